@@ -1,0 +1,30 @@
+/**
+ * The engine's public functions: pure TypeScript, no Obsidian, DOM or Node import. The plugin and
+ * the command line both call these.
+ */
+import { toMarkdown } from "./markdown/summary";
+import { planBody } from "./plan/plan";
+import type { PlanResult } from "./plan/types";
+import { findBlocks } from "./spec/note";
+
+export type { PlanResult } from "./plan/types";
+export type { Finding, FindingCode, Severity } from "./spec/findings";
+export { FINDING_CODES } from "./spec/findings";
+export { blockJson, jsonInt } from "./plan/json";
+export { findBlocks } from "./spec/note";
+export { toMarkdown };
+
+export interface PlanSourceOptions {
+	/** 1-based line of the block's opening fence in its note; findings then carry note lines. */
+	fenceLine?: number;
+}
+
+/** Plans one spec body (the text between the fences, or a bare spec file). Never throws. */
+export function planSource(source: string, options: PlanSourceOptions = {}): PlanResult {
+	return planBody(source, { fenceLine: options.fenceLine ?? 0 });
+}
+
+/** Plans every `aks-ip` block of a note; lines are the note's. */
+export function planNote(markdown: string): PlanResult[] {
+	return findBlocks(markdown).map((b) => planBody(b.body, { fenceLine: b.fenceLine }));
+}

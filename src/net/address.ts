@@ -1,0 +1,174 @@
+/**
+ * Address arithmetic on bigint start/end pairs. ip-num parses, validates and prints single
+ * addresses; everything else (sizes, containment, overlaps) is plain bigint arithmetic here, so a
+ * /8 or an IPv6 /32 costs the same as a /24 and nothing ever enumerates addresses.
+ */
+import { IPv4, IPv6, Validator, collapseIPv6Number } from "ip-num";
+
+export type Family = 4 | 6;
+
+/** An inclusive span of addresses of one family. */
+export interface Range {
+	family: Family;
+	start: bigint;
+	end: bigint;
+}
+
+/** A CIDR block: a range aligned to its prefix, with its canonical text. */
+export interface Cidr extends Range {
+	prefix: number;
+	text: string;
+}
+
+export interface Address {
+	family: Family;
+	value: bigint;
+	text: string;
+}
+
+export type Parsed<T> =
+	| { ok: true; value: T }
+	| { ok: false; code: "invalid-cidr" | "invalid-ip" | "host-bits-set"; message: string; fixed?: T };
+
+export function bitsOf(family: Family): number {
+	return family === 4 ? 32 : 128;
+}
+
+export function familyName(family: Family): string {
+	return family === 4 ? "IPv4" : "IPv6";
+}
+
+export function formatAddress(family: Family, value: bigint): string {
+	if (family === 4) return IPv4.fromNumber(value).toString();
+	return collapseIPv6Number(IPv6.fromBigInt(value).toString()).toLowerCase();
+}
+
+export function makeCidr(family: Family, start: bigint, prefix: number): Cidr {
+	const hostBits = BigInt(bitsOf(family) - prefix);
+	const end = start + (1n << hostBits) - 1n;
+	return { family, start, end, prefix, text: `${formatAddress(family, start)}/${prefix}` };
+}
+
+function parseAddressValue(text: string): { family: Family; value: bigint } | null {
+	if (text.includes(":")) {
+		if (!Validator.isValidIPv6String(text)[0]) return null;
+		return { family: 6, value: IPv6.fromString(text).getValue() };
+	}
+	// ip-num accepts "010.1.1.1"; leading zeros are ambiguous (octal in some tools), so refuse them.
+	if (!/^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(text)) return null;
+	if (!Validator.isValidIPv4String(text)[0]) return null;
+	return { family: 4, value: IPv4.fromDecimalDottedString(text).getValue() };
+}
+
+function expectation(expected: Family | undefined): string {
+	return expected === undefined ? "an IPv4 or IPv6" : `an ${familyName(expected)}`;
+}
+
+/** Parses a single address, optionally of one family. */
+export function parseAddress(raw: string, expected?: Family): Parsed<Address> {
+	const text = raw.trim();
+	const parsed = parseAddressValue(text);
+	if (!parsed) {
+		const hint = text.includes("/") ? " (a single address is expected here, without a prefix length)" : "";
+		return { ok: false, code: "invalid-ip", message: `"${text}" is not ${expectation(expected)} address${hint}.` };
+	}
+	if (expected !== undefined && parsed.family !== expected) {
+		return { ok: false, code: "invalid-ip", message: `"${text}" is an ${familyName(parsed.family)} address; ${expectation(expected)} address is expected here.` };
+	}
+	return { ok: true, value: { ...parsed, text: formatAddress(parsed.family, parsed.value) } };
+}
+
+/**
+ * Parses a strict CIDR. A CIDR whose host bits are set is refused with the network address it
+ * should be (`fixed`), so the caller can report it and still plan with the intended block.
+ */
+export function parseCidr(raw: string, expected?: Family): Parsed<Cidr> {
+	const text = raw.trim();
+	const slash = text.indexOf("/");
+	const what = `${expectation(expected)} CIDR such as ${expected === 6 ? "fd00:10::/64" : "10.0.0.0/16"}`;
+	if (slash < 0) {
+		return { ok: false, code: "invalid-cidr", message: `"${text}" is not ${what}: the prefix length ("/16") is missing.` };
+	}
+	const parsed = parseAddressValue(text.slice(0, slash));
+	const prefixText = text.slice(slash + 1);
+	if (!parsed || !/^\d{1,3}$/.test(prefixText)) {
+		return { ok: false, code: "invalid-cidr", message: `"${text}" is not ${what}.` };
+	}
+	const prefix = Number(prefixText);
+	const bits = bitsOf(parsed.family);
+	if (prefix > bits) {
+		return { ok: false, code: "invalid-cidr", message: `"${text}": an ${familyName(parsed.family)} prefix length is at most /${bits}.` };
+	}
+	if (expected !== undefined && parsed.family !== expected) {
+		return { ok: false, code: "invalid-cidr", message: `"${text}" is an ${familyName(parsed.family)} range; ${expectation(expected)} range is expected here.` };
+	}
+	const hostBits = BigInt(bits - prefix);
+	const network = (parsed.value >> hostBits) << hostBits;
+	const cidr = makeCidr(parsed.family, network, prefix);
+	if (network !== parsed.value) {
+		return {
+			ok: false,
+			code: "host-bits-set",
+			message: `"${text}" has host bits set: the network address of that block is ${cidr.text}.`,
+			fixed: cidr,
+		};
+	}
+	return { ok: true, value: cidr };
+}
+
+export function sizeOf(r: Range): bigint {
+	return r.end - r.start + 1n;
+}
+
+export function contains(outer: Range, inner: Range): boolean {
+	return outer.family === inner.family && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+export function containsAddress(r: Range, a: { family: Family; value: bigint }): boolean {
+	return r.family === a.family && r.start <= a.value && a.value <= r.end;
+}
+
+export function overlaps(a: Range, b: Range): boolean {
+	return a.family === b.family && a.start <= b.end && b.start <= a.end;
+}
+
+export function intersection(a: Range, b: Range): Range | null {
+	if (!overlaps(a, b)) return null;
+	return { family: a.family, start: a.start > b.start ? a.start : b.start, end: a.end < b.end ? a.end : b.end };
+}
+
+/** Text of a range: a CIDR when it is one, else "first - last". */
+export function formatRange(r: Range): string {
+	const n = sizeOf(r);
+	const bits = bitsOf(r.family);
+	if ((n & (n - 1n)) === 0n && r.start % n === 0n) {
+		const prefix = bits - (n.toString(2).length - 1);
+		return `${formatAddress(r.family, r.start)}/${prefix}`;
+	}
+	return `${formatAddress(r.family, r.start)} - ${formatAddress(r.family, r.end)}`;
+}
+
+/** Addresses Azure keeps in every subnet: the first four and the last. */
+export const AZURE_RESERVED = 5n;
+
+export function azureUsable(c: Range): bigint {
+	const n = sizeOf(c);
+	return n > AZURE_RESERVED ? n - AZURE_RESERVED : 0n;
+}
+
+/** True for the addresses Azure keeps in a subnet (network, gateway, two DNS, broadcast). */
+export function isAzureReservedAddress(subnet: Range, value: bigint): boolean {
+	return value - subnet.start < 4n || value === subnet.end;
+}
+
+/**
+ * The longest prefix whose block holds `need` after `reserved` addresses are taken, or null when
+ * even the whole address space is too small.
+ */
+export function smallestPrefixFor(need: bigint, family: Family, reserved: bigint): number | null {
+	const bits = bitsOf(family);
+	for (let prefix = bits; prefix >= 0; prefix--) {
+		if ((1n << BigInt(bits - prefix)) - reserved >= need) return prefix;
+	}
+	return null;
+}

@@ -1,0 +1,90 @@
+/** Spec → plan: resolve the spec, then run every rule. */
+import { parseSpec } from "../spec/parse";
+import { sortFindings, type Finding } from "../spec/findings";
+import type { Spec } from "../spec/types";
+import { DEFAULTS, resolve } from "./resolve";
+import { RULES } from "./rules";
+import type { PlanResult } from "./types";
+
+export interface PlanOptions {
+	/** 1-based line of the opening fence in the note; 0 for a bare spec file (the default). */
+	fenceLine?: number;
+}
+
+function emptyPlan(line: number, findings: Finding[]): PlanResult {
+	return {
+		line,
+		parsed: false,
+		cluster: "",
+		clusterDefaulted: true,
+		model: "azure-cni-overlay",
+		dataplane: null,
+		ipFamilies: ["IPv4"],
+		outboundType: "loadBalancer",
+		vnet: [],
+		subnets: [],
+		nodeSubnets: [],
+		podSubnets: [],
+		podCidrs: [],
+		serviceCidrs: [],
+		pools: [],
+		loadBalancers: [],
+		peered: [],
+		nodesAtFullScale: 0,
+		findings: sortFindings(findings),
+		suppressed: [],
+		show: null,
+	};
+}
+
+/** Plans one spec body. Never throws: an internal failure becomes an error finding. */
+export function planBody(source: string, options: PlanOptions = {}): PlanResult {
+	const fenceLine = options.fenceLine ?? 0;
+	const blockLine = Math.max(fenceLine, 1);
+	try {
+		const parsed = parseSpec(source, fenceLine);
+		if (!parsed.spec) return emptyPlan(blockLine, parsed.findings);
+		return planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1);
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		return emptyPlan(blockLine, [{ severity: "error", code: "yaml-syntax", message: `The plan could not be computed: ${message}`, line: fenceLine + 1 }]);
+	}
+}
+
+export function planSpec(spec: Spec, parseFindings: Finding[], blockLine: number, firstLine: number): PlanResult {
+	const findings = [...parseFindings];
+	const r = resolve(spec, firstLine, (f) => findings.push(f));
+	const subnets = r.registry.list;
+	for (const s of subnets) s.free = s.usable - s.required;
+	const plan: PlanResult = {
+		line: blockLine,
+		parsed: true,
+		cluster: spec.cluster?.value ?? "AKS cluster",
+		clusterDefaulted: spec.cluster === undefined,
+		model: r.model,
+		dataplane: spec.networkDataplane?.value ?? null,
+		ipFamilies: r.families.map((f) => (f === 4 ? "IPv4" : "IPv6")),
+		outboundType: spec.outboundType?.value ?? "loadBalancer",
+		vnet: r.managedVnet ? [{ cidr: DEFAULTS.managedVnet, line: firstLine, defaulted: true }] : spec.vnet.map((v) => ({ cidr: v.value, line: v.line, defaulted: false })),
+		subnets,
+		nodeSubnets: subnets.filter((s) => s.role === "node"),
+		podSubnets: subnets.filter((s) => s.role === "pod"),
+		podCidrs: r.podCidrs,
+		serviceCidrs: r.serviceCidrs,
+		pools: r.pools,
+		loadBalancers: r.loadBalancers,
+		peered: spec.peered.map((p) => ({ name: p.name, cidr: p.cidr, line: p.line })),
+		nodesAtFullScale: r.pools.reduce((sum, p) => sum + p.nodesAtFullScale, 0),
+		findings: [],
+		suppressed: [],
+		show: spec.show?.value ?? null,
+	};
+	for (const rule of RULES) {
+		rule.check(plan, spec, (severity, message, line) => findings.push({ severity, code: rule.code, message, line }));
+	}
+	const ignored = new Set(spec.ignore.map((i) => i.value));
+	const sorted = sortFindings(findings);
+	plan.findings = sorted.filter((f) => !ignored.has(f.code));
+	plan.suppressed = sorted.filter((f) => ignored.has(f.code));
+	return plan;
+}

@@ -1,0 +1,100 @@
+/**
+ * The VNet's subnets as one registry: declared `subnets`, node subnets and pod subnets, merged
+ * when the spec names the same subnet twice (by CIDR, by name or by resource ID).
+ */
+import { azureUsable, sizeOf, type Cidr } from "../net/address";
+import type { Finding } from "../spec/findings";
+import { clip } from "../spec/reader";
+import type { Purpose, SubnetRef, SubnetSpec } from "../spec/types";
+import type { Role, SubnetPlan } from "./types";
+
+type Report = (f: Finding) => void;
+
+export function newSubnet(cidr: Cidr, name: string | null, role: Role, purpose: Purpose, line: number, defaulted = false): SubnetPlan {
+	const usable = azureUsable(cidr);
+	return {
+		cidr,
+		name,
+		role,
+		purpose,
+		line,
+		defaulted,
+		size: sizeOf(cidr),
+		reserved: sizeOf(cidr) - usable,
+		usable,
+		required: 0n,
+		requiredAtFullDensity: null,
+		requiredWithoutSurge: 0n,
+		free: usable,
+		pools: [],
+		loadBalancers: [],
+	};
+}
+
+const ROLE_WORDS: Record<Role, string> = { node: "node subnet", pod: "pod subnet", other: "subnet" };
+
+export class SubnetRegistry {
+	readonly list: SubnetPlan[] = [];
+	private readonly byName = new Map<string, SubnetPlan>();
+	private readonly byCidr = new Map<string, SubnetPlan[]>();
+
+	constructor(declared: SubnetSpec[], private readonly report: Report) {
+		for (const s of declared) this.add(newSubnet(s.cidr, s.name, "other", s.purpose, s.line));
+	}
+
+	add(subnet: SubnetPlan): SubnetPlan {
+		this.list.push(subnet);
+		if (subnet.name !== null && !this.byName.has(subnet.name.toLowerCase())) this.byName.set(subnet.name.toLowerCase(), subnet);
+		const same = this.byCidr.get(subnet.cidr.text);
+		if (same) same.push(subnet);
+		else this.byCidr.set(subnet.cidr.text, [subnet]);
+		return subnet;
+	}
+
+	byNameOrNull(name: string): SubnetPlan | null {
+		return this.byName.get(name.toLowerCase()) ?? null;
+	}
+
+	/** The subnet a reference names, taking the role on; null (and a finding) when it cannot be known. */
+	resolve(ref: SubnetRef, role: "node" | "pod", who: string): SubnetPlan | null {
+		if (ref.kind === "cidr") {
+			const same = this.byCidr.get(ref.cidr.text) ?? [];
+			const match = same.find((s) => s.role === role) ?? same.find((s) => s.role === "other" && s.purpose === "other");
+			if (match) return this.adopt(match, role);
+			return this.add(newSubnet(ref.cidr, null, role, "other", ref.line));
+		}
+		const found = this.byNameOrNull(ref.name);
+		if (!found) {
+			if (ref.kind === "id") {
+				this.report({
+					severity: "warning",
+					code: "missing-key",
+					message: `The ${ROLE_WORDS[role]} of ${who} is known only by its resource ID (…/subnets/${clip(ref.name)}); its CIDR cannot be read from it. Add it under subnets as "${clip(ref.name)}: <CIDR>".`,
+					line: ref.line,
+				});
+			} else {
+				this.report({
+					severity: "error",
+					code: "invalid-value",
+					message: `The ${ROLE_WORDS[role]} of ${who} is "${clip(ref.name)}", but no subnet has that name under subnets. Give a CIDR or a name from subnets.`,
+					line: ref.line,
+				});
+			}
+			return null;
+		}
+		if (found.role === role || (found.role === "other" && found.purpose === "other")) return this.adopt(found, role);
+		const what = found.role === "other" ? `a ${found.purpose} subnet` : `already a ${ROLE_WORDS[found.role]}`;
+		this.report({
+			severity: "error",
+			code: "invalid-value",
+			message: `Subnet "${clip(ref.name)}" is ${what}; it cannot also be the ${ROLE_WORDS[role]} of ${who}. Node and pod subnets are separate, undelegated subnets.`,
+			line: ref.line,
+		});
+		return null;
+	}
+
+	private adopt(subnet: SubnetPlan, role: "node" | "pod"): SubnetPlan {
+		subnet.role = role;
+		return subnet;
+	}
+}

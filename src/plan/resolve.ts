@@ -1,0 +1,269 @@
+/** Spec → plan skeleton: defaults applied, subnets resolved, every node and address counted. */
+import { formatAddress, parseCidr, sizeOf, type Address, type Cidr, type Family } from "../net/address";
+import type { Finding } from "../spec/findings";
+import { clip } from "../spec/reader";
+import type { Loc, PoolSpec, Spec, Surge } from "../spec/types";
+import { DEFAULT_MAX_PODS, detectModel, dynamicFullDensity, staticBlocks, surgeNodes, usesPodCidr, usesPodSubnet } from "./model";
+import { newSubnet, SubnetRegistry } from "./registry";
+import type { LoadBalancerPlan, ModelId, PodCidrPlan, PoolPlan, ServiceCidrPlan, SubnetPlan } from "./types";
+
+type Report = (f: Finding) => void;
+
+function cidr(text: string): Cidr {
+	const parsed = parseCidr(text);
+	if (!parsed.ok) throw new Error(`bad built-in CIDR ${text}`);
+	return parsed.value;
+}
+
+export const DEFAULTS = {
+	serviceCidr: cidr("10.0.0.0/16"),
+	podCidr: cidr("10.244.0.0/16"),
+	podCidrV6: cidr("fd12:3456:789a::/64"),
+	serviceCidrV6: cidr("fd12:3456:789a:1::/108"),
+	managedVnet: cidr("10.224.0.0/12"),
+	managedSubnet: cidr("10.224.0.0/16"),
+	surge: { kind: "percent", value: 10 } as Surge,
+	poolCount: 3,
+};
+
+/** Per-node pod blocks of a pod CIDR: /24 for IPv4 (documented); /120 assumed for IPv6. */
+export function blockPrefixFor(family: Family): number {
+	return family === 4 ? 24 : 120;
+}
+
+function address(family: Family, value: bigint): Address {
+	return { family, value, text: formatAddress(family, value) };
+}
+
+export interface Resolved {
+	model: ModelId;
+	families: Family[];
+	registry: SubnetRegistry;
+	managedVnet: boolean;
+	pools: PoolPlan[];
+	loadBalancers: LoadBalancerPlan[];
+	podCidrs: PodCidrPlan[];
+	serviceCidrs: ServiceCidrPlan[];
+}
+
+export function resolve(spec: Spec, firstLine: number, report: Report): Resolved {
+	const model = detectModel(spec);
+	const families: Family[] = spec.ipFamilies?.value ?? [4];
+	const registry = new SubnetRegistry(spec.subnets, report);
+	const managedVnet =
+		spec.vnet.length === 0 &&
+		spec.subnets.length === 0 &&
+		spec.nodeSubnet === undefined &&
+		spec.podSubnet === undefined &&
+		!spec.invalid.has("vnet") &&
+		!spec.invalid.has("nodeSubnet") &&
+		spec.pools.every((p) => p.nodeSubnet === undefined && p.podSubnet === undefined);
+	const managedSubnet = managedVnet ? registry.add(newSubnet(DEFAULTS.managedSubnet, "aks-subnet", "node", "other", firstLine, true)) : null;
+
+	const pools = spec.pools.map((p) => resolvePool(spec, p, model, registry, managedSubnet, report));
+	const missingNode = pools.filter((p) => p.nodeSubnet === null && !hasRef(spec, spec.pools[pools.indexOf(p)], "nodeSubnet"));
+	if (missingNode.length > 0 && !managedVnet) {
+		const names = missingNode.map((p) => `"${clip(p.name)}"`).join(", ");
+		report({
+			severity: "warning",
+			code: "missing-key",
+			message: `No node subnet is given for pool${missingNode.length > 1 ? "s" : ""} ${names}: their node IPs cannot be checked. Add nodeSubnet: <CIDR> (at the top for every pool, or on the pool).`,
+			line: missingNode[0]?.line ?? firstLine,
+		});
+	}
+	if (usesPodSubnet(model)) {
+		const missingPod = pools.filter((p, i) => p.podSubnet === null && !hasRef(spec, spec.pools[i], "podSubnet"));
+		if (missingPod.length > 0) {
+			report({
+				severity: "warning",
+				code: "missing-key",
+				message: `No pod subnet is given for pool${missingPod.length > 1 ? "s" : ""} ${missingPod.map((p) => `"${clip(p.name)}"`).join(", ")} in a pod-subnet cluster: add podSubnet: <CIDR> on the pool or at the top.`,
+				line: missingPod[0]?.line ?? firstLine,
+			});
+		}
+	}
+	const loadBalancers = resolveLoadBalancers(spec, registry, pools, report);
+	countDemand(pools, loadBalancers);
+	return {
+		model,
+		families,
+		registry,
+		managedVnet,
+		pools,
+		loadBalancers,
+		podCidrs: usesPodCidr(model) || model === "none" ? resolvePodCidrs(spec, families, pools, firstLine, model, report) : [],
+		serviceCidrs: resolveServiceCidrs(spec, families, firstLine, report),
+	};
+}
+
+function hasRef(spec: Spec, pool: PoolSpec | undefined, key: "nodeSubnet" | "podSubnet"): boolean {
+	return pool?.[key] !== undefined || spec[key] !== undefined;
+}
+
+function resolvePool(spec: Spec, p: PoolSpec, model: ModelId, registry: SubnetRegistry, managed: SubnetPlan | null, report: Report): PoolPlan {
+	const who = `pool "${clip(p.name.value)}"`;
+	const count = p.count?.value ?? (p.assumed ? DEFAULTS.poolCount : (p.minCount?.value ?? p.maxCount?.value ?? DEFAULTS.poolCount));
+	const countDefaulted = p.count === undefined && (p.assumed || (p.minCount === undefined && p.maxCount === undefined));
+	const maxCount = p.maxCount?.value ?? null;
+	const sizing = maxCount ?? count;
+	const surgeSpec: Loc<Surge> | undefined = p.maxSurge ?? spec.maxSurge;
+	const surgeValue = surgeSpec?.value ?? DEFAULTS.surge;
+	const surge = surgeNodes(surgeValue, sizing);
+	const surgeText = `${surgeValue.value}${surgeValue.kind === "percent" ? "%" : ""}${surgeSpec ? "" : " (default)"}`;
+	const maxPodsGiven = p.maxPods?.value ?? spec.maxPods?.value;
+	const maxPods = maxPodsGiven ?? DEFAULT_MAX_PODS[model];
+	const nodeRef = p.nodeSubnet ?? spec.nodeSubnet;
+	const podRef = p.podSubnet ?? spec.podSubnet;
+	const nodeSubnet = nodeRef ? registry.resolve(nodeRef, "node", who) : managed;
+	const podSubnet = podRef && usesPodSubnet(model) ? registry.resolve(podRef, "pod", who) : null;
+	const mode = p.podIpAllocationMode?.value ?? spec.podIpAllocationMode?.value ?? "DynamicIndividual";
+	const allocationMode = usesPodSubnet(model) ? mode : null;
+	const pods = maxPods ?? 0;
+	let nodeSubnetIpsPerNode = 1;
+	let podIpsPerNode = 0;
+	if (model === "azure-cni-node-subnet") nodeSubnetIpsPerNode = pods + 1;
+	else if (allocationMode === "StaticBlock") podIpsPerNode = 16 * staticBlocks(pods);
+	else if (allocationMode === "DynamicIndividual") podIpsPerNode = 16;
+	else if (usesPodCidr(model)) podIpsPerNode = 256;
+	if (p.assumed && spec.vnet.length > 0) {
+		report({ severity: "info", code: "missing-key", message: `No node pools are given: the plan assumes AKS's default pool "nodepool1" of ${DEFAULTS.poolCount} nodes. Add agentPools (or count).`, line: p.line });
+	}
+	return {
+		name: p.name.value,
+		line: p.line,
+		mode: p.mode?.value ?? "System",
+		osType: p.osType?.value ?? "Linux",
+		count,
+		countDefaulted,
+		minCount: p.minCount?.value ?? null,
+		maxCount,
+		maxPods,
+		maxPodsDefaulted: maxPodsGiven === undefined,
+		surge,
+		surgeText,
+		nodesAtFullScale: sizing + surge,
+		nodeSubnet,
+		podSubnet,
+		nodeSubnetIpsPerNode,
+		podIpsPerNode,
+		allocationMode,
+	};
+}
+
+function resolveLoadBalancers(spec: Spec, registry: SubnetRegistry, pools: PoolPlan[], report: Report): LoadBalancerPlan[] {
+	const defaultSubnet = pools.find((p) => p.nodeSubnet)?.nodeSubnet ?? null;
+	return spec.loadBalancers.map((lb) => {
+		const plan: LoadBalancerPlan = { name: lb.name, line: lb.line, type: lb.type.value, ip: lb.ip?.value ?? null, subnet: null };
+		if (plan.type === "public") {
+			if (lb.subnet) report({ severity: "warning", code: "model-mismatch", message: `Load balancer "${clip(lb.name)}" is public: its frontend is an Azure public IP, so its subnet is ignored. Set type: internal for a frontend in the VNet.`, line: lb.subnet.line });
+			return plan;
+		}
+		if (lb.subnet) {
+			const ref = lb.subnet;
+			if (ref.kind === "cidr") {
+				plan.subnet = registry.list.find((s) => s.cidr.text === ref.cidr.text) ?? registry.add(newSubnet(ref.cidr, null, "other", "other", ref.line));
+			} else {
+				plan.subnet = registry.byNameOrNull(ref.name) ?? pools.find((p) => p.name.toLowerCase() === ref.name.toLowerCase())?.nodeSubnet ?? null;
+				if (!plan.subnet) {
+					report({ severity: "error", code: "invalid-value", message: `Load balancer "${clip(lb.name)}" names subnet "${clip(ref.name)}", which is neither under subnets nor a pool. Give a CIDR or a subnet name.`, line: ref.line });
+				}
+			}
+		} else if (plan.ip) {
+			const ip = plan.ip;
+			const nodeSubnets = pools.map((p) => p.nodeSubnet).filter((s): s is SubnetPlan => s !== null);
+			plan.subnet = nodeSubnets.find((s) => s.cidr.family === ip.family && s.cidr.start <= ip.value && ip.value <= s.cidr.end) ?? defaultSubnet;
+		} else {
+			plan.subnet = defaultSubnet;
+		}
+		return plan;
+	});
+}
+
+/** Demand at full scale in every subnet: nodes of each pool times what a node takes, plus frontends. */
+function countDemand(pools: PoolPlan[], lbs: LoadBalancerPlan[]): void {
+	for (const p of pools) {
+		const sizing = p.nodesAtFullScale - p.surge;
+		if (p.nodeSubnet) {
+			p.nodeSubnet.required += BigInt(p.nodesAtFullScale * p.nodeSubnetIpsPerNode);
+			p.nodeSubnet.requiredWithoutSurge += BigInt(sizing * p.nodeSubnetIpsPerNode);
+			if (!p.nodeSubnet.pools.includes(p.name)) p.nodeSubnet.pools.push(p.name);
+		}
+		if (p.podSubnet) {
+			const s = p.podSubnet;
+			s.required += BigInt(p.nodesAtFullScale * p.podIpsPerNode);
+			s.requiredWithoutSurge += BigInt(sizing * p.podIpsPerNode);
+			const dense = p.allocationMode === "StaticBlock" ? p.podIpsPerNode : dynamicFullDensity(p.maxPods ?? 0);
+			s.requiredAtFullDensity = (s.requiredAtFullDensity ?? 0n) + BigInt(p.nodesAtFullScale * dense);
+			if (!s.pools.includes(p.name)) s.pools.push(p.name);
+		}
+	}
+	for (const lb of lbs) {
+		if (lb.type !== "internal" || !lb.subnet) continue;
+		lb.subnet.required += 1n;
+		lb.subnet.requiredWithoutSurge += 1n;
+		if (lb.subnet.requiredAtFullDensity !== null) lb.subnet.requiredAtFullDensity += 1n;
+		lb.subnet.loadBalancers.push(lb.name);
+	}
+}
+
+function listFor(spec: Spec, key: "podCidrs" | "serviceCidrs", families: Family[], single: Loc<Cidr> | undefined, report: Report): (Loc<Cidr> | undefined)[] {
+	const list = spec[key];
+	if (!list) return [single];
+	const fams = list.map((c) => c.value.family);
+	const expected = families.map((f) => `IPv${f}`).join(", ");
+	if (fams.length !== families.length || fams.some((f, i) => f !== families[i])) {
+		report({
+			severity: "error",
+			code: "invalid-value",
+			message: `${key} must give one range per IP family in ipFamilies order (${expected}); it gives ${fams.map((f) => `IPv${f}`).join(", ")}.`,
+			line: list[0]?.line ?? 1,
+		});
+	}
+	const v4 = list.find((c) => c.value.family === 4);
+	if (single && v4 && single.value.text !== v4.value.text) {
+		report({ severity: "error", code: "invalid-value", message: `${key} starts with ${v4.value.text} but ${key.slice(0, -1)} is ${single.value.text}; give one or make them agree.`, line: single.line });
+	}
+	return families.map((f) => list.find((c) => c.value.family === f) ?? (f === 4 ? single : undefined));
+}
+
+function resolvePodCidrs(spec: Spec, families: Family[], pools: PoolPlan[], firstLine: number, model: ModelId, report: Report): PodCidrPlan[] {
+	const given = listFor(spec, "podCidrs", families, spec.podCidr, report);
+	const nodes = BigInt(pools.reduce((n, p) => n + p.nodesAtFullScale, 0));
+	const out: PodCidrPlan[] = [];
+	families.forEach((family, i) => {
+		const loc = given[i];
+		if (!loc && (spec.invalid.has("podCidr") || spec.invalid.has("podCidrs") || model === "none")) return;
+		const c = loc?.value ?? (family === 4 ? DEFAULTS.podCidr : DEFAULTS.podCidrV6);
+		const blockPrefix = blockPrefixFor(family);
+		const blocks = c.prefix <= blockPrefix ? 1n << BigInt(blockPrefix - c.prefix) : 0n;
+		out.push({ cidr: c, line: loc?.line ?? firstLine, defaulted: !loc, blockPrefix, blocks, requiredBlocks: nodes });
+	});
+	return out;
+}
+
+function resolveServiceCidrs(spec: Spec, families: Family[], firstLine: number, report: Report): ServiceCidrPlan[] {
+	const given = listFor(spec, "serviceCidrs", families, spec.serviceCidr, report);
+	const out: ServiceCidrPlan[] = [];
+	families.forEach((family, i) => {
+		const loc = given[i];
+		if (!loc && (spec.invalid.has("serviceCidr") || spec.invalid.has("serviceCidrs"))) return;
+		const c = loc?.value ?? (family === 4 ? DEFAULTS.serviceCidr : DEFAULTS.serviceCidrV6);
+		const kubernetesServiceIp = address(family, c.start + (sizeOf(c) > 1n ? 1n : 0n));
+		let dnsServiceIp = null;
+		let dnsLine = loc?.line ?? firstLine;
+		let dnsDefaulted = false;
+		if (family === 4) {
+			if (spec.dnsServiceIp) {
+				dnsServiceIp = spec.dnsServiceIp.value;
+				dnsLine = spec.dnsServiceIp.line;
+			} else if (!spec.invalid.has("dnsServiceIp") && c.start + 10n <= c.end) {
+				dnsServiceIp = address(family, c.start + 10n);
+				dnsDefaulted = true;
+			} else if (!spec.invalid.has("dnsServiceIp")) {
+				report({ severity: "error", code: "missing-key", message: `Service CIDR ${c.text} has no .10 address for the default DNS service IP; set dnsServiceIp.`, line: dnsLine });
+			}
+		}
+		out.push({ cidr: c, line: loc?.line ?? firstLine, defaulted: !loc, size: sizeOf(c), dnsServiceIp, dnsLine, dnsDefaulted, kubernetesServiceIp });
+	});
+	return out;
+}

@@ -1,0 +1,122 @@
+/** Capacity rules: does every range hold what the pools need at full scale (maxCount + surge)? */
+import { bitsOf, smallestPrefixFor, AZURE_RESERVED } from "../../net/address";
+import type { PoolPlan, SubnetPlan } from "../types";
+import { n, percent, plural, type Rule } from "./rule";
+
+function poolsOf(subnet: SubnetPlan, pools: PoolPlan[], role: "node" | "pod"): PoolPlan[] {
+	return pools.filter((p) => (role === "node" ? p.nodeSubnet : p.podSubnet) === subnet);
+}
+
+/** "apps: 42 nodes × 31 IPs" for up to three pools, then a count of the rest. */
+function breakdown(pools: PoolPlan[], perNode: (p: PoolPlan) => number, extra: number): string {
+	const parts = pools.slice(0, 3).map((p) => `${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${plural(perNode(p), "IP")}`);
+	if (pools.length > 3) parts.push(`${pools.length - 3} more pools`);
+	if (extra > 0) parts.push(plural(extra, "load-balancer frontend"));
+	return parts.join(", ");
+}
+
+function fitHint(need: bigint, subnet: SubnetPlan): string {
+	const prefix = smallestPrefixFor(need, subnet.cidr.family, AZURE_RESERVED);
+	if (prefix === null) return "No subnet is large enough: split the pools across subnets.";
+	const usable = (1n << BigInt(bitsOf(subnet.cidr.family) - prefix)) - AZURE_RESERVED;
+	return `The smallest subnet that fits is a /${prefix} (${n(usable)} usable).`;
+}
+
+function surgeHint(subnet: SubnetPlan): string {
+	return subnet.requiredWithoutSurge <= subnet.usable
+		? ` Without upgrade surge it would fit (${n(subnet.requiredWithoutSurge)}): the cluster runs, but upgrades fail for want of surge-node addresses.`
+		: "";
+}
+
+export const nodeSubnetTooSmall: Rule = {
+	code: "node-subnet-too-small",
+	description: "A node subnet's usable IPs (size − 5) cover every pool in it at maxCount + surge, times 1 IP per node (maxPods + 1 under Azure CNI node subnet), plus internal load-balancer frontends.",
+	check(plan, _spec, report) {
+		for (const s of plan.nodeSubnets) {
+			if (s.required <= s.usable) continue;
+			const pools = poolsOf(s, plan.pools, "node");
+			const detail = breakdown(pools, (p) => p.nodeSubnetIpsPerNode, s.loadBalancers.length);
+			report(
+				"error",
+				`Node subnet ${s.cidr.text} has ${n(s.usable)} usable IPs but needs ${n(s.required)} at full scale (${detail}): ${n(s.required - s.usable)} short. ${fitHint(s.required, s)}${surgeHint(s)}`,
+				s.line,
+			);
+		}
+	},
+};
+
+export const podSubnetTooSmall: Rule = {
+	code: "pod-subnet-too-small",
+	description: "A pod subnet's usable IPs cover 16 per node (dynamic) or 16 × ceil((maxPods + 1) / 16) per node (static block) for every pool in it at full scale.",
+	check(plan, _spec, report) {
+		for (const s of plan.podSubnets) {
+			if (s.required <= s.usable) continue;
+			const pools = poolsOf(s, plan.pools, "pod");
+			const detail = breakdown(pools, (p) => p.podIpsPerNode, s.loadBalancers.length);
+			report(
+				"error",
+				`Pod subnet ${s.cidr.text} has ${n(s.usable)} usable IPs but needs ${n(s.required)} at full scale (${detail}): ${n(s.required - s.usable)} short. ${fitHint(s.required, s)}${surgeHint(s)}`,
+				s.line,
+			);
+		}
+	},
+};
+
+export const podSubnetFullDensity: Rule = {
+	code: "pod-subnet-full-density",
+	description: "A dynamic pod subnet that passes at 16 IPs per node should also hold every node at maxPods: 16 × ceil((maxPods + 8) / 16) per node, since a node asks for 16 more when fewer than 8 are free.",
+	check(plan, _spec, report) {
+		for (const s of plan.podSubnets) {
+			const dense = s.requiredAtFullDensity;
+			if (dense === null || s.required > s.usable || dense <= s.usable) continue;
+			const pools = poolsOf(s, plan.pools, "pod").filter((p) => p.allocationMode === "DynamicIndividual");
+			if (pools.length === 0) continue;
+			const detail = pools
+				.slice(0, 3)
+				.map((p) => `${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${n(16 * Math.ceil(((p.maxPods ?? 0) + 8) / 16))}`)
+				.join(", ");
+			report(
+				"warning",
+				`Pod subnet ${s.cidr.text} holds the first 16 IPs of every node (${n(s.required)} of ${n(s.usable)}) but not every node at maxPods, which takes ${n(dense)} (${detail}). ${fitHint(dense, s)} Or lower maxPods.`,
+				s.line,
+			);
+		}
+	},
+};
+
+export const podCidrTooSmall: Rule = {
+	code: "pod-cidr-too-small",
+	description: "A kubenet or overlay pod CIDR holds 2^(24 − prefix) /24 node blocks; every node at full scale, over the whole cluster, takes one.",
+	check(plan, _spec, report) {
+		if (plan.model !== "azure-cni-overlay" && plan.model !== "kubenet") return;
+		for (const c of plan.podCidrs) {
+			if (c.requiredBlocks <= c.blocks) continue;
+			const blockSize = 1n << BigInt(bitsOf(c.cidr.family) - c.blockPrefix);
+			const prefix = smallestPrefixFor(c.requiredBlocks * blockSize, c.cidr.family, 0n);
+			const fit = prefix === null ? "" : ` The smallest pod CIDR that fits is a /${prefix}.`;
+			report(
+				"error",
+				`Pod CIDR ${c.cidr.text} has ${plural(c.blocks, `/${c.blockPrefix} node block`)} but ${plural(c.requiredBlocks, "node")} at full scale need ${n(c.requiredBlocks)} (${n(c.requiredBlocks * blockSize)} addresses > ${n(c.blocks * blockSize)}).${fit}`,
+				c.line,
+			);
+		}
+	},
+};
+
+export const lowHeadroom: Rule = {
+	code: "low-headroom",
+	description: "Warns when under 10% of a node subnet, pod subnet or pod CIDR is left at full scale.",
+	check(plan, _spec, report) {
+		for (const s of [...plan.nodeSubnets, ...plan.podSubnets]) {
+			if (s.required === 0n || s.required > s.usable || s.free * 10n >= s.usable) continue;
+			const what = s.role === "pod" ? "Pod subnet" : "Node subnet";
+			report("warning", `${what} ${s.cidr.text} has ${n(s.free)} of ${n(s.usable)} usable IPs (${percent(s.free, s.usable)}) left at full scale: a new pool or a higher maxCount will not fit.`, s.line);
+		}
+		if (plan.model !== "azure-cni-overlay" && plan.model !== "kubenet") return;
+		for (const c of plan.podCidrs) {
+			const free = c.blocks - c.requiredBlocks;
+			if (c.requiredBlocks === 0n || free < 0n || free * 10n >= c.blocks) continue;
+			report("warning", `Pod CIDR ${c.cidr.text} has ${plural(free, "node block")} of ${n(c.blocks)} (${percent(free, c.blocks)}) left at full scale; it cannot shrink later, and growing it is a preview feature.`, c.line);
+		}
+	},
+};

@@ -1,0 +1,36 @@
+/** Every rule, in the order its findings are listed for one line. */
+import { lowHeadroom, nodeSubnetTooSmall, podCidrTooSmall, podSubnetFullDensity, podSubnetTooSmall } from "./capacity";
+import { lbIpInvalid } from "./lb";
+import { kubenetRetirement, modelMismatch } from "./model";
+import { outsideVnet, rangeOverlap, serviceCidrInVnet } from "./overlap";
+import { maxPodsOutOfRange, nodeLimit, poolMinPods, snatPorts, staticBlockWaste } from "./pools";
+import { publicRange, reservedRange } from "./reserved";
+import type { Rule } from "./rule";
+import { dnsIpOutsideServiceCidr, dnsIpReserved, serviceCidrSmall, serviceCidrTooLarge } from "./service";
+import { subnetSize } from "./subnets";
+
+export const RULES: readonly Rule[] = [
+	modelMismatch,
+	rangeOverlap,
+	outsideVnet,
+	reservedRange,
+	publicRange,
+	subnetSize,
+	nodeSubnetTooSmall,
+	podSubnetTooSmall,
+	podSubnetFullDensity,
+	podCidrTooSmall,
+	lowHeadroom,
+	serviceCidrTooLarge,
+	serviceCidrInVnet,
+	serviceCidrSmall,
+	dnsIpOutsideServiceCidr,
+	dnsIpReserved,
+	maxPodsOutOfRange,
+	poolMinPods,
+	nodeLimit,
+	lbIpInvalid,
+	kubenetRetirement,
+	staticBlockWaste,
+	snatPorts,
+];

@@ -1,0 +1,26 @@
+/** Static internal load-balancer frontends (aks-networking.md section 6). */
+import { containsAddress, isAzureReservedAddress } from "../../net/address";
+import type { Rule } from "./rule";
+
+export const lbIpInvalid: Rule = {
+	code: "lb-ip-invalid",
+	description: "A static internal load-balancer IP lies in its subnet, is not one of Azure's 5 reserved addresses, is not taken by another load balancer, and is not in the service CIDR.",
+	check(plan, _spec, report) {
+		const taken = new Map<bigint, string>();
+		for (const lb of plan.loadBalancers) {
+			const ip = lb.ip;
+			if (!ip || lb.type !== "internal") continue;
+			const s = lb.subnet;
+			if (s && !containsAddress(s.cidr, ip)) {
+				report("error", `Load balancer "${lb.name}" has static IP ${ip.text}, outside its subnet ${s.cidr.text}. Pick an address of that subnet, or name the subnet it belongs to.`, lb.line);
+			} else if (s && isAzureReservedAddress(s.cidr, ip.value)) {
+				report("error", `Load balancer "${lb.name}" has static IP ${ip.text}, one of the 5 addresses Azure reserves in ${s.cidr.text} (the first four and the last).`, lb.line);
+			}
+			const service = plan.serviceCidrs.find((c) => containsAddress(c.cidr, ip));
+			if (service) report("error", `Load balancer "${lb.name}" has static IP ${ip.text}, inside the service CIDR ${service.cidr.text}; frontends come from a VNet subnet.`, lb.line);
+			const other = taken.get(ip.value);
+			if (other !== undefined) report("error", `Load balancer "${lb.name}" has static IP ${ip.text}, already taken by "${other}".`, lb.line);
+			else taken.set(ip.value, lb.name);
+		}
+	},
+};

@@ -1,0 +1,92 @@
+/** Keys that do not fit the network model, and the kubenet retirement. */
+import type { Spec } from "../../spec/types";
+import { MODEL_LABELS, supportsDualStack, usesPodSubnet } from "../model";
+import type { PlanResult } from "../types";
+import type { Report, Rule } from "./rule";
+
+function podCidrLine(spec: Spec): number | undefined {
+	return spec.podCidr?.line ?? spec.podCidrs?.[0]?.line;
+}
+
+function podSubnetLine(spec: Spec): number | undefined {
+	return spec.podSubnet?.line ?? spec.pools.find((p) => p.podSubnet)?.podSubnet?.line;
+}
+
+function checkPodKeys(plan: PlanResult, spec: Spec, report: Report): void {
+	const label = MODEL_LABELS[plan.model];
+	const cidrLine = podCidrLine(spec);
+	if (cidrLine !== undefined && plan.model === "azure-cni-node-subnet") {
+		report("error", `${label} gives pods addresses of the node subnet, and AKS rejects a pod CIDR with it. Remove podCidr, or set networkPluginMode: overlay to use it.`, cidrLine);
+	} else if (cidrLine !== undefined && usesPodSubnet(plan.model)) {
+		report("warning", `${label} takes pod IPs from the pod subnet; podCidr is ignored.`, cidrLine);
+	}
+	const subnetLine = podSubnetLine(spec);
+	if (subnetLine !== undefined && (plan.model === "azure-cni-overlay" || plan.model === "kubenet")) {
+		const fix = plan.model === "azure-cni-overlay" ? " For pod subnets, set networkPlugin: azure without networkPluginMode: overlay." : "";
+		report("error", `${label} takes pod IPs from the pod CIDR; AKS rejects a pod subnet with it.${fix}`, subnetLine);
+	}
+	const mode = spec.podIpAllocationMode ?? spec.pools.find((p) => p.podIpAllocationMode)?.podIpAllocationMode;
+	if (mode && !usesPodSubnet(plan.model)) {
+		report("warning", `podIpAllocationMode applies to pod subnets only; ${label} ignores it.`, mode.line);
+	}
+	for (const s of plan.podSubnets) {
+		const modes = new Set(plan.pools.filter((p) => p.podSubnet === s).map((p) => p.allocationMode));
+		if (modes.size > 1) report("error", `Pod subnet ${s.cidr.text} is shared by pools with different podIpAllocationMode; a subnet has one mode.`, s.line);
+	}
+}
+
+function checkDataplane(plan: PlanResult, spec: Spec, report: Report): void {
+	const plugin = spec.networkPlugin;
+	if (spec.networkPluginMode && plugin && plugin.value !== "azure") {
+		report("error", `networkPluginMode: overlay needs networkPlugin: azure, not ${plugin.value}.`, spec.networkPluginMode.line);
+	}
+	const windows = plan.pools.find((p) => p.osType === "Windows");
+	const windowsLine = spec.pools.find((p) => p.osType?.value === "Windows")?.osType?.line ?? windows?.line;
+	if (spec.networkDataplane?.value === "cilium") {
+		if (plan.model === "kubenet") {
+			report("error", "Cilium needs Azure CNI (overlay, pod subnet or node subnet); a kubenet cluster moves to overlay first.", spec.networkDataplane.line);
+		}
+		if (windows && windowsLine !== undefined) report("error", `Azure CNI powered by Cilium runs Linux nodes only; pool "${windows.name}" is Windows.`, windowsLine);
+	}
+	if (plan.model === "kubenet" && windows && windowsLine !== undefined) {
+		report("error", `Kubenet cannot run Windows pools; pool "${windows.name}" is Windows. Use Azure CNI Overlay.`, windowsLine);
+	}
+	for (const s of plan.subnets.filter((x) => x.purpose === "virtualNodes")) {
+		if (plan.model === "kubenet") report("error", `Virtual nodes need Azure CNI; kubenet cannot use subnet ${s.cidr.text}.`, s.line);
+		else if (plan.ipFamilies.length > 1) report("error", `Virtual nodes do not work with dual-stack clusters (subnet ${s.cidr.text}).`, s.line);
+	}
+}
+
+function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
+	const families = spec.ipFamilies;
+	if (!families || families.value.length < 2) return;
+	if (!supportsDualStack(plan.model)) {
+		report("error", `${MODEL_LABELS[plan.model]} has no documented dual-stack support; AKS offers it with Azure CNI Overlay (and static block pod subnets).`, families.line);
+	}
+	const policy = spec.networkPolicy;
+	if (policy && ["azure", "calico"].includes(policy.value.toLowerCase())) {
+		report("error", `Dual-stack clusters cannot use ${policy.value} network policy; use Cilium.`, policy.line);
+	}
+	if (spec.outboundType?.value === "managedNATGateway") {
+		report("error", "The Standard NAT gateway is IPv4 only and does not work with dual-stack clusters; use a load balancer or managedNATGatewayV2.", spec.outboundType.line);
+	}
+}
+
+export const modelMismatch: Rule = {
+	code: "model-mismatch",
+	description: "Keys fit the network model: no pod CIDR with Azure CNI node subnet, no pod subnet with overlay or kubenet, no Cilium with kubenet or Windows, no Windows with kubenet, dual-stack only where the model has it.",
+	check(plan, spec, report) {
+		checkPodKeys(plan, spec, report);
+		checkDataplane(plan, spec, report);
+		checkDualStack(plan, spec, report);
+	},
+};
+
+export const kubenetRetirement: Rule = {
+	code: "kubenet-retirement",
+	description: "Kubenet is retired on 2028-03-31 (plugin decision: warn).",
+	check(plan, spec, report) {
+		if (plan.model !== "kubenet") return;
+		report("warning", "Kubenet is retired on 2028-03-31. Plan the move to Azure CNI Overlay, which keeps pods on a private pod CIDR and needs no route table.", spec.networkPlugin?.line ?? plan.line);
+	},
+};

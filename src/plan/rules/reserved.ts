@@ -1,0 +1,58 @@
+/** Reserved and forbidden ranges (aks-networking.md section 4). */
+import { overlaps, parseCidr, type Cidr, type Range } from "../../net/address";
+import type { Rule } from "./rule";
+
+function c(text: string): Cidr {
+	const parsed = parseCidr(text);
+	if (!parsed.ok) throw new Error(text);
+	return parsed.value;
+}
+
+const AKS_RESERVED = [c("169.254.0.0/16"), c("172.30.0.0/16"), c("172.31.0.0/16"), c("192.0.2.0/24")];
+const MULTICAST = c("224.0.0.0/4");
+/** Ranges Azure never allows in a VNet. */
+const AZURE_FORBIDDEN = [c("127.0.0.0/8"), MULTICAST, c("255.255.255.255/32"), c("168.63.129.16/32"), c("fe80::/10"), c("ff00::/8"), c("::1/128")];
+const PRIVATE = [c("10.0.0.0/8"), c("172.16.0.0/12"), c("192.168.0.0/16"), c("100.64.0.0/10")];
+
+function hits(range: Range, list: Cidr[]): Cidr[] {
+	return list.filter((r) => overlaps(r, range));
+}
+
+function names(list: Cidr[]): string {
+	return list.map((r) => r.text).join(", ");
+}
+
+export const reservedRange: Rule = {
+	code: "reserved-range",
+	description: "Pod, service and VNet ranges stay clear of 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and 192.0.2.0/24; a VNet also of ranges Azure never allows (127.0.0.0/8, 224.0.0.0/4, 168.63.129.16 …); a service range of multicast. Containing one counts as touching it.",
+	check(plan, _spec, report) {
+		for (const v of plan.vnet) {
+			const bad = hits(v.cidr, [...AKS_RESERVED, ...AZURE_FORBIDDEN]);
+			if (bad.length > 0) report("error", `VNet address space ${v.cidr.text} touches ${names(bad)}, which ${bad.length > 1 ? "are" : "is"} reserved by AKS or not allowed by Azure in a VNet.`, v.line);
+		}
+		for (const p of plan.podCidrs) {
+			const bad = hits(p.cidr, AKS_RESERVED);
+			if (bad.length > 0) report("error", `Pod CIDR ${p.cidr.text} touches ${names(bad)}, reserved by AKS: AKS refuses it. Pick a private range clear of ${bad.length > 1 ? "them" : "it"}, such as 10.244.0.0/16 or 192.168.0.0/16.`, p.line);
+		}
+		for (const s of plan.serviceCidrs) {
+			const bad = hits(s.cidr, [...AKS_RESERVED, MULTICAST]);
+			if (bad.length > 0) report("error", `Service CIDR ${s.cidr.text} touches ${names(bad)}, reserved by AKS: AKS refuses it. Pick a private range clear of ${bad.length > 1 ? "them" : "it"}.`, s.line);
+		}
+	},
+};
+
+export const publicRange: Rule = {
+	code: "public-range",
+	description: "IPv4 pod CIDRs (kubenet, overlay) and service CIDRs lie in private space: RFC 1918 (10/8, 172.16/12, 192.168/16) or RFC 6598 (100.64/10).",
+	check(plan, _spec, report) {
+		const ranges = [
+			...plan.podCidrs.map((p) => ({ what: "Pod CIDR", cidr: p.cidr, line: p.line })),
+			...plan.serviceCidrs.map((s) => ({ what: "Service CIDR", cidr: s.cidr, line: s.line })),
+		];
+		for (const r of ranges) {
+			if (r.cidr.family !== 4 || PRIVATE.some((p) => p.start <= r.cidr.start && r.cidr.end <= p.end)) continue;
+			if (hits(r.cidr, [...AKS_RESERVED, MULTICAST]).length > 0) continue;
+			report("error", `${r.what} ${r.cidr.text} is not in private address space (${names(PRIVATE)}); AKS does not support public ranges there.`, r.line);
+		}
+	},
+};

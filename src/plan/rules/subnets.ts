@@ -1,0 +1,36 @@
+/** Azure subnet rules (aks-networking.md sections 3 and 7). */
+import type { Purpose } from "../../spec/types";
+import type { Severity } from "../../spec/findings";
+import { subnetLabel } from "./overlap";
+import type { Rule } from "./rule";
+
+/** Minimum prefix per special subnet, and how firm the minimum is. */
+const MINIMUMS: Partial<Record<Purpose, { prefix: number; severity: Severity; why: string }>> = {
+	apiServer: { prefix: 28, severity: "error", why: "API server VNet integration needs at least a /28" },
+	firewall: { prefix: 26, severity: "error", why: "Azure Firewall needs a /26" },
+	bastion: { prefix: 26, severity: "error", why: "Azure Bastion needs a /26 (older guidance said /27)" },
+	appGatewayForContainers: { prefix: 24, severity: "error", why: "Application Gateway for Containers needs a /24" },
+	appGateway: { prefix: 24, severity: "warning", why: "Application Gateway v2 advises a /24 (up to 125 instances)" },
+	gateway: { prefix: 27, severity: "warning", why: "a VPN or ExpressRoute gateway subnet is advised at /27 or larger" },
+};
+
+export const subnetSize: Rule = {
+	code: "subnet-size",
+	description: "IPv4 subnets are /29 or larger, IPv6 subnets exactly /64, and special subnets meet their minimum (API server /28, firewall /26, bastion /26, App Gateway for Containers /24; App Gateway /24 and gateway /27 advised).",
+	check(plan, _spec, report) {
+		for (const s of plan.subnets) {
+			if (s.cidr.family === 4 && s.cidr.prefix > 29) {
+				report("error", `${subnetLabel(s)} is smaller than /29, the smallest subnet Azure allows (3 usable IPs).`, s.line);
+				continue;
+			}
+			if (s.cidr.family === 6 && s.cidr.prefix !== 64) {
+				report("error", `${subnetLabel(s)}: Azure IPv6 subnets are exactly /64.`, s.line);
+				continue;
+			}
+			const min = MINIMUMS[s.purpose];
+			if (min && s.cidr.family === 4 && s.cidr.prefix > min.prefix) {
+				report(min.severity, `${subnetLabel(s)} is a /${s.cidr.prefix}: ${min.why}.`, s.line);
+			}
+		}
+	},
+};

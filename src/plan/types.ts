@@ -1,0 +1,129 @@
+/** The plan: numbers and findings computed from a spec. Sizes are bigints (IPv6 ranges are huge). */
+import type { Address, Cidr } from "../net/address";
+import type { Finding } from "../spec/findings";
+import type { OsType, PoolMode, Purpose, Section } from "../spec/types";
+
+export type ModelId =
+	| "azure-cni-overlay"
+	| "azure-cni-node-subnet"
+	| "azure-cni-pod-subnet-dynamic"
+	| "azure-cni-pod-subnet-static"
+	| "kubenet"
+	| "none";
+
+export type Role = "node" | "pod" | "other";
+
+/** A subnet of the VNet, with what the plan puts in it. */
+export interface SubnetPlan {
+	cidr: Cidr;
+	name: string | null;
+	role: Role;
+	purpose: Purpose;
+	/** Line of the key that first named it. */
+	line: number;
+	/** Assumed by the planner (AKS-managed VNet), not written in the spec. */
+	defaulted: boolean;
+	size: bigint;
+	reserved: bigint;
+	usable: bigint;
+	/** Demand at full scale: nodes (or pods) of every pool here, plus internal load balancers. */
+	required: bigint;
+	/** Pod subnets: the demand when every node runs maxPods. */
+	requiredAtFullDensity: bigint | null;
+	/** Demand without upgrade surge, to tell "fits, but upgrades fail". */
+	requiredWithoutSurge: bigint;
+	free: bigint;
+	pools: string[];
+	loadBalancers: string[];
+}
+
+export interface PodCidrPlan {
+	cidr: Cidr;
+	line: number;
+	defaulted: boolean;
+	blockPrefix: number;
+	blocks: bigint;
+	requiredBlocks: bigint;
+}
+
+export interface ServiceCidrPlan {
+	cidr: Cidr;
+	line: number;
+	defaulted: boolean;
+	size: bigint;
+	dnsServiceIp: Address | null;
+	dnsLine: number;
+	dnsDefaulted: boolean;
+	kubernetesServiceIp: Address;
+}
+
+export interface PoolPlan {
+	name: string;
+	line: number;
+	mode: PoolMode;
+	osType: OsType;
+	count: number;
+	countDefaulted: boolean;
+	minCount: number | null;
+	maxCount: number | null;
+	maxPods: number | null;
+	maxPodsDefaulted: boolean;
+	surge: number;
+	/** How the surge was set, e.g. "10% (default)" or "2". */
+	surgeText: string;
+	nodesAtFullScale: number;
+	nodeSubnet: SubnetPlan | null;
+	podSubnet: SubnetPlan | null;
+	/** Addresses each node takes from its node subnet, and from its pod subnet or CIDR. */
+	nodeSubnetIpsPerNode: number;
+	podIpsPerNode: number;
+	allocationMode: "DynamicIndividual" | "StaticBlock" | null;
+}
+
+export interface LoadBalancerPlan {
+	name: string;
+	line: number;
+	type: "internal" | "public";
+	ip: Address | null;
+	subnet: SubnetPlan | null;
+}
+
+export interface VnetSpace {
+	cidr: Cidr;
+	line: number;
+	defaulted: boolean;
+}
+
+export interface PeeredRange {
+	name: string;
+	cidr: Cidr;
+	line: number;
+}
+
+export interface PlanResult {
+	/** 1-based line of the block's opening fence (1 for a bare spec file). */
+	line: number;
+	/** False when the body could not be read: only findings are meaningful then. */
+	parsed: boolean;
+	cluster: string;
+	clusterDefaulted: boolean;
+	model: ModelId;
+	dataplane: "azure" | "cilium" | null;
+	ipFamilies: ("IPv4" | "IPv6")[];
+	outboundType: string;
+	vnet: VnetSpace[];
+	/** Every subnet of the VNet the plan knows: node, pod and other subnets, in spec order. */
+	subnets: SubnetPlan[];
+	nodeSubnets: SubnetPlan[];
+	podSubnets: SubnetPlan[];
+	podCidrs: PodCidrPlan[];
+	serviceCidrs: ServiceCidrPlan[];
+	pools: PoolPlan[];
+	loadBalancers: LoadBalancerPlan[];
+	peered: PeeredRange[];
+	nodesAtFullScale: number;
+	findings: Finding[];
+	/** Findings silenced by `ignore`. */
+	suppressed: Finding[];
+	show: Section[] | null;
+}

@@ -1,0 +1,61 @@
+/** Findings: what a plan says about a spec. Codes are public (users silence them with `ignore`). */
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+	severity: Severity;
+	code: FindingCode;
+	message: string;
+	/** 1-based line in the note (or in the bare spec file) of the key or list item concerned. */
+	line: number;
+}
+
+/** Every finding code, with what it means: the README's table is generated from the same words. */
+export const FINDING_CODES = {
+	"yaml-syntax": "The body does not parse as YAML or JSON.",
+	"unknown-key": "A key the spec language does not know (with a did-you-mean).",
+	"duplicate-key": "A key given twice in one map (keys match case-insensitively); the first is used.",
+	"missing-key": "Something the plan needs is not given, e.g. a subnet known only by its resource ID.",
+	"invalid-value": "A value of the wrong type or outside its allowed set.",
+	"invalid-cidr": "Not a CIDR, or a CIDR of the wrong IP family.",
+	"invalid-ip": "Not an IP address, or an address of the wrong IP family.",
+	"host-bits-set": "A CIDR whose address is not its network address (10.10.0.5/16 should be 10.10.0.0/16).",
+	"range-overlap": "Two ranges that must be disjoint share addresses.",
+	"outside-vnet": "A subnet or static IP outside every VNet address space.",
+	"reserved-range": "A range touches a range that AKS reserves or Azure forbids.",
+	"public-range": "A pod or service range in public address space, which AKS does not support.",
+	"subnet-size": "A subnet smaller than /29, an IPv6 subnet that is not /64, or a special subnet below its minimum.",
+	"node-subnet-too-small": "A node subnet has fewer usable IPs than the pools need at full scale.",
+	"pod-subnet-too-small": "A pod subnet has fewer usable IPs than the pools need at full scale.",
+	"pod-subnet-full-density": "A dynamic pod subnet fits 16 IPs per node but not every node at max pods.",
+	"pod-cidr-too-small": "A pod CIDR has fewer /24 node blocks than nodes at full scale (kubenet, overlay).",
+	"low-headroom": "Under 10% of a range is left at full scale.",
+	"service-cidr-too-large": "A service CIDR wider than /12 (error) or exactly /12 (warning); IPv6 wider than /108.",
+	"service-cidr-in-vnet": "The service CIDR lies in the VNet address space without hitting a subnet.",
+	"service-cidr-small": "A service CIDR with fewer than 256 addresses; it cannot grow before Kubernetes 1.33.",
+	"dns-ip-outside-service-cidr": "The DNS service IP is not inside the service CIDR.",
+	"dns-ip-reserved": "The DNS service IP is the network, first or broadcast address of the service CIDR.",
+	"max-pods-out-of-range": "maxPods outside 10 to 250 (or above 110 on Windows, a warning).",
+	"pool-min-pods": "A pool with room for fewer than 30 pods (nodes × maxPods).",
+	"node-limit": "Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), or over 100 pools.",
+	"model-mismatch": "A key that the network model ignores or that AKS rejects with it.",
+	"lb-ip-invalid": "A static load-balancer IP outside its subnet, on a reserved or taken address, or in the service range.",
+	"kubenet-retirement": "Kubenet is retired on 2028-03-31; plan the move to Azure CNI Overlay.",
+	"static-block-waste": "StaticBlock allocation with maxPods not of the form 16n - 1 leaves addresses unused.",
+	"snat-ports": "At full scale the node count passes 50 or 100, where automatic SNAT ports per node drop.",
+} as const;
+
+export type FindingCode = keyof typeof FINDING_CODES;
+
+export function isFindingCode(code: string): code is FindingCode {
+	return Object.prototype.hasOwnProperty.call(FINDING_CODES, code);
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortFindings(findings: Finding[]): Finding[] {
+	return findings
+		.map((f, i) => ({ f, i }))
+		.sort((a, b) => a.f.line - b.f.line || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+		.map(({ f }) => f);
+}

@@ -1,0 +1,134 @@
+/**
+ * Key names of the spec language: canonical camelCase names (as the AKS API and `az aks show`
+ * print them) with their documented aliases. Matching is case-insensitive.
+ */
+
+export interface KeySchema {
+	/** lower-cased name or alias → canonical name */
+	lookup: Map<string, string>;
+	canonical: string[];
+}
+
+function schema(keys: Record<string, string[]>): KeySchema {
+	const lookup = new Map<string, string>();
+	for (const [name, aliases] of Object.entries(keys)) {
+		lookup.set(name.toLowerCase(), name);
+		for (const alias of aliases) lookup.set(alias.toLowerCase(), name);
+	}
+	return { lookup, canonical: Object.keys(keys) };
+}
+
+export const TOP_KEYS = schema({
+	cluster: ["name", "clusterName"],
+	networkPlugin: ["plugin"],
+	networkPluginMode: ["pluginMode"],
+	networkDataplane: ["dataplane"],
+	networkPolicy: [],
+	outboundType: [],
+	vnet: ["vnetCidr", "vnetCidrs", "addressSpace", "addressPrefixes", "vnetAddressSpace"],
+	nodeSubnet: ["vnetSubnet", "vnetSubnetId", "nodeSubnetId"],
+	podSubnet: ["podSubnetId"],
+	podCidr: [],
+	podCidrs: [],
+	serviceCidr: [],
+	serviceCidrs: [],
+	dnsServiceIp: ["dnsIp"],
+	maxSurge: [],
+	podIpAllocationMode: [],
+	ipFamilies: [],
+	agentPools: ["pools", "nodePools", "agentPoolProfiles"],
+	count: ["nodeCount"],
+	minCount: [],
+	maxCount: [],
+	maxPods: [],
+	osType: [],
+	loadBalancers: ["lbs"],
+	subnets: [],
+	peered: ["peerings", "peeredRanges"],
+	ignore: [],
+	show: [],
+	networkProfile: [],
+	properties: [],
+});
+
+export const POOL_KEYS = schema({
+	name: [],
+	mode: [],
+	count: ["nodeCount"],
+	minCount: [],
+	maxCount: [],
+	enableAutoScaling: ["autoscaling"],
+	maxPods: [],
+	maxSurge: [],
+	upgradeSettings: [],
+	nodeSubnet: ["vnetSubnet", "vnetSubnetId", "subnet"],
+	podSubnet: ["podSubnetId"],
+	osType: ["os"],
+	podIpAllocationMode: [],
+	vmSize: [],
+	osSku: [],
+	availabilityZones: ["zones"],
+});
+
+export const LB_KEYS = schema({
+	name: [],
+	type: [],
+	ip: ["address", "staticIp"],
+	subnet: [],
+});
+
+export const SUBNET_KEYS = schema({
+	name: [],
+	cidr: ["addressPrefix", "prefix"],
+	purpose: [],
+});
+
+export const UPGRADE_KEYS = schema({ maxSurge: [], maxUnavailable: [], drainTimeoutInMinutes: [], nodeSoakDurationInMinutes: [] });
+
+/** Keys of `az aks show`'s networkProfile that the plan reads; its other keys are ignored. */
+export const NETWORK_PROFILE_KEYS = new Set([
+	"networkPlugin",
+	"networkPluginMode",
+	"networkDataplane",
+	"networkPolicy",
+	"outboundType",
+	"podCidr",
+	"podCidrs",
+	"serviceCidr",
+	"serviceCidrs",
+	"dnsServiceIp",
+	"ipFamilies",
+	"podIpAllocationMode",
+]);
+
+function distance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let diagonal = row[0] ?? 0;
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const above = row[j] ?? 0;
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + cost);
+			diagonal = above;
+		}
+	}
+	return row[b.length] ?? 0;
+}
+
+/** The closest canonical key, if it is close enough to be a likely typo. */
+export function didYouMean(key: string, keys: KeySchema): string | undefined {
+	const lower = key.toLowerCase();
+	if (lower.length > 64) return undefined;
+	let best: string | undefined;
+	let bestDistance = Infinity;
+	for (const [candidate, canonical] of keys.lookup) {
+		const d = distance(lower, candidate);
+		if (d < bestDistance) {
+			bestDistance = d;
+			best = canonical;
+		}
+	}
+	const allowed = Math.max(2, Math.floor(lower.length / 4));
+	return bestDistance <= allowed ? best : undefined;
+}

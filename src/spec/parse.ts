@@ -1,0 +1,111 @@
+/** Note text → spec: the YAML (or JSON, or `az aks show` output) of one block, read with lines. */
+import { isMap, LineCounter, parseDocument, type YAMLMap } from "yaml";
+import type { Finding } from "./findings";
+import { NETWORK_PROFILE_KEYS, TOP_KEYS } from "./keys";
+import { readLoadBalancers, readPeered, readSubnets } from "./lists";
+import { readPools } from "./pools";
+import { clip, Reader, type Entry } from "./reader";
+import { readTopLevel } from "./top";
+import type { Spec } from "./types";
+
+export interface ParseResult {
+	/** null when the body cannot be read at all (a syntax error, or not a map). */
+	spec: Spec | null;
+	findings: Finding[];
+}
+
+/** Expands tabs in each line's leading whitespace to 4-column stops (the editor's default). */
+export function expandLeadingTabs(text: string): string {
+	if (!text.includes("\t")) return text;
+	return text.replace(/^[ \t]+/gm, (lead) => {
+		let col = 0;
+		for (const ch of lead) col = ch === "\t" ? col + 4 - (col % 4) : col + 1;
+		return " ".repeat(col);
+	});
+}
+
+export function emptySpec(): Spec {
+	return { invalid: new Set(), azShape: false, vnet: [], pools: [], loadBalancers: [], subnets: [], peered: [], ignore: [] };
+}
+
+/**
+ * Parses one block body. `lineOffset` is added to body lines: the opening fence's 1-based line
+ * for a block in a note (body line 1 is the line after the fence), 0 for a bare spec file.
+ */
+export function parseSpec(source: string, lineOffset = 0): ParseResult {
+	const lines = new LineCounter();
+	let doc;
+	try {
+		doc = parseDocument(expandLeadingTabs(source), { lineCounter: lines, intAsBigInt: true, uniqueKeys: false, prettyErrors: true });
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		return { spec: null, findings: [{ severity: "error", code: "yaml-syntax", message: `The body cannot be read: ${clip(message, 200)}`, line: lineOffset + 1 }] };
+	}
+	const r = new Reader(doc, lines, lineOffset);
+	if (doc.errors.length > 0) {
+		for (const err of doc.errors.slice(0, 20)) {
+			const line = (err.linePos?.[0].line ?? 1) + lineOffset;
+			const message = clip(err.message.split("\n")[0] ?? err.message, 200);
+			r.report("error", "yaml-syntax", `Not valid YAML: ${message}`, line);
+		}
+		return { spec: null, findings: r.findings };
+	}
+	const root = r.resolve(doc.contents);
+	const spec = emptySpec();
+	if (r.isEmpty(root)) {
+		r.report("info", "missing-key", "The block is empty: the plan shows what AKS would create by default. Add keys, or insert a template.", lineOffset + 1);
+		return { spec, findings: r.findings };
+	}
+	if (!isMap(root)) {
+		r.report("error", "invalid-value", "The body must be a map of keys (cluster:, vnet:, agentPools: …), not a list or a single value.", r.line(root, lineOffset + 1));
+		return { spec: null, findings: r.findings };
+	}
+	const top = collectTopEntries(r, root, spec);
+	readTopLevel(r, top, spec);
+	readPools(r, top, spec);
+	const subnets = top.get("subnets");
+	if (subnets) spec.subnets = readSubnets(r, subnets);
+	const peered = top.get("peered");
+	if (peered) spec.peered = readPeered(r, peered);
+	const lbs = top.get("loadBalancers");
+	if (lbs) spec.loadBalancers = readLoadBalancers(r, lbs);
+	return { spec, findings: r.findings };
+}
+
+/**
+ * Top-level entries, with `az aks show`'s nesting undone: ARM's `properties` wrapper and the
+ * `networkProfile` map are read as if their keys stood at the top.
+ */
+function collectTopEntries(r: Reader, root: YAMLMap, spec: Spec): Map<string, Entry> {
+	const first = r.entries(root, TOP_KEYS, "at the top level", hasAzKeys(root));
+	let top = first;
+	const properties = first.get("properties");
+	if (properties && isMap(properties.node)) {
+		top = new Map(first);
+		top.delete("properties");
+		for (const [key, entry] of r.entries(properties.node, TOP_KEYS, "in properties", true)) {
+			if (!top.has(key)) top.set(key, entry);
+		}
+	}
+	const profile = top.get("networkProfile");
+	if (profile?.node && isMap(profile.node)) {
+		for (const [key, entry] of r.entries(profile.node, TOP_KEYS, "in networkProfile", true)) {
+			if (!NETWORK_PROFILE_KEYS.has(key)) continue;
+			const existing = top.get(key);
+			if (existing) {
+				r.report("error", "duplicate-key", `${key} is given both at line ${existing.line} and in networkProfile; the first is used.`, entry.line);
+				continue;
+			}
+			top.set(key, entry);
+		}
+	}
+	spec.azShape = top.has("networkProfile") || first.get("agentPools")?.key.toLowerCase() === "agentpoolprofiles" || properties !== undefined;
+	return top;
+}
+
+function hasAzKeys(root: YAMLMap): boolean {
+	return root.items.some((pair) => {
+		const key = (pair.key as { value?: unknown } | null)?.value;
+		return typeof key === "string" && ["networkprofile", "agentpoolprofiles", "properties"].includes(key.toLowerCase());
+	});
+}

@@ -1,0 +1,131 @@
+/**
+ * Walks the YAML syntax tree (not its JavaScript value), so every value keeps its position and
+ * every finding its line. Keys match a schema case-insensitively; unknown and duplicate keys are
+ * reported here.
+ */
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
+import type { Finding, FindingCode, Severity } from "./findings";
+import { didYouMean, type KeySchema } from "./keys";
+
+/** Upper bound on alias look-ups in one body, against alias bombs. */
+const MAX_ALIASES = 1000;
+
+export interface Entry {
+	key: string;
+	line: number;
+	/** The value node, aliases resolved; null for an empty value. */
+	node: Node | null;
+}
+
+export class Reader {
+	readonly findings: Finding[] = [];
+	private aliases = 0;
+
+	constructor(
+		private readonly doc: Document.Parsed,
+		private readonly lines: LineCounter,
+		private readonly lineOffset: number,
+	) {}
+
+	/** The note line of the body's first line. */
+	get firstLine(): number {
+		return this.lineOffset + 1;
+	}
+
+	report(severity: Severity, code: FindingCode, message: string, line: number): void {
+		this.findings.push({ severity, code, message, line });
+	}
+
+	line(node: Node | null | undefined, fallback: number): number {
+		const offset = node?.range?.[0];
+		if (offset === undefined) return fallback;
+		return this.lines.linePos(offset).line + this.lineOffset;
+	}
+
+	resolve(node: unknown): Node | null {
+		if (isAlias(node)) {
+			if (++this.aliases > MAX_ALIASES) {
+				this.report("error", "yaml-syntax", `More than ${MAX_ALIASES} aliases: the body is not read further.`, this.line(node, this.lineOffset + 1));
+				return null;
+			}
+			return node.resolve(this.doc) ?? null;
+		}
+		if (isScalar(node) || isMap(node) || isSeq(node)) return node;
+		return null;
+	}
+
+	/** True for an absent or empty value (`key:` or `key: null`). */
+	isEmpty(node: Node | null): boolean {
+		return node === null || (isScalar(node) && node.value === null);
+	}
+
+	/**
+	 * The entries of a map, keyed by canonical name. Unknown keys are reported (unless `quiet`,
+	 * for documents Azure wrote), and a key given twice keeps its first value.
+	 */
+	entries(map: YAMLMap, keys: KeySchema, where: string, quiet = false): Map<string, Entry> {
+		const out = new Map<string, Entry>();
+		for (const pair of map.items as Pair[]) {
+			const keyNode = this.resolve(pair.key);
+			const line = this.line(keyNode, this.lineOffset + 1);
+			if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === "object") {
+				this.report("error", "invalid-value", `A key ${where} must be a plain name.`, line);
+				continue;
+			}
+			const raw = String(keyNode.value);
+			const canonical = keys.lookup.get(raw.toLowerCase());
+			if (canonical === undefined) {
+				if (quiet) continue;
+				const guess = didYouMean(raw, keys);
+				const hint = guess ? ` Did you mean "${guess}"?` : ` Known keys: ${keys.canonical.join(", ")}.`;
+				this.report("warning", "unknown-key", `Unknown key "${clip(raw)}" ${where}; it is ignored.${hint}`, line);
+				continue;
+			}
+			const first = out.get(canonical);
+			if (first) {
+				this.report("error", "duplicate-key", `"${clip(raw)}" is given twice ${where} (first at line ${first.line}, as "${first.key}"); the first is used.`, line);
+				continue;
+			}
+			out.set(canonical, { key: raw, line, node: this.resolve(pair.value) });
+		}
+		return out;
+	}
+
+	/** Map entries with free-form names (subnet names, peered names), duplicates reported. */
+	namedEntries(map: YAMLMap, where: string): Entry[] {
+		const out: Entry[] = [];
+		const seen = new Map<string, number>();
+		for (const pair of map.items as Pair[]) {
+			const keyNode = this.resolve(pair.key);
+			const line = this.line(keyNode, this.lineOffset + 1);
+			if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === "object") {
+				this.report("error", "invalid-value", `A name ${where} must be plain text.`, line);
+				continue;
+			}
+			const name = String(keyNode.value);
+			const firstLine = seen.get(name.toLowerCase());
+			if (firstLine !== undefined) {
+				this.report("error", "duplicate-key", `"${clip(name)}" is given twice ${where} (first at line ${firstLine}); the first is used.`, line);
+				continue;
+			}
+			seen.set(name.toLowerCase(), line);
+			out.push({ key: name, line, node: this.resolve(pair.value) });
+		}
+		return out;
+	}
+
+	/** Items of a sequence with their lines; a single value counts as a one-item list. */
+	items(node: Node | null, fallbackLine: number): Entry[] {
+		if (node === null) return [];
+		if (!isSeq(node)) return [{ key: "", line: this.line(node, fallbackLine), node }];
+		return node.items.map((item) => {
+			const line = this.line(item as Node, fallbackLine);
+			return { key: "", line, node: this.resolve(item) };
+		});
+	}
+}
+
+/** Shortens text quoted in a message, so a huge value never floods the view. */
+export function clip(text: string, max = 60): string {
+	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,98 @@
+/** The cluster-wide keys of a spec. */
+import { isFindingCode, FINDING_CODES } from "./findings";
+import { didYouMean, type KeySchema } from "./keys";
+import { clip, type Entry, type Reader } from "./reader";
+import { SECTIONS, type Loc, type Section, type Spec } from "./types";
+import { readAddress, readCidr, readCidrList, readEnum, readInt, readString, readSubnetRef, readSurge } from "./values";
+
+export const OUTBOUND_TYPES = [
+	"loadBalancer",
+	"managedNATGateway",
+	"managedNATGatewayV2",
+	"userAssignedNATGateway",
+	"userDefinedRouting",
+	"none",
+	"block",
+] as const;
+
+const CODE_SCHEMA: KeySchema = {
+	lookup: new Map(Object.keys(FINDING_CODES).map((c) => [c, c])),
+	canonical: Object.keys(FINDING_CODES),
+};
+
+export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): void {
+	/** Reads a key; a key that was given but could not be used is remembered as invalid. */
+	function read<T>(key: string, reader: (e: Entry) => T | undefined): T | undefined {
+		const e = top.get(key);
+		if (!e) return undefined;
+		const value = reader(e);
+		if (value === undefined && !r.isEmpty(e.node)) spec.invalid.add(key);
+		return value;
+	}
+	const loc = <T>(e: Entry, v: T | undefined): Loc<T> | undefined => (v === undefined ? undefined : { value: v, line: e.line });
+
+	spec.cluster = read("cluster", (e) => readString(r, e));
+	spec.networkPlugin = read("networkPlugin", (e) => readEnum(r, e, ["azure", "kubenet", "none"] as const));
+	spec.networkPluginMode = read("networkPluginMode", (e) => readEnum(r, e, ["overlay"] as const));
+	spec.networkDataplane = read("networkDataplane", (e) => readEnum(r, e, ["azure", "cilium"] as const));
+	spec.networkPolicy = read("networkPolicy", (e) => readString(r, e));
+	spec.outboundType = read("outboundType", (e) => readEnum(r, e, OUTBOUND_TYPES));
+	spec.vnet = read("vnet", (e) => nonEmpty(readCidrList(r, e))) ?? [];
+	spec.nodeSubnet = read("nodeSubnet", (e) => readSubnetRef(r, e));
+	spec.podSubnet = read("podSubnet", (e) => readSubnetRef(r, e));
+	spec.podCidr = read("podCidr", (e) => loc(e, readCidr(r, e, 4)));
+	spec.podCidrs = read("podCidrs", (e) => nonEmpty(readCidrList(r, e)));
+	spec.serviceCidr = read("serviceCidr", (e) => loc(e, readCidr(r, e, 4)));
+	spec.serviceCidrs = read("serviceCidrs", (e) => nonEmpty(readCidrList(r, e)));
+	spec.dnsServiceIp = read("dnsServiceIp", (e) => readAddress(r, e, 4));
+	spec.maxSurge = read("maxSurge", (e) => readSurge(r, e));
+	spec.maxPods = read("maxPods", (e) => readInt(r, e, 0, 100_000));
+	spec.podIpAllocationMode = read("podIpAllocationMode", (e) => readEnum(r, e, ["DynamicIndividual", "StaticBlock"] as const));
+	spec.ipFamilies = read("ipFamilies", (e) => readFamilies(r, e));
+	spec.ignore = read("ignore", (e) => readIgnore(r, e)) ?? [];
+	spec.show = read("show", (e) => readShow(r, e));
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+	return list.length > 0 ? list : undefined;
+}
+
+function readFamilies(r: Reader, e: Entry): Loc<(4 | 6)[]> | undefined {
+	const families: (4 | 6)[] = [];
+	for (const item of r.items(e.node, e.line)) {
+		const v = readEnum(r, { ...item, key: "ipFamilies" }, ["IPv4", "IPv6"] as const);
+		if (!v) return undefined;
+		families.push(v.value === "IPv4" ? 4 : 6);
+	}
+	const text = families.map((f) => `IPv${f}`).join(", ");
+	if (text !== "IPv4" && text !== "IPv4, IPv6") {
+		r.report("error", "invalid-value", `ipFamilies is [${text}]; AKS takes [IPv4] or [IPv4, IPv6] (no IPv6-only clusters).`, e.line);
+		return undefined;
+	}
+	return { value: families, line: e.line };
+}
+
+function readIgnore(r: Reader, e: Entry): Loc<string>[] {
+	const out: Loc<string>[] = [];
+	for (const item of r.items(e.node, e.line)) {
+		const s = readString(r, { ...item, key: "ignore" });
+		if (!s) continue;
+		const code = s.value.toLowerCase();
+		if (!isFindingCode(code)) {
+			const guess = didYouMean(code, CODE_SCHEMA);
+			r.report("warning", "invalid-value", `"${clip(s.value)}" in ignore is not a finding code.${guess ? ` Did you mean "${guess}"?` : ""}`, item.line);
+			continue;
+		}
+		out.push({ value: code, line: item.line });
+	}
+	return out;
+}
+
+function readShow(r: Reader, e: Entry): Loc<Section[]> | undefined {
+	const out: Section[] = [];
+	for (const item of r.items(e.node, e.line)) {
+		const v = readEnum(r, { ...item, key: "show" }, SECTIONS);
+		if (v && !out.includes(v.value)) out.push(v.value);
+	}
+	return { value: out, line: e.line };
+}

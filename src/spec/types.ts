@@ -1,0 +1,105 @@
+/** The parsed spec: what the user wrote, each value with the note line it came from. */
+import type { Address, Cidr, Family } from "../net/address";
+
+export interface Loc<T> {
+	value: T;
+	line: number;
+}
+
+export type NetworkPlugin = "azure" | "kubenet" | "none";
+export type Dataplane = "azure" | "cilium";
+export type AllocationMode = "DynamicIndividual" | "StaticBlock";
+export type OsType = "Linux" | "Windows";
+export type PoolMode = "System" | "User";
+export type Section = "table" | "pools" | "findings" | "map" | "summary";
+export const SECTIONS: readonly Section[] = ["table", "pools", "findings", "map", "summary"];
+
+export type Purpose =
+	| "apiServer"
+	| "appGateway"
+	| "appGatewayForContainers"
+	| "firewall"
+	| "bastion"
+	| "gateway"
+	| "privateEndpoints"
+	| "virtualNodes"
+	| "other";
+
+export type Surge = { kind: "count"; value: number } | { kind: "percent"; value: number };
+
+/** A reference to a subnet: a CIDR, the name of an entry of `subnets`, or an Azure resource ID. */
+export type SubnetRef =
+	| { kind: "cidr"; cidr: Cidr; line: number }
+	| { kind: "name"; name: string; line: number }
+	| { kind: "id"; id: string; name: string; line: number };
+
+export interface PoolSpec {
+	line: number;
+	name: Loc<string>;
+	/** True when the spec gave no pools and the planner assumes AKS's default pool. */
+	assumed: boolean;
+	mode?: Loc<PoolMode>;
+	count?: Loc<number>;
+	minCount?: Loc<number>;
+	maxCount?: Loc<number>;
+	enableAutoScaling?: Loc<boolean>;
+	maxPods?: Loc<number>;
+	maxSurge?: Loc<Surge>;
+	nodeSubnet?: SubnetRef;
+	podSubnet?: SubnetRef;
+	osType?: Loc<OsType>;
+	podIpAllocationMode?: Loc<AllocationMode>;
+}
+
+export interface LoadBalancerSpec {
+	line: number;
+	name: string;
+	type: Loc<"internal" | "public">;
+	ip?: Loc<Address>;
+	subnet?: SubnetRef;
+}
+
+export interface SubnetSpec {
+	line: number;
+	name: string;
+	cidr: Cidr;
+	purpose: Purpose;
+}
+
+export interface PeeredSpec {
+	line: number;
+	name: string;
+	cidr: Cidr;
+}
+
+export interface Spec {
+	/** Keys given with a value that could not be used: the planner applies no default for them. */
+	invalid: Set<string>;
+	/** The body is `az aks show` output (or contains its nested shape). */
+	azShape: boolean;
+	cluster?: Loc<string>;
+	networkPlugin?: Loc<NetworkPlugin>;
+	networkPluginMode?: Loc<"overlay">;
+	networkDataplane?: Loc<Dataplane>;
+	networkPolicy?: Loc<string>;
+	outboundType?: Loc<string>;
+	vnet: Loc<Cidr>[];
+	nodeSubnet?: SubnetRef;
+	podSubnet?: SubnetRef;
+	podCidr?: Loc<Cidr>;
+	podCidrs?: Loc<Cidr>[];
+	serviceCidr?: Loc<Cidr>;
+	serviceCidrs?: Loc<Cidr>[];
+	dnsServiceIp?: Loc<Address>;
+	maxSurge?: Loc<Surge>;
+	maxPods?: Loc<number>;
+	podIpAllocationMode?: Loc<AllocationMode>;
+	ipFamilies?: Loc<Family[]>;
+	pools: PoolSpec[];
+	poolsLine?: number;
+	loadBalancers: LoadBalancerSpec[];
+	subnets: SubnetSpec[];
+	peered: PeeredSpec[];
+	ignore: Loc<string>[];
+	show?: Loc<Section[]>;
+}

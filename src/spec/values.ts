@@ -1,0 +1,135 @@
+/** Typed values read from YAML nodes; a bad value is reported and read as absent. */
+import { isMap, isScalar, isSeq, type Node } from "yaml";
+import { parseAddress, parseCidr, type Address, type Cidr, type Family } from "../net/address";
+import { clip, type Entry, type Reader } from "./reader";
+import type { Loc, SubnetRef, Surge } from "./types";
+
+function describe(node: Node | null): string {
+	if (node === null) return "nothing";
+	if (isMap(node)) return "a map";
+	if (isSeq(node)) return "a list";
+	if (isScalar(node)) {
+		const v = node.value;
+		if (typeof v === "string") return `"${clip(v)}"`;
+		if (typeof v === "bigint" || typeof v === "number" || typeof v === "boolean") return String(v);
+	}
+	return "this value";
+}
+
+export function readString(r: Reader, e: Entry): Loc<string> | undefined {
+	const n = e.node;
+	if (isScalar(n) && (typeof n.value === "string" || typeof n.value === "number" || typeof n.value === "bigint")) {
+		const value = String(n.value).trim();
+		if (value !== "") return { value, line: e.line };
+	}
+	if (r.isEmpty(n)) return undefined;
+	r.report("error", "invalid-value", `${e.key} must be text, not ${describe(n)}.`, e.line);
+	return undefined;
+}
+
+export function readInt(r: Reader, e: Entry, min: number, max: number): Loc<number> | undefined {
+	const n = e.node;
+	if (r.isEmpty(n)) return undefined;
+	const v = isScalar(n) ? n.value : undefined;
+	let big: bigint | undefined;
+	if (typeof v === "bigint") big = v;
+	else if (typeof v === "number" && Number.isInteger(v)) big = BigInt(v);
+	else if (typeof v === "string" && /^\d{1,20}$/.test(v.trim())) big = BigInt(v.trim());
+	if (big === undefined) {
+		r.report("error", "invalid-value", `${e.key} must be a whole number, not ${describe(n)}.`, e.line);
+		return undefined;
+	}
+	if (big < BigInt(min) || big > BigInt(max)) {
+		r.report("error", "invalid-value", `${e.key} is ${big.toString()}; it must be between ${min} and ${max.toLocaleString("en-US")}.`, e.line);
+		return undefined;
+	}
+	return { value: Number(big), line: e.line };
+}
+
+export function readBool(r: Reader, e: Entry): Loc<boolean> | undefined {
+	const n = e.node;
+	if (r.isEmpty(n)) return undefined;
+	if (isScalar(n) && typeof n.value === "boolean") return { value: n.value, line: e.line };
+	r.report("error", "invalid-value", `${e.key} must be true or false, not ${describe(n)}.`, e.line);
+	return undefined;
+}
+
+/** One of a fixed set of words, matched case-insensitively and returned in its canonical spelling. */
+export function readEnum<T extends string>(r: Reader, e: Entry, allowed: readonly T[]): Loc<T> | undefined {
+	const s = readString(r, e);
+	if (!s) return undefined;
+	const match = allowed.find((a) => a.toLowerCase() === s.value.toLowerCase());
+	if (match) return { value: match, line: s.line };
+	r.report("error", "invalid-value", `${e.key} is "${clip(s.value)}"; it must be one of ${allowed.join(", ")}.`, e.line);
+	return undefined;
+}
+
+/** A CIDR; one with host bits set is reported and read as its network block. */
+export function readCidr(r: Reader, e: Entry, family?: Family): Cidr | undefined {
+	const s = readString(r, e);
+	if (!s) return undefined;
+	const parsed = parseCidr(s.value, family);
+	if (parsed.ok) return parsed.value;
+	r.report("error", parsed.code, `${e.key}: ${parsed.message}`, e.line);
+	return parsed.fixed;
+}
+
+export function readAddress(r: Reader, e: Entry, family?: Family): Loc<Address> | undefined {
+	const s = readString(r, e);
+	if (!s) return undefined;
+	const parsed = parseAddress(s.value, family);
+	if (parsed.ok) return { value: parsed.value, line: e.line };
+	r.report("error", parsed.code, `${e.key}: ${parsed.message}`, e.line);
+	return undefined;
+}
+
+/** One CIDR or a list of them, each item with its own line. */
+export function readCidrList(r: Reader, e: Entry, family?: Family): Loc<Cidr>[] {
+	const out: Loc<Cidr>[] = [];
+	for (const item of r.items(e.node, e.line)) {
+		const cidr = readCidr(r, { ...item, key: e.key }, family);
+		if (cidr) out.push({ value: cidr, line: item.line });
+	}
+	return out;
+}
+
+/** maxSurge: a whole number of nodes or a percentage such as "33%". */
+export function readSurge(r: Reader, e: Entry): Loc<Surge> | undefined {
+	const n = e.node;
+	if (r.isEmpty(n)) return undefined;
+	const v = isScalar(n) ? n.value : undefined;
+	if (typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v))) {
+		const count = Number(v);
+		if (count >= 0 && count <= 1000) return { value: { kind: "count", value: count }, line: e.line };
+	}
+	if (typeof v === "string") {
+		const m = /^\s*(\d{1,4})\s*(%?)\s*$/.exec(v);
+		if (m?.[1] !== undefined) {
+			const value = Number(m[1]);
+			if (m[2] === "%" && value <= 100) return { value: { kind: "percent", value }, line: e.line };
+			if (m[2] === "" && value <= 1000) return { value: { kind: "count", value }, line: e.line };
+		}
+	}
+	r.report("error", "invalid-value", `maxSurge is ${describe(n)}; it must be a node count (0 to 1,000) or a percentage up to 100%, such as 33%.`, e.line);
+	return undefined;
+}
+
+const RESOURCE_ID = /\/subnets\/([^/]+)\/?$/i;
+
+/** A subnet: a CIDR, the name of an entry of `subnets`, or an Azure subnet resource ID. */
+export function readSubnetRef(r: Reader, e: Entry): SubnetRef | undefined {
+	const s = readString(r, e);
+	if (!s) return undefined;
+	const text = s.value;
+	if (text.startsWith("/")) {
+		const m = RESOURCE_ID.exec(text);
+		if (m?.[1]) return { kind: "id", id: text, name: m[1], line: e.line };
+		r.report("error", "invalid-value", `${e.key} "${clip(text)}" is neither a CIDR nor a subnet resource ID (…/subnets/NAME).`, e.line);
+		return undefined;
+	}
+	if (/^[\d.]+(\/.*)?$/.test(text) || text.includes(":") || text.includes("/")) {
+		const cidr = readCidr(r, e);
+		return cidr ? { kind: "cidr", cidr, line: e.line } : undefined;
+	}
+	return { kind: "name", name: text, line: e.line };
+}
