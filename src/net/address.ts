@@ -50,11 +50,13 @@ export function makeCidr(family: Family, start: bigint, prefix: number): Cidr {
 }
 
 function parseAddressValue(text: string): { family: Family; value: bigint } | null {
+	// A zone ID (fe80::1%eth0) means nothing in an Azure address space.
+	if (text.includes("%")) return null;
 	if (text.includes(":")) {
 		if (!Validator.isValidIPv6String(text)[0]) return null;
 		return { family: 6, value: IPv6.fromString(text).getValue() };
 	}
-	// ip-num accepts "010.1.1.1"; leading zeros are ambiguous (octal in some tools), so refuse them.
+	// Leading zeros are ambiguous (octal in some tools): refuse them whatever the library does.
 	if (!/^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(text)) return null;
 	if (!Validator.isValidIPv4String(text)[0]) return null;
 	return { family: 4, value: IPv4.fromDecimalDottedString(text).getValue() };
@@ -158,6 +160,7 @@ export function azureUsable(c: Range): bigint {
 
 /** True for the addresses Azure keeps in a subnet (network, gateway, two DNS, broadcast). */
 export function isAzureReservedAddress(subnet: Range, value: bigint): boolean {
+	if (value < subnet.start || value > subnet.end) return false;
 	return value - subnet.start < 4n || value === subnet.end;
 }
 

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { codes, find, plan } from "./helpers";
+
+describe("documented examples (aks-networking.md)", () => {
+	it("1: node subnet, 50 nodes + surge 1 at maxPods 30 needs 1,581: a /22 fails, a /21 passes", () => {
+		const spec = (subnet: string) => `
+			networkPlugin: azure
+			vnet: 10.0.0.0/8
+			nodeSubnet: ${subnet}
+			count: 50
+			maxSurge: 1
+			maxPods: 30
+		`;
+		const small = plan(spec("10.1.0.0/22"));
+		expect(small.nodeSubnets[0]?.required).toBe(1581n);
+		expect(small.nodeSubnets[0]?.usable).toBe(1019n);
+		const [finding] = find(small, "node-subnet-too-small");
+		expect(finding?.severity).toBe("error");
+		expect(finding?.message).toContain("1,581");
+		expect(finding?.message).toContain("562 short");
+		expect(finding?.message).toContain("/21 (2,043 usable)");
+		const big = plan(spec("10.1.0.0/21"));
+		expect(codes(big)).not.toContain("node-subnet-too-small");
+		expect(big.nodeSubnets[0]?.free).toBe(2043n - 1581n);
+	});
+
+	it("2: node subnet /24 at maxPods 30: 8 nodes take 248 of 251, a 9th needs 279", () => {
+		const spec = (count: number) => `
+			networkPlugin: azure
+			vnet: 10.0.0.0/16
+			nodeSubnet: 10.0.1.0/24
+			count: ${count}
+			maxSurge: 1
+			maxPods: 30
+		`;
+		const eight = plan(spec(7));
+		expect(eight.nodeSubnets[0]?.required).toBe(248n);
+		expect(codes(eight)).not.toContain("node-subnet-too-small");
+		const nine = plan(spec(8));
+		expect(nine.nodeSubnets[0]?.required).toBe(279n);
+		expect(find(nine, "node-subnet-too-small")[0]?.message).toContain("28 short");
+	});
+
+	it("3: static block maxPods 30 / 31 / 32 take 2 / 2 / 3 blocks (32 / 32 / 48 addresses)", () => {
+		const perNode = [30, 31, 32].map(
+			(maxPods) =>
+				plan(`
+					networkPlugin: azure
+					vnet: 10.0.0.0/16
+					nodeSubnet: 10.0.0.0/24
+					podSubnet: 10.0.16.0/20
+					podIpAllocationMode: StaticBlock
+					count: 1
+					maxPods: ${maxPods}
+				`).pools[0]?.podIpsPerNode,
+		);
+		expect(perNode).toEqual([32, 32, 48]);
+	});
+
+	it("4: dynamic pod subnet /24 holds 15 nodes; full density at maxPods 250 is 272 per node", () => {
+		const spec = (count: number) => `
+			networkPlugin: azure
+			vnet: 10.0.0.0/16
+			nodeSubnet: 10.0.0.0/24
+			podSubnet: 10.0.1.0/24
+			count: ${count}
+			maxSurge: 1
+			maxPods: 250
+		`;
+		const fifteen = plan(spec(14));
+		expect(fifteen.model).toBe("azure-cni-pod-subnet-dynamic");
+		expect(fifteen.podSubnets[0]?.required).toBe(240n);
+		expect(fifteen.podSubnets[0]?.requiredAtFullDensity).toBe(15n * 272n);
+		expect(codes(fifteen)).not.toContain("pod-subnet-too-small");
+		expect(find(fifteen, "pod-subnet-full-density")[0]?.severity).toBe("warning");
+		const sixteen = plan(spec(15));
+		expect(sixteen.podSubnets[0]?.required).toBe(256n);
+		expect(codes(sixteen)).toContain("pod-subnet-too-small");
+	});
+
+	it("5: overlay pod CIDR /16 holds 256 nodes; a /22 holds 4, 5 fail (1,280 > 1,024); 5,000 nodes need a /11", () => {
+		const spec = (cidr: string, count: number) => `
+			vnet: 10.0.0.0/16
+			nodeSubnet: 10.0.0.0/18
+			podCidr: ${cidr}
+			maxSurge: 0
+			agentPools:
+			  - { name: a, count: ${Math.min(count, 1000)} }
+			${Array.from({ length: Math.max(0, Math.ceil(count / 1000) - 1) }, (_, i) => `  - { name: p${i}, count: ${Math.min(1000, count - 1000 * (i + 1))} }`).join("\n\t\t\t")}
+		`;
+		expect(plan(spec("10.244.0.0/16", 3)).podCidrs[0]?.blocks).toBe(256n);
+		expect(codes(plan(spec("10.244.0.0/22", 4)))).not.toContain("pod-cidr-too-small");
+		const five = find(plan(spec("10.244.0.0/22", 5)), "pod-cidr-too-small")[0];
+		expect(five?.message).toContain("1,280 addresses > 1,024");
+		expect(five?.message).toContain("/21");
+		const big = plan(spec("10.64.0.0/12", 5000));
+		expect(big.podCidrs[0]?.blocks).toBe(4096n);
+		expect(find(big, "pod-cidr-too-small")[0]?.message).toContain("smallest pod CIDR that fits is a /11");
+		expect(codes(plan(spec("10.32.0.0/11", 5000)))).not.toContain("pod-cidr-too-small");
+	});
+
+	it("6: surge 50% on five pools of 4 adds 2 nodes each, 10 in all", () => {
+		const p = plan(`
+			maxSurge: 50%
+			agentPools: [{name: a, count: 4}, {name: b, count: 4}, {name: c, count: 4}, {name: d, count: 4}, {name: e, count: 4}]
+		`);
+		expect(p.pools.map((x) => x.surge)).toEqual([2, 2, 2, 2, 2]);
+		expect(p.nodesAtFullScale).toBe(30);
+	});
+
+	it("8: pod CIDR 172.16.0.0/12 is refused: it contains 172.30/16 and 172.31/16", () => {
+		const [f] = find(plan("podCidr: 172.16.0.0/12"), "reserved-range");
+		expect(f?.severity).toBe("error");
+		expect(f?.message).toContain("172.30.0.0/16, 172.31.0.0/16");
+	});
+});
+
+describe("sizing counts", () => {
+	it("takes maxCount when autoscaling, plus surge of 10% rounded up by default", () => {
+		const p = plan(`
+			agentPools:
+			  - { name: a, count: 3 }
+			  - { name: b, count: 2, maxCount: 11 }
+			  - { name: c, count: 0 }
+		`);
+		expect(p.pools.map((x) => [x.surge, x.nodesAtFullScale])).toEqual([[1, 4], [2, 13], [0, 0]]);
+	});
+
+	it("lowers a surge above the pool size to the pool size", () => {
+		expect(plan("count: 2\nmaxSurge: 5").pools[0]?.surge).toBe(2);
+		expect(plan("count: 2\nmaxSurge: 100%").pools[0]?.surge).toBe(2);
+	});
+
+	it("uses the model's default maxPods", () => {
+		const maxPods = (keys: string) => plan(keys).pools[0]?.maxPods;
+		expect(maxPods("networkPlugin: kubenet")).toBe(110);
+		expect(maxPods("networkPlugin: azure")).toBe(30);
+		expect(maxPods("networkPlugin: azure\npodSubnet: 10.1.0.0/16\nnodeSubnet: 10.2.0.0/16")).toBe(250);
+		expect(maxPods("networkPlugin: azure\nnetworkPluginMode: overlay")).toBe(250);
+		expect(maxPods("{}")).toBe(250);
+		expect(maxPods("networkPlugin: none")).toBeNull();
+	});
+
+	it("counts internal load-balancer frontends in their subnet", () => {
+		const p = plan(`
+			vnet: 10.0.0.0/16
+			nodeSubnet: 10.0.0.0/24
+			count: 3
+			loadBalancers:
+			  - { name: a, type: internal }
+			  - { name: b, type: internal, ip: 10.0.0.200 }
+			  - { name: c, type: public }
+		`);
+		expect(p.nodeSubnets[0]?.required).toBe(4n + 2n);
+		expect(p.nodeSubnets[0]?.loadBalancers).toEqual(["a", "b"]);
+	});
+
+	it("sums every pool sharing a subnet", () => {
+		const p = plan(`
+			networkPlugin: azure
+			vnet: 10.0.0.0/16
+			nodeSubnet: 10.0.0.0/24
+			maxPods: 30
+			maxSurge: 0
+			agentPools: [{ name: a, count: 4 }, { name: b, count: 4, nodeSubnet: 10.0.0.0/24 }]
+		`);
+		expect(p.nodeSubnets).toHaveLength(1);
+		expect(p.nodeSubnets[0]?.required).toBe(248n);
+		expect(p.nodeSubnets[0]?.pools).toEqual(["a", "b"]);
+	});
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { FINDING_CODES } from "../../src/api";
+import { RULES } from "../../src/plan/rules";
+import { codes, find, plan } from "./helpers";
+
+const BASE = `
+vnet: 10.10.0.0/16
+nodeSubnet: 10.10.0.0/22
+count: 3
+`;
+
+/** [code, spec, severity, words the message must contain] — each spec triggers the code. */
+const TRIGGERS: [string, string, string, string[]][] = [
+	["range-overlap", `${BASE}subnets:\n  a: 10.10.1.0/24`, "error", ["share 10.10.1.0/24", "256 addresses"]],
+	["range-overlap", `${BASE}podCidr: 10.10.0.0/24`, "error", ["Pod CIDR 10.10.0.0/24"]],
+	["range-overlap", `${BASE}podCidr: 10.10.128.0/17`, "warning", ["lies in the VNet address space"]],
+	["range-overlap", `${BASE}peered:\n  hub: 10.10.0.0/8`, "error", ['Peered range "hub"']],
+	["range-overlap", `${BASE}serviceCidr: 10.10.0.0/20`, "error", ["ServiceCidrOverlapExistingSubnetsCidr"]],
+	["range-overlap", `${BASE}podCidr: 10.0.0.0/16`, "error", ["Pod and service ranges must be disjoint"]],
+	["range-overlap", `vnet: [10.10.0.0/16, 10.10.0.0/17]`, "error", ["VNet address space"]],
+	["outside-vnet", `${BASE}subnets:\n  x: 10.20.0.0/24`, "error", ["is outside the VNet"]],
+	["outside-vnet", `${BASE}loadBalancers:\n  - { name: i, type: internal, ip: 10.30.0.9, subnet: 10.10.0.0/22 }`, "error", ["outside the VNet"]],
+	["reserved-range", `${BASE}serviceCidr: 172.31.0.0/16\ndnsServiceIp: 172.31.0.10`, "error", ["172.31.0.0/16"]],
+	["reserved-range", `vnet: 169.254.0.0/16\nnodeSubnet: 169.254.0.0/24`, "error", ["169.254.0.0/16"]],
+	["reserved-range", `${BASE}podCidr: 192.0.2.0/24`, "error", ["192.0.2.0/24"]],
+	["reserved-range", `${BASE}serviceCidr: 224.0.0.0/16`, "error", ["224.0.0.0/4"]],
+	["public-range", `${BASE}podCidr: 20.0.0.0/16`, "error", ["private address space"]],
+	["subnet-size", `${BASE}subnets:\n  tiny: 10.10.8.0/30`, "error", ["/29"]],
+	["subnet-size", `${BASE}subnets:\n  AzureFirewallSubnet: 10.10.8.0/27`, "error", ["/26"]],
+	["subnet-size", `${BASE}subnets:\n  api: { cidr: 10.10.8.0/29, purpose: apiServer }`, "error", ["/28"]],
+	["subnet-size", `vnet: [10.10.0.0/16, "fd00:10::/48"]\nnodeSubnet: 10.10.0.0/22\nsubnets:\n  v6: "fd00:10::/80"`, "error", ["/64"]],
+	["node-subnet-too-small", `vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 11`, "error", ["short"]],
+	["pod-subnet-too-small", `networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\npodSubnet: 10.10.1.0/26\ncount: 3`, "error", ["short"]],
+	["pod-subnet-full-density", `networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\npodSubnet: 10.10.1.0/24\ncount: 3`, "warning", ["maxPods"]],
+	["pod-cidr-too-small", `${BASE}podCidr: 10.244.0.0/23`, "error", ["2 /24 node blocks"]],
+	["low-headroom", `vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/27\ncount: 24\nmaxSurge: 1`, "warning", ["2 of 27 usable IPs (7.4%)"]],
+	["service-cidr-too-large", `${BASE}serviceCidr: 100.64.0.0/11\ndnsServiceIp: 100.64.0.10`, "error", ["/12"]],
+	["service-cidr-too-large", `${BASE}serviceCidr: 100.64.0.0/12\ndnsServiceIp: 100.64.0.10`, "warning", ["/12"]],
+	["service-cidr-in-vnet", `vnet: 10.0.0.0/8\nnodeSubnet: 10.240.0.0/16`, "warning", ["10.0.0.0/16 (default)"]],
+	["service-cidr-small", `${BASE}serviceCidr: 10.20.0.0/28\ndnsServiceIp: 10.20.0.10`, "info", ["16 addresses"]],
+	["dns-ip-outside-service-cidr", `${BASE}dnsServiceIp: 10.1.0.10`, "error", ["10.0.0.0/16"]],
+	["dns-ip-reserved", `${BASE}dnsServiceIp: 10.0.0.1`, "error", ["kubernetes.default"]],
+	["dns-ip-reserved", `${BASE}dnsServiceIp: 10.0.0.0`, "error", ["network address"]],
+	["max-pods-out-of-range", `${BASE}maxPods: 251`, "error", ["10 to 250"]],
+	["max-pods-out-of-range", `${BASE}maxPods: 9`, "error", ["10 to 250"]],
+	["pool-min-pods", `${BASE.replace("count: 3", "count: 2")}maxPods: 10`, "error", ["room for 20 pods"]],
+	["node-limit", `networkPlugin: kubenet\ncount: 401\nmaxSurge: 0`, "error", ["400 nodes"]],
+	["node-limit", `count: 1000\nmaxSurge: 1`, "error", ["1,001 nodes"]],
+	["model-mismatch", `networkPlugin: azure\npodCidr: 10.244.0.0/16`, "error", ["rejects a pod CIDR"]],
+	["model-mismatch", `networkPlugin: azure\nnetworkPluginMode: overlay\npodSubnet: 10.1.0.0/16`, "error", ["pod subnet"]],
+	["model-mismatch", `networkPlugin: kubenet\nnetworkDataplane: cilium`, "error", ["Cilium"]],
+	["model-mismatch", `networkPlugin: azure\nipFamilies: [IPv4, IPv6]`, "error", ["dual-stack"]],
+	["model-mismatch", `agentPools: [{ name: win, osType: Windows, count: 3 }]\nnetworkPlugin: kubenet`, "error", ["Windows"]],
+	["lb-ip-invalid", `${BASE}loadBalancers:\n  - { name: i, type: internal, ip: 10.10.3.255 }`, "error", ["reserves"]],
+	["lb-ip-invalid", `${BASE}loadBalancers:\n  - { name: i, type: internal, ip: 10.10.8.4, subnet: 10.10.0.0/22 }`, "error", ["outside its subnet"]],
+	["lb-ip-invalid", `${BASE}loadBalancers:\n  - { name: a, type: internal, ip: 10.10.0.9 }\n  - { name: b, type: internal, ip: 10.10.0.9 }`, "error", ['taken by "a"']],
+	["kubenet-retirement", `networkPlugin: kubenet`, "warning", ["2028-03-31"]],
+	["static-block-waste", `networkPlugin: azure\nnodeSubnet: 10.1.0.0/24\npodSubnet: 10.2.0.0/16\npodIpAllocationMode: StaticBlock\nmaxPods: 30`, "info", ["maxPods 31"]],
+	["snat-ports", `count: 60\nmaxSurge: 0`, "info", ["512"]],
+	["host-bits-set", `vnet: 10.10.0.5/16`, "error", ["10.10.0.0/16"]],
+	["invalid-cidr", `vnet: 10.10.0.0`, "error", ["prefix length"]],
+	["invalid-ip", `dnsServiceIp: 10.0.0.300`, "error", ["not an IPv4"]],
+	["missing-key", `vnet: 10.10.0.0/16\ncount: 3`, "warning", ["nodeSubnet"]],
+	["invalid-value", `count: many`, "error", ["whole number"]],
+	["unknown-key", `dnsServiceIpp: 10.0.0.10`, "warning", ['Did you mean "dnsServiceIp"']],
+	["duplicate-key", `count: 3\nCount: 4`, "error", ["given twice"]],
+	["yaml-syntax", `count: [3`, "error", ["Not valid YAML"]],
+];
+
+describe("every finding code", () => {
+	it.each(TRIGGERS)("%s: %j", (code, spec, severity, words) => {
+		const p = plan(spec);
+		const hits = find(p, code).filter((f) => f.severity === severity);
+		expect(hits.length, JSON.stringify(p.findings, null, 1)).toBeGreaterThan(0);
+		for (const word of words) expect(hits.some((f) => f.message.includes(word)), `${word} in ${JSON.stringify(hits)}`).toBe(true);
+	});
+
+	it("covers every documented code, and every rule's code is documented", () => {
+		const triggered = new Set(TRIGGERS.map(([code]) => code));
+		for (const code of Object.keys(FINDING_CODES)) expect(triggered, code).toContain(code);
+		for (const rule of RULES) expect(Object.keys(FINDING_CODES)).toContain(rule.code);
+	});
+});
+
+describe("boundaries: an exact fit is not an error, one more is", () => {
+	it("node subnet: a /28 (11 usable) holds 10 nodes + 1 surge", () => {
+		const spec = (count: number) => `vnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/28\ncount: ${count}\nmaxSurge: 1`;
+		expect(plan(spec(10)).nodeSubnets[0]?.free).toBe(0n);
+		expect(codes(plan(spec(10)))).not.toContain("node-subnet-too-small");
+		expect(codes(plan(spec(11)))).toContain("node-subnet-too-small");
+	});
+
+	it("pod CIDR: a /22 holds exactly 4 nodes", () => {
+		const spec = (count: number) => `vnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodCidr: 10.244.0.0/22\ncount: ${count}\nmaxSurge: 0`;
+		expect(codes(plan(spec(4)))).not.toContain("pod-cidr-too-small");
+		expect(codes(plan(spec(5)))).toContain("pod-cidr-too-small");
+	});
+
+	it("service CIDR: /13 passes, /12 warns, /11 fails", () => {
+		const sev = (prefix: number) => find(plan(`serviceCidr: 10.0.0.0/${prefix}`), "service-cidr-too-large").map((f) => f.severity);
+		expect([sev(13), sev(12), sev(11)]).toEqual([[], ["warning"], ["error"]]);
+	});
+
+	it("maxPods 10 and 250 pass; 10 on 3 nodes passes, on 2 fails", () => {
+		expect(codes(plan("maxPods: 250"))).not.toContain("max-pods-out-of-range");
+		expect(codes(plan("maxPods: 10\ncount: 3"))).not.toContain("pool-min-pods");
+		expect(codes(plan("maxPods: 10\ncount: 2"))).toContain("pool-min-pods");
+	});
+
+	it("node limits: 400 kubenet nodes pass, 1,000 in a pool with surge pass, 100 pools pass", () => {
+		expect(codes(plan("networkPlugin: kubenet\ncount: 400\nmaxSurge: 0\nignore: [snat-ports]"))).not.toContain("node-limit");
+		expect(codes(plan("count: 999\nmaxSurge: 1"))).not.toContain("node-limit");
+		const pools = (k: number) => `agentPools: [${Array.from({ length: k }, (_, i) => `{name: p${i}, count: 1}`).join(", ")}]`;
+		expect(codes(plan(pools(100)))).not.toContain("node-limit");
+		expect(codes(plan(pools(101)))).toContain("node-limit");
+	});
+
+	it("an IPv4 /29 subnet is allowed, a /30 is not", () => {
+		expect(codes(plan(`${BASE}subnets:\n  s: 10.10.8.0/29`))).not.toContain("subnet-size");
+	});
+});
+
+describe("silencing", () => {
+	it("moves ignored codes to suppressed", () => {
+		const p = plan("networkPlugin: kubenet\nignore: [kubenet-retirement]");
+		expect(codes(p)).not.toContain("kubenet-retirement");
+		expect(p.suppressed.map((f) => f.code)).toEqual(["kubenet-retirement"]);
+	});
+
+	it("flags an unknown code in ignore", () => {
+		expect(find(plan("ignore: [kubenet-retirment]"), "invalid-value")[0]?.message).toContain('Did you mean "kubenet-retirement"');
+	});
+});
+
+describe("model detection", () => {
+	it.each([
+		["{}", "azure-cni-overlay"],
+		["networkPlugin: azure\nnetworkPluginMode: overlay", "azure-cni-overlay"],
+		["networkPlugin: azure", "azure-cni-node-subnet"],
+		["networkPlugin: azure\npodSubnet: 10.1.0.0/16", "azure-cni-pod-subnet-dynamic"],
+		["networkPlugin: azure\nagentPools: [{name: a, podSubnet: 10.1.0.0/16, podIpAllocationMode: StaticBlock}]", "azure-cni-pod-subnet-static"],
+		["networkPlugin: kubenet", "kubenet"],
+		["networkPlugin: none", "none"],
+	])("%j → %s", (spec, model) => {
+		expect(plan(spec).model).toBe(model);
+	});
+});
