@@ -45,7 +45,8 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 	if (doc.errors.length > 0) {
 		for (const err of doc.errors.slice(0, 20)) {
 			const line = (err.linePos?.[0].line ?? 1) + lineOffset;
-			const message = clip(err.message.split("\n")[0] ?? err.message, 200);
+			const first = (err.message.split("\n")[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, "");
+			const message = clip(first, 200);
 			r.report("error", "yaml-syntax", `Not valid YAML: ${message}`, line);
 		}
 		return { spec: null, findings: r.findings };

@@ -3,7 +3,7 @@
  * every finding its line. Keys match a schema case-insensitively; unknown and duplicate keys are
  * reported here.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Finding, FindingCode, Severity } from "./findings";
 import { didYouMean, type KeySchema } from "./keys";
 
@@ -20,6 +20,8 @@ export interface Entry {
 export class Reader {
 	readonly findings: Finding[] = [];
 	private aliases = 0;
+	/** Anchored nodes by anchor name, in document order: built once, on the first alias. */
+	private anchors: Map<string, Node[]> | null = null;
 
 	constructor(
 		private readonly doc: Document.Parsed,
@@ -45,13 +47,36 @@ export class Reader {
 	resolve(node: unknown): Node | null {
 		if (isAlias(node)) {
 			if (++this.aliases > MAX_ALIASES) {
-				this.report("error", "yaml-syntax", `More than ${MAX_ALIASES} aliases: the body is not read further.`, this.line(node, this.lineOffset + 1));
+				if (this.aliases === MAX_ALIASES + 1) {
+					this.report("error", "yaml-syntax", `More than ${MAX_ALIASES} aliases: the rest are not read.`, this.line(node, this.firstLine));
+				}
 				return null;
 			}
-			return node.resolve(this.doc) ?? null;
+			const at = node.range?.[0] ?? Infinity;
+			const candidates = this.anchorIndex().get(node.source) ?? [];
+			let found: Node | null = null;
+			for (const c of candidates) if ((c.range?.[0] ?? 0) < at) found = c;
+			return isScalar(found) || isMap(found) || isSeq(found) ? found : null;
 		}
 		if (isScalar(node) || isMap(node) || isSeq(node)) return node;
 		return null;
+	}
+
+	/** One pass over the document instead of yaml's per-alias search, which is linear each time. */
+	private anchorIndex(): Map<string, Node[]> {
+		if (this.anchors) return this.anchors;
+		const anchors = new Map<string, Node[]>();
+		visit(this.doc, {
+			Node(_key, n) {
+				if (n.anchor) {
+					const list = anchors.get(n.anchor);
+					if (list) list.push(n);
+					else anchors.set(n.anchor, [n]);
+				}
+			},
+		});
+		this.anchors = anchors;
+		return anchors;
 	}
 
 	/** True for an absent or empty value (`key:` or `key: null`). */

@@ -63,10 +63,15 @@ export function collectRanges(plan: PlanResult): Item[] {
 	return items;
 }
 
+/** Which side of a clash a finding points at: the range a user would most likely move. */
+const MOVABLE: Record<Group, number> = { service: 0, pod: 1, subnet: 2, vnet: 3, peered: 4 };
+
 function reportPair(a: Item, b: Item, report: Report): void {
 	const shared = intersection(a.range, b.range);
 	if (!shared) return;
-	const line = b.defaulted && !a.defaulted ? a.line : b.line;
+	let [first, second] = MOVABLE[a.group] < MOVABLE[b.group] ? [a, b] : [b, a];
+	if (first.defaulted && !second.defaulted) [first, second] = [second, first];
+	const line = first.line;
 	report("error", `${b.label} overlaps ${a.label}: they share ${formatRange(shared)} (${n(sizeOf(shared))} addresses). ${advice(a.group, b.group)}`, line);
 }
 

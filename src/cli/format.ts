@@ -1,0 +1,51 @@
+/** Plain-text output of the command line. */
+import type { PlanResult } from "../api";
+import { modelLabel } from "../plan/model";
+
+function n(value: bigint | number): string {
+	return value.toLocaleString("en-US");
+}
+
+function pct(part: bigint, whole: bigint): string {
+	if (whole <= 0n) return "0%";
+	return `${(Number((part * 1000n) / whole) / 10).toFixed(1)}%`;
+}
+
+export function findingLine(file: string, f: { severity: string; code: string; message: string; line: number }): string {
+	return `${file}:${f.line}: ${f.severity} ${f.code} ${f.message}`;
+}
+
+export function status(plan: PlanResult): string {
+	const errors = plan.findings.filter((f) => f.severity === "error").length;
+	const warnings = plan.findings.filter((f) => f.severity === "warning").length;
+	if (errors === 0 && warnings === 0) return "OK";
+	const parts = [];
+	if (errors > 0) parts.push(`${errors} ${errors === 1 ? "error" : "errors"}`);
+	if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "warning" : "warnings"}`);
+	return parts.join(", ");
+}
+
+/** A short human summary of one plan, then its findings in FILE:LINE form. */
+export function planText(file: string, plan: PlanResult): string {
+	const out: string[] = [];
+	if (!plan.parsed) {
+		out.push(`${file}:${plan.line}: block not planned: ${status(plan)}`);
+	} else {
+		out.push(`${file}:${plan.line}: ${plan.cluster}: ${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" + ")}: ${status(plan)}`);
+		const rows: string[][] = [];
+		for (const v of plan.vnet) rows.push(["VNet", v.cidr.text, "", "", "", v.defaulted ? "AKS-managed (default)" : ""]);
+		for (const s of plan.subnets) {
+			const kind = s.role === "node" ? "node subnet" : s.role === "pod" ? "pod subnet" : `subnet (${s.purpose})`;
+			const used = s.role === "other" && s.required === 0n ? ["", "", ""] : [`${n(s.required)} needed`, `${n(s.free)} free (${pct(s.free, s.usable)})`];
+			rows.push([kind, s.cidr.text, `${n(s.usable)} usable`, ...used.slice(0, 2), [s.name, s.pools.join(", ")].filter(Boolean).join(": ")]);
+		}
+		for (const c of plan.podCidrs) rows.push(["pod CIDR", c.cidr.text, `${n(c.blocks)} /${c.blockPrefix} blocks`, `${n(c.requiredBlocks)} needed`, `${n(c.blocks - c.requiredBlocks)} free`, c.defaulted ? "default" : ""]);
+		for (const c of plan.serviceCidrs) rows.push(["service CIDR", c.cidr.text, `${n(c.size)} addresses`, "", "", `DNS ${c.dnsServiceIp?.text ?? "-"}${c.defaulted ? ", default" : ""}`]);
+		const widths = rows.reduce<number[]>((w, r) => r.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
+		for (const r of rows) out.push(`  ${r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()}`);
+		const pools = plan.pools.map((p) => `${p.name} ${p.maxCount !== null ? `${p.count}-${p.maxCount}` : p.count}+${p.surge} = ${p.nodesAtFullScale}`);
+		out.push(`  pools: ${pools.join("; ")} (nodes at full scale: ${plan.nodesAtFullScale})`);
+	}
+	for (const f of plan.findings) out.push(findingLine(file, f));
+	return out.join("\n");
+}

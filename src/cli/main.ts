@@ -1,0 +1,103 @@
+/**
+ * The `aks-ip` command line: the plugin's engine for CI, terminals and places where no plugin
+ * runs. Node-only: it is not part of the plugin bundle.
+ */
+import { parseArgs } from "node:util";
+import { blockJson } from "../api";
+import { planText } from "./format";
+import { planInput, readInput } from "./io";
+
+declare const AKS_IP_VERSION: string | undefined;
+const VERSION = typeof AKS_IP_VERSION === "string" ? AKS_IP_VERSION : "0.0.0-dev";
+
+const HELP = `Usage: aks-ip <command> [options] FILE...
+
+Plan and check the AKS IP plans (\`aks-ip\` code blocks) in Obsidian notes.
+
+Commands:
+  plan [--json] FILE...   plan every block of each note (.md), bare spec (.yaml, .yml, .json) or - (standard input)
+
+Options:
+  -h, --help       show help (also: aks-ip <command> --help)
+  -v, --version    print the version
+`;
+
+const PLAN_HELP = `Usage: aks-ip plan [--json] FILE...
+
+Plans every aks-ip block of each FILE: a note (.md), a bare spec (.yaml, .yml, .json) or -
+for standard input. Prints a summary per block and one line per finding,
+FILE:LINE: SEVERITY CODE MESSAGE.
+
+  --json    print {"blocks": [...]}, the shape documented in the README
+Exit status: 0 when every file was read, 1 when a file could not be read, 2 for usage errors.
+`;
+
+interface Io {
+	out: (text: string) => void;
+	err: (text: string) => void;
+	stdin?: () => Buffer;
+}
+
+function usage(io: Io, message: string): number {
+	io.err(`aks-ip: ${message}\nTry 'aks-ip --help'.\n`);
+	return 2;
+}
+
+function plan(args: string[], io: Io): number {
+	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+	if (values.help) {
+		io.out(PLAN_HELP);
+		return 0;
+	}
+	if (positionals.length === 0) return usage(io, "plan needs at least one FILE (or - for standard input)");
+	let failed = false;
+	const blocks = [];
+	const texts: string[] = [];
+	for (const path of positionals) {
+		const read = readInput(path, io.stdin);
+		if (!read.ok) {
+			io.err(`aks-ip: ${read.name}: ${read.reason}\n`);
+			failed = true;
+			continue;
+		}
+		for (const p of planInput(read.input)) {
+			if (values.json) blocks.push(blockJson(p, read.input.name));
+			else texts.push(planText(read.input.name, p));
+		}
+	}
+	if (values.json) io.out(`${JSON.stringify({ blocks }, null, 2)}\n`);
+	else if (texts.length > 0) io.out(`${texts.join("\n\n")}\n`);
+	return failed ? 1 : 0;
+}
+
+export function run(argv: string[], io: Io): number {
+	const [command, ...rest] = argv;
+	try {
+		switch (command) {
+			case "plan":
+				return plan(rest, io);
+			case "-v":
+			case "--version":
+				io.out(`${VERSION}\n`);
+				return 0;
+			case undefined:
+			case "-h":
+			case "--help":
+			case "help":
+				io.out(HELP);
+				return command === undefined ? 2 : 0;
+			default:
+				return usage(io, `unknown command '${command}'`);
+		}
+	} catch (e) {
+		if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) return usage(io, e.message);
+		throw e;
+	}
+}
+
+if (require.main === module) {
+	process.exitCode = run(process.argv.slice(2), {
+		out: (t) => process.stdout.write(t),
+		err: (t) => process.stderr.write(t),
+	});
+}
