@@ -17,14 +17,16 @@ export { toMarkdown };
 export interface PlanSourceOptions {
 	/** 1-based line of the block's opening fence in its note; findings then carry note lines. */
 	fenceLine?: number;
+	/** maxSurge for pools when the spec sets none: a node count or a percentage ("10%", the default). */
+	defaultMaxSurge?: string;
 }
 
 /** Plans one spec body (the text between the fences, or a bare spec file). Never throws. */
 export function planSource(source: string, options: PlanSourceOptions = {}): PlanResult {
-	return planBody(source, { fenceLine: options.fenceLine ?? 0 });
+	return planBody(source, options);
 }
 
 /** Plans every `aks-ip` block of a note; lines are the note's. */
-export function planNote(markdown: string): PlanResult[] {
-	return findBlocks(markdown).map((b) => planBody(b.body, { fenceLine: b.fenceLine }));
+export function planNote(markdown: string, options: Omit<PlanSourceOptions, "fenceLine"> = {}): PlanResult[] {
+	return findBlocks(markdown).map((b) => planBody(b.body, { ...options, fenceLine: b.fenceLine }));
 }

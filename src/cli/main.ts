@@ -4,8 +4,10 @@
  */
 import { parseArgs } from "node:util";
 import { blockJson } from "../api";
+import { check, CHECK_HELP } from "./check";
 import { planText } from "./format";
 import { planInput, readInput } from "./io";
+import { render, RENDER_HELP } from "./render";
 
 declare const AKS_IP_VERSION: string | undefined;
 const VERSION = typeof AKS_IP_VERSION === "string" ? AKS_IP_VERSION : "0.0.0-dev";
@@ -15,7 +17,9 @@ const HELP = `Usage: aks-ip <command> [options] FILE...
 Plan and check the AKS IP plans (\`aks-ip\` code blocks) in Obsidian notes.
 
 Commands:
-  plan [--json] FILE...   plan every block of each note (.md), bare spec (.yaml, .yml, .json) or - (standard input)
+  check [options] PATH...   check every block in notes and folders; FILE:LINE: SEVERITY CODE MESSAGE
+  plan [--json] FILE...     plan every block of each note (.md), bare spec (.yaml, .yml, .json) or - (standard input)
+  render [--write] FILE...  write each block's Markdown summary below it
 
 Options:
   -h, --help       show help (also: aks-ip <command> --help)
@@ -32,10 +36,12 @@ FILE:LINE: SEVERITY CODE MESSAGE.
 Exit status: 0 when every file was read, 1 when a file could not be read, 2 for usage errors.
 `;
 
-interface Io {
+export interface Io {
 	out: (text: string) => void;
 	err: (text: string) => void;
 	stdin?: () => Buffer;
+	/** Standard error is a terminal: long runs show progress there. */
+	isTTY?: boolean;
 }
 
 function usage(io: Io, message: string): number {
@@ -70,12 +76,46 @@ function plan(args: string[], io: Io): number {
 	return failed ? 1 : 0;
 }
 
+function checkCommand(args: string[], io: Io): number {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: { json: { type: "boolean" }, quiet: { type: "boolean", short: "q" }, "warnings-as-errors": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+	});
+	if (values.help) {
+		io.out(CHECK_HELP);
+		return 0;
+	}
+	if (positionals.length === 0) return usage(io, "check needs at least one PATH (a note, a folder, or - for standard input)");
+	return check(positionals, { json: values.json === true, quiet: values.quiet === true, warningsAsErrors: values["warnings-as-errors"] === true }, io);
+}
+
+function renderCommand(args: string[], io: Io): number {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: { write: { type: "boolean", short: "w" }, heading: { type: "string" }, help: { type: "boolean", short: "h" } },
+	});
+	if (values.help) {
+		io.out(RENDER_HELP);
+		return 0;
+	}
+	const heading = values.heading === undefined ? 2 : Number(values.heading);
+	if (!Number.isInteger(heading) || heading < 1 || heading > 5) return usage(io, "--heading takes a level from 1 to 5");
+	if (positionals.length === 0) return usage(io, "render needs at least one FILE (or - for standard input)");
+	return render(positionals, { write: values.write === true, heading }, io);
+}
+
 export function run(argv: string[], io: Io): number {
 	const [command, ...rest] = argv;
 	try {
 		switch (command) {
 			case "plan":
 				return plan(rest, io);
+			case "check":
+				return checkCommand(rest, io);
+			case "render":
+				return renderCommand(rest, io);
 			case "-v":
 			case "--version":
 				io.out(`${VERSION}\n`);
@@ -99,5 +139,6 @@ if (require.main === module) {
 	process.exitCode = run(process.argv.slice(2), {
 		out: (t) => process.stdout.write(t),
 		err: (t) => process.stderr.write(t),
+		isTTY: process.stderr.isTTY,
 	});
 }

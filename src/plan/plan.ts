@@ -1,7 +1,7 @@
 /** Spec → plan: resolve the spec, then run every rule. */
 import { parseSpec } from "../spec/parse";
 import { sortFindings, type Finding } from "../spec/findings";
-import type { Spec } from "../spec/types";
+import type { Spec, Surge } from "../spec/types";
 import { DEFAULTS, resolve } from "./resolve";
 import { RULES } from "./rules";
 import type { PlanResult } from "./types";
@@ -9,6 +9,8 @@ import type { PlanResult } from "./types";
 export interface PlanOptions {
 	/** 1-based line of the opening fence in the note; 0 for a bare spec file (the default). */
 	fenceLine?: number;
+	/** maxSurge for pools when the spec sets none, e.g. "10%" or "1"; invalid text is ignored. */
+	defaultMaxSurge?: string;
 }
 
 function emptyPlan(line: number, findings: Finding[]): PlanResult {
@@ -44,16 +46,25 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	try {
 		const parsed = parseSpec(source, fenceLine);
 		if (!parsed.spec) return emptyPlan(blockLine, parsed.findings);
-		return planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1);
+		return planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1, parseSurge(options.defaultMaxSurge));
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);
 		return emptyPlan(blockLine, [{ severity: "error", code: "yaml-syntax", message: `The plan could not be computed: ${message}`, line: fenceLine + 1 }]);
 	}
 }
 
-export function planSpec(spec: Spec, parseFindings: Finding[], blockLine: number, firstLine: number): PlanResult {
+/** "10%" or "2" as a surge; undefined for anything else. */
+export function parseSurge(text: string | undefined): Surge | undefined {
+	const m = /^\s*(\d{1,4})\s*(%?)\s*$/.exec(text ?? "");
+	if (!m) return undefined;
+	const value = Number(m[1]);
+	if (m[2] === "%") return value <= 100 ? { kind: "percent", value } : undefined;
+	return value <= 1000 ? { kind: "count", value } : undefined;
+}
+
+export function planSpec(spec: Spec, parseFindings: Finding[], blockLine: number, firstLine: number, defaultSurge?: Surge): PlanResult {
 	const findings = [...parseFindings];
-	const r = resolve(spec, firstLine, (f) => findings.push(f));
+	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge);
 	const subnets = r.registry.list;
 	for (const s of subnets) s.free = s.usable - s.required;
 	const plan: PlanResult = {

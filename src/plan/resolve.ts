@@ -46,7 +46,7 @@ export interface Resolved {
 	serviceCidrs: ServiceCidrPlan[];
 }
 
-export function resolve(spec: Spec, firstLine: number, report: Report): Resolved {
+export function resolve(spec: Spec, firstLine: number, report: Report, defaultSurge: Surge = DEFAULTS.surge): Resolved {
 	const model = detectModel(spec);
 	const families: Family[] = spec.ipFamilies?.value ?? [4];
 	const registry = new SubnetRegistry(spec.subnets, report);
@@ -60,7 +60,7 @@ export function resolve(spec: Spec, firstLine: number, report: Report): Resolved
 		spec.pools.every((p) => p.nodeSubnet === undefined && p.podSubnet === undefined);
 	const managedSubnet = managedVnet ? registry.add(newSubnet(DEFAULTS.managedSubnet, "aks-subnet", "node", "other", firstLine, true)) : null;
 
-	const pools = spec.pools.map((p) => resolvePool(spec, p, model, registry, managedSubnet, report));
+	const pools = spec.pools.map((p) => resolvePool(spec, p, model, registry, managedSubnet, report, defaultSurge));
 	const missingNode = pools.filter((p) => p.nodeSubnet === null && !hasRef(spec, spec.pools[pools.indexOf(p)], "nodeSubnet"));
 	if (missingNode.length > 0 && !managedVnet) {
 		const names = missingNode.map((p) => `"${clip(p.name)}"`).join(", ");
@@ -100,14 +100,14 @@ function hasRef(spec: Spec, pool: PoolSpec | undefined, key: "nodeSubnet" | "pod
 	return pool?.[key] !== undefined || spec[key] !== undefined;
 }
 
-function resolvePool(spec: Spec, p: PoolSpec, model: ModelId, registry: SubnetRegistry, managed: SubnetPlan | null, report: Report): PoolPlan {
+function resolvePool(spec: Spec, p: PoolSpec, model: ModelId, registry: SubnetRegistry, managed: SubnetPlan | null, report: Report, defaultSurge: Surge): PoolPlan {
 	const who = `pool "${clip(p.name.value)}"`;
 	const count = p.count?.value ?? (p.assumed ? DEFAULTS.poolCount : (p.minCount?.value ?? p.maxCount?.value ?? DEFAULTS.poolCount));
 	const countDefaulted = p.count === undefined && (p.assumed || (p.minCount === undefined && p.maxCount === undefined));
 	const maxCount = p.maxCount?.value ?? null;
 	const sizing = maxCount ?? count;
 	const surgeSpec: Loc<Surge> | undefined = p.maxSurge ?? spec.maxSurge;
-	const surgeValue = surgeSpec?.value ?? DEFAULTS.surge;
+	const surgeValue = surgeSpec?.value ?? defaultSurge;
 	const surge = surgeNodes(surgeValue, sizing);
 	const surgeText = `${surgeValue.value}${surgeValue.kind === "percent" ? "%" : ""}${surgeSpec ? "" : " (default)"}`;
 	const maxPodsGiven = p.maxPods?.value ?? spec.maxPods?.value;

@@ -79,6 +79,16 @@ export class Reader {
 		return anchors;
 	}
 
+	/** A map key as text with its line; anything but a plain scalar is reported. */
+	private keyOf(pair: Pair, what: string, where: string): { text: string; line: number } | null {
+		const keyNode = this.resolve(pair.key);
+		const line = this.line(keyNode, this.firstLine);
+		const v: unknown = isScalar(keyNode) ? keyNode.value : undefined;
+		if (typeof v === "string" || typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") return { text: String(v), line };
+		this.report("error", "invalid-value", `A ${what} ${where} must be plain text.`, line);
+		return null;
+	}
+
 	/** True for an absent or empty value (`key:` or `key: null`). */
 	isEmpty(node: Node | null): boolean {
 		return node === null || (isScalar(node) && node.value === null);
@@ -90,14 +100,10 @@ export class Reader {
 	 */
 	entries(map: YAMLMap, keys: KeySchema, where: string, quiet = false): Map<string, Entry> {
 		const out = new Map<string, Entry>();
-		for (const pair of map.items as Pair[]) {
-			const keyNode = this.resolve(pair.key);
-			const line = this.line(keyNode, this.lineOffset + 1);
-			if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === "object") {
-				this.report("error", "invalid-value", `A key ${where} must be a plain name.`, line);
-				continue;
-			}
-			const raw = String(keyNode.value);
+		for (const pair of map.items) {
+			const key = this.keyOf(pair, "key", where);
+			if (!key) continue;
+			const { text: raw, line } = key;
 			const canonical = keys.lookup.get(raw.toLowerCase());
 			if (canonical === undefined) {
 				if (quiet) continue;
@@ -120,14 +126,10 @@ export class Reader {
 	namedEntries(map: YAMLMap, where: string): Entry[] {
 		const out: Entry[] = [];
 		const seen = new Map<string, number>();
-		for (const pair of map.items as Pair[]) {
-			const keyNode = this.resolve(pair.key);
-			const line = this.line(keyNode, this.lineOffset + 1);
-			if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === "object") {
-				this.report("error", "invalid-value", `A name ${where} must be plain text.`, line);
-				continue;
-			}
-			const name = String(keyNode.value);
+		for (const pair of map.items) {
+			const key = this.keyOf(pair, "name", where);
+			if (!key) continue;
+			const { text: name, line } = key;
 			const firstLine = seen.get(name.toLowerCase());
 			if (firstLine !== undefined) {
 				this.report("error", "duplicate-key", `"${clip(name)}" is given twice ${where} (first at line ${firstLine}); the first is used.`, line);

@@ -1,0 +1,97 @@
+/**
+ * The settings tab. One table of rows feeds both Obsidian's declarative settings (1.13 and later,
+ * searchable) and display() for older apps.
+ */
+import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinition, type SettingDefinitionItem } from "obsidian";
+import { SECTIONS, type Section } from "../spec/types";
+import { isValidSurge, type AksIpSettings } from "./settings";
+
+interface SettingsHost extends Plugin {
+	settings: AksIpSettings;
+	saveSettings(): Promise<void>;
+}
+
+type Row =
+	| { key: string; name: string; desc: string; kind: "text"; validate: (value: string) => string | undefined }
+	| { key: string; name: string; desc: string; kind: "dropdown"; options: Record<string, string> }
+	| { key: string; name: string; desc: string; kind: "toggle" };
+
+const SECTION_NAMES: Record<Section, [string, string]> = {
+	table: ["Allocation table", "Node, pod, service and load-balancer IPs with capacity and what is left."],
+	pools: ["Node pools table", "Nodes, surge, max pods and where each pool's addresses come from."],
+	findings: ["Findings", "Problems found against AKS's rules, each with its line."],
+	map: ["Address map", "The VNet's address spaces with subnets to scale."],
+	summary: ["Summary", "The Markdown summary with copy and insert buttons."],
+};
+
+const GENERAL_ROWS: Row[] = [
+	{
+		key: "defaultMaxSurge",
+		name: "Default max surge",
+		desc: "Extra nodes per pool during upgrades when a plan sets no surge: a node count or a percentage. AKS uses 10% from Kubernetes 1.32.",
+		kind: "text",
+		validate: (v) => (isValidSurge(v) ? undefined : "Enter a node count up to 1,000 or a percentage up to 100%, such as 10%."),
+	},
+	{
+		key: "summaryHeadingLevel",
+		name: "Summary heading level",
+		desc: "Level of the cluster heading in the generated summary; its sections sit one level below.",
+		kind: "dropdown",
+		options: { "1": "Heading 1", "2": "Heading 2", "3": "Heading 3", "4": "Heading 4" },
+	},
+	{ key: "showSuppressed", name: "Show suppressed findings", desc: "List findings silenced with ignore below the others, marked as suppressed.", kind: "toggle" },
+];
+
+const SECTION_ROWS: Row[] = SECTIONS.map((s) => ({ key: `sections.${s}`, name: SECTION_NAMES[s][0], desc: SECTION_NAMES[s][1], kind: "toggle" }));
+
+export class AksIpSettingTab extends PluginSettingTab {
+	constructor(
+		app: App,
+		private readonly host: SettingsHost,
+	) {
+		super(app, host);
+	}
+
+	getControlValue(key: string): unknown {
+		const s = this.host.settings;
+		if (key.startsWith("sections.")) return s.sections[key.slice(9) as Section];
+		if (key === "summaryHeadingLevel") return String(s.summaryHeadingLevel);
+		return (s as unknown as Record<string, unknown>)[key];
+	}
+
+	async setControlValue(key: string, value: unknown): Promise<void> {
+		const s = this.host.settings;
+		if (key.startsWith("sections.") && typeof value === "boolean") s.sections[key.slice(9) as Section] = value;
+		else if (key === "summaryHeadingLevel") s.summaryHeadingLevel = Number(value);
+		else if (key === "showSuppressed" && typeof value === "boolean") s.showSuppressed = value;
+		else if (key === "defaultMaxSurge" && typeof value === "string" && isValidSurge(value)) s.defaultMaxSurge = value.trim();
+		else return;
+		await this.host.saveSettings();
+	}
+
+	getSettingDefinitions(): SettingDefinitionItem[] {
+		const def = (r: Row): SettingDefinition => {
+			if (r.kind === "text") return { name: r.name, desc: r.desc, control: { type: "text", key: r.key, validate: r.validate } };
+			if (r.kind === "dropdown") return { name: r.name, desc: r.desc, control: { type: "dropdown", key: r.key, options: r.options } };
+			return { name: r.name, desc: r.desc, control: { type: "toggle", key: r.key } };
+		};
+		return [...GENERAL_ROWS.map(def), { type: "group", heading: "Sections", items: SECTION_ROWS.map(def) }];
+	}
+
+	/** For apps before 1.13, which do not read the definitions. */
+	display(): void {
+		const { containerEl } = this;
+		containerEl.empty();
+		for (const row of GENERAL_ROWS) this.addRow(containerEl, row);
+		new Setting(containerEl).setName("Sections").setHeading();
+		for (const row of SECTION_ROWS) this.addRow(containerEl, row);
+	}
+
+	private addRow(containerEl: HTMLElement, row: Row): void {
+		const setting = new Setting(containerEl).setName(row.name).setDesc(row.desc);
+		const set = (value: unknown) => void this.setControlValue(row.key, value);
+		if (row.kind === "text") setting.addText((t) => t.setValue(String(this.getControlValue(row.key))).onChange((v) => (row.validate(v) ? undefined : set(v))));
+		else if (row.kind === "dropdown") setting.addDropdown((d) => d.addOptions(row.options).setValue(String(this.getControlValue(row.key))).onChange(set));
+		else setting.addToggle((t) => t.setValue(this.getControlValue(row.key) === true).onChange(set));
+	}
+}

@@ -1,0 +1,74 @@
+/**
+ * Plan → DOM of one block. Pure and repeatable: it builds from the plan alone, with Obsidian's
+ * DOM helpers only (spec text always goes in as text), and reports user actions to callbacks.
+ */
+import type { PlanResult } from "../plan/types";
+import { modelLabel } from "../plan/model";
+import type { Finding } from "../spec/findings";
+import type { Section } from "../spec/types";
+import { renderFindings } from "./findings";
+import { plural } from "./format";
+import { renderMap } from "./map";
+import { renderAllocation, renderPools } from "./tables";
+
+export interface ViewOptions {
+	sections: Record<Section, boolean>;
+	showSuppressed: boolean;
+}
+
+export interface ViewActions {
+	onFindingClick?: (finding: Finding) => void;
+	/** Renders the summary; the block wires it to MarkdownRenderer.render. */
+	renderSummary?: (el: HTMLElement) => void;
+}
+
+export function statusOf(plan: PlanResult): { text: string; cls: string } {
+	const errors = plan.findings.filter((f) => f.severity === "error").length;
+	const warnings = plan.findings.filter((f) => f.severity === "warning").length;
+	if (errors > 0) return { text: plural(errors, "error") + (warnings > 0 ? `, ${plural(warnings, "warning")}` : ""), cls: "is-error" };
+	if (warnings > 0) return { text: plural(warnings, "warning"), cls: "is-warning" };
+	return { text: "OK", cls: "is-ok" };
+}
+
+function header(el: HTMLElement, plan: PlanResult): void {
+	const head = el.createDiv({ cls: "aks-ip-header" });
+	head.createSpan({ cls: "aks-ip-title", text: plan.cluster });
+	head.createSpan({ cls: "aks-ip-model", text: modelLabel(plan.model, plan.dataplane) });
+	head.createSpan({ cls: "aks-ip-families", text: plan.ipFamilies.join(" + ") });
+	const status = statusOf(plan);
+	head.createSpan({ cls: `aks-ip-status ${status.cls}`, text: status.text, attr: { role: "status" } });
+}
+
+/** The box shown instead of the plan when the body cannot be read. */
+export function renderErrorBox(el: HTMLElement, title: string, findings: Finding[], actions: ViewActions): void {
+	const box = el.createDiv({ cls: "aks-ip-error", attr: { role: "alert" } });
+	box.createDiv({ cls: "aks-ip-error-title", text: title });
+	renderFindings(box, findings, [], actions);
+}
+
+function sectionOn(plan: PlanResult, options: ViewOptions, s: Section): boolean {
+	return plan.show ? plan.show.includes(s) : options.sections[s];
+}
+
+function titled(el: HTMLElement, title: string, cls: string): HTMLElement {
+	const section = el.createDiv({ cls: `aks-ip-section ${cls}` });
+	section.createDiv({ cls: "aks-ip-section-title", text: title });
+	return section;
+}
+
+export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptions, actions: ViewActions = {}): void {
+	el.empty();
+	el.addClass("aks-ip-block");
+	if (!plan.parsed) {
+		renderErrorBox(el, "This plan cannot be read", plan.findings, actions);
+		return;
+	}
+	header(el, plan);
+	if (sectionOn(plan, options, "table")) renderAllocation(titled(el, "Allocation", "aks-ip-allocation-section"), plan);
+	if (sectionOn(plan, options, "pools")) renderPools(titled(el, "Node pools", "aks-ip-pools-section"), plan);
+	if (sectionOn(plan, options, "findings")) {
+		renderFindings(titled(el, "Findings", "aks-ip-findings-section"), plan.findings, options.showSuppressed ? plan.suppressed : [], actions);
+	}
+	if (sectionOn(plan, options, "map")) renderMap(titled(el, "Address map", "aks-ip-map-section"), plan);
+	if (sectionOn(plan, options, "summary") && actions.renderSummary) actions.renderSummary(titled(el, "Summary", "aks-ip-summary-section"));
+}
