@@ -1,0 +1,33 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+
+describe("the plugin bundle", () => {
+	beforeAll(() => {
+		const r = spawnSync(process.execPath, ["esbuild.config.mjs", "production"], { encoding: "utf8" });
+		expect(r.status, r.stderr).toBe(0);
+	}, 60_000);
+
+	it("main.js requires only obsidian: nothing from Node, so it runs on mobile", () => {
+		const js = readFileSync("main.js", "utf8");
+		const required = new Set([...js.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]));
+		expect([...required]).toEqual(["obsidian"]);
+		expect(js).not.toMatch(/\bprocess\.(env|cwd|argv)\b|\bBuffer\.from\(|["'`]node:[a-z_]+["'`]/);
+	});
+
+	it("is CommonJS with a default export and a fixed banner", () => {
+		const js = readFileSync("main.js", "utf8");
+		expect(js.startsWith("/*\naks-ip")).toBe(true);
+		expect(js).toMatch(/module\.exports/);
+	});
+
+	it("manifest, versions and package agree", () => {
+		const manifest = JSON.parse(readFileSync("manifest.json", "utf8")) as { id: string; version: string; minAppVersion: string; isDesktopOnly: boolean };
+		const versions = JSON.parse(readFileSync("versions.json", "utf8")) as Record<string, string>;
+		const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+		expect(manifest.id).toBe("aks-ip");
+		expect(manifest.isDesktopOnly).toBe(false);
+		expect(manifest.version).toBe(pkg.version);
+		expect(versions[manifest.version]).toBe(manifest.minAppVersion);
+	});
+});
