@@ -42,7 +42,8 @@ export const FINDING_CODES = {
 	"lb-ip-invalid": "A static load-balancer IP outside its subnet, on a reserved or taken address, or in the service range.",
 	"kubenet-retirement": "Kubenet is retired on 2028-03-31; plan the move to Azure CNI Overlay.",
 	"static-block-waste": "StaticBlock allocation with maxPods not of the form 16n - 1 leaves addresses unused.",
-	"snat-ports": "At full scale the node count passes 50 or 100, where automatic SNAT ports per node drop.",
+	"snat-ports": "Load-balancer egress: more nodes than floor(64,000 / ports per node) × outbound IPs (error), or past 50 or 100 nodes on automatic ports (info).",
+	"vnet-limit": "Over 3,000 subnets, 500 peerings or 65,536 private IPs in use in one VNet.",
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

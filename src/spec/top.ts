@@ -1,4 +1,5 @@
 /** The cluster-wide keys of a spec. */
+import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import { isFindingCode, FINDING_CODES } from "./findings";
 import { didYouMean, type KeySchema } from "./keys";
 import { clip, type Entry, type Reader } from "./reader";
@@ -37,6 +38,10 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	spec.networkDataplane = read("networkDataplane", (e) => readEnum(r, e, ["azure", "cilium"] as const));
 	spec.networkPolicy = read("networkPolicy", (e) => readString(r, e));
 	spec.outboundType = read("outboundType", (e) => readEnum(r, e, OUTBOUND_TYPES));
+	spec.outboundIps = read("outboundIps", (e) => readInt(r, e, 1, 100));
+	spec.allocatedOutboundPorts = read("allocatedOutboundPorts", (e) => readPorts(r, e));
+	const profile = top.get("loadBalancerProfile");
+	if (profile && isMap(profile.node)) readLoadBalancerProfile(r, profile.node, spec);
 	spec.vnet = read("vnet", (e) => nonEmpty(readCidrList(r, e))) ?? [];
 	spec.nodeSubnet = read("nodeSubnet", (e) => readSubnetRef(r, e));
 	spec.podSubnet = read("podSubnet", (e) => readSubnetRef(r, e));
@@ -51,6 +56,35 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	spec.ipFamilies = read("ipFamilies", (e) => readFamilies(r, e));
 	spec.ignore = read("ignore", (e) => readIgnore(r, e)) ?? [];
 	spec.show = read("show", (e) => readShow(r, e));
+}
+
+function readPorts(r: Reader, e: Entry): Loc<number> | undefined {
+	const ports = readInt(r, e, 0, 64_000);
+	if (ports && ports.value % 8 !== 0) {
+		r.report("error", "invalid-value", `allocatedOutboundPorts is ${ports.value}; it must be a multiple of 8 (0 for automatic allocation).`, e.line);
+		return undefined;
+	}
+	return ports;
+}
+
+/** `az aks show`'s networkProfile.loadBalancerProfile: outbound IP count and ports per node. */
+function readLoadBalancerProfile(r: Reader, map: YAMLMap, spec: Spec): void {
+	for (const pair of map.items) {
+		const keyNode = r.resolve(pair.key);
+		const key = isScalar(keyNode) && typeof keyNode.value === "string" ? keyNode.value.toLowerCase() : "";
+		const value = r.resolve(pair.value);
+		const e: Entry = { key: "allocatedOutboundPorts", line: r.line(keyNode, r.firstLine), node: value };
+		if (key === "allocatedoutboundports" && !spec.allocatedOutboundPorts) spec.allocatedOutboundPorts = readPorts(r, e);
+		if (key === "managedoutboundips" && isMap(value) && !spec.outboundIps) {
+			const count = value.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === "count");
+			if (count) spec.outboundIps = readInt(r, { key: "managedOutboundIPs.count", line: e.line, node: r.resolve(count.value) }, 1, 100);
+		}
+		if (key === "outboundips" && isMap(value) && !spec.outboundIps) {
+			const ips = value.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === "publicips");
+			const list = ips ? r.resolve(ips.value) : null;
+			if (isSeq(list) && list.items.length > 0) spec.outboundIps = { value: list.items.length, line: e.line };
+		}
+	}
 }
 
 function nonEmpty<T>(list: T[]): T[] | undefined {

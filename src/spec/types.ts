@@ -83,6 +83,10 @@ export interface Spec {
 	networkDataplane?: Loc<Dataplane>;
 	networkPolicy?: Loc<string>;
 	outboundType?: Loc<string>;
+	/** Outbound public IPs of the cluster load balancer (load-balancer egress). */
+	outboundIps?: Loc<number>;
+	/** SNAT ports per node; 0 or absent: automatic allocation. */
+	allocatedOutboundPorts?: Loc<number>;
 	vnet: Loc<Cidr>[];
 	nodeSubnet?: SubnetRef;
 	podSubnet?: SubnetRef;

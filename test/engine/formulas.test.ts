@@ -108,6 +108,19 @@ describe("documented examples (aks-networking.md)", () => {
 		expect(p.nodesAtFullScale).toBe(30);
 	});
 
+	it("7: SNAT: 1,000 ports × 2 IPs serve 128 nodes; 4,000 ports × 7 IPs serve 112", () => {
+		const spec = (nodes: number, ports: number, ips: number) => `count: ${nodes}\nmaxSurge: 0\nallocatedOutboundPorts: ${ports}\noutboundIps: ${ips}`;
+		expect(codes(plan(spec(128, 1000, 2)))).not.toContain("snat-ports");
+		expect(find(plan(spec(129, 1000, 2)), "snat-ports")[0]?.severity).toBe("error");
+		expect(codes(plan(spec(112, 4000, 7)))).not.toContain("snat-ports");
+		expect(find(plan(spec(113, 4000, 7)), "snat-ports")[0]?.message).toContain("= 112 nodes");
+	});
+
+	it("reads SNAT settings from az aks show's loadBalancerProfile", () => {
+		const body = JSON.stringify({ agentPoolProfiles: [{ name: "a", count: 130, upgradeSettings: { maxSurge: "0" } }], networkProfile: { loadBalancerProfile: { allocatedOutboundPorts: 1000, managedOutboundIPs: { count: 2 } } } });
+		expect(find(plan(body), "snat-ports")[0]?.message).toContain("= 128 nodes");
+	});
+
 	it("8: pod CIDR 172.16.0.0/12 is refused: it contains 172.30/16 and 172.31/16", () => {
 		const [f] = find(plan("podCidr: 172.16.0.0/12"), "reserved-range");
 		expect(f?.severity).toBe("error");

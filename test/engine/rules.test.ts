@@ -57,6 +57,10 @@ const TRIGGERS: [string, string, string, string[]][] = [
 	["kubenet-retirement", `networkPlugin: kubenet`, "warning", ["2028-03-31"]],
 	["static-block-waste", `networkPlugin: azure\nnodeSubnet: 10.1.0.0/24\npodSubnet: 10.2.0.0/16\npodIpAllocationMode: StaticBlock\nmaxPods: 30`, "info", ["maxPods 31"]],
 	["snat-ports", `count: 60\nmaxSurge: 0`, "info", ["512"]],
+	["snat-ports", `count: 130\nmaxSurge: 0\nallocatedOutboundPorts: 1000\noutboundIps: 2`, "error", ["= 128 nodes"]],
+	["vnet-limit", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/14\ncount: 700\nmaxPods: 100\nmaxSurge: 0`, "warning", ["70,700 private IPs"]],
+	["invalid-value", `count: 3\nmaxSurge: 0`, "warning", ["maxUnavailable"]],
+	["subnet-size", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/24\npodSubnet: 10.16.0.0/11\npodIpAllocationMode: StaticBlock`, "error", ["/12"]],
 	["host-bits-set", `vnet: 10.10.0.5/16`, "error", ["10.10.0.0/16"]],
 	["invalid-cidr", `vnet: 10.10.0.0`, "error", ["prefix length"]],
 	["invalid-ip", `dnsServiceIp: 10.0.0.300`, "error", ["not an IPv4"]],
@@ -143,5 +147,13 @@ describe("model detection", () => {
 		["networkPlugin: none", "none"],
 	])("%j → %s", (spec, model) => {
 		expect(plan(spec).model).toBe(model);
+	});
+});
+
+describe("documentation", () => {
+	it("the README lists every finding code with its description", async () => {
+		const { readFileSync } = await import("node:fs");
+		const readme = readFileSync("README.md", "utf8");
+		for (const [code, text] of Object.entries(FINDING_CODES)) expect(readme).toContain(`| \`${code}\` | ${text} |`);
 	});
 });

@@ -3,7 +3,8 @@ import { lowHeadroom, nodeSubnetTooSmall, podCidrTooSmall, podSubnetFullDensity,
 import { lbIpInvalid } from "./lb";
 import { kubenetRetirement, modelMismatch } from "./model";
 import { outsideVnet, rangeOverlap, serviceCidrInVnet } from "./overlap";
-import { maxPodsOutOfRange, nodeLimit, poolMinPods, snatPorts, staticBlockWaste } from "./pools";
+import { maxPodsOutOfRange, nodeLimit, poolMinPods, snatPorts, staticBlockWaste, zeroSurge } from "./pools";
+import { vnetLimit } from "./vnet";
 import { publicRange, reservedRange } from "./reserved";
 import type { Rule } from "./rule";
 import { dnsIpOutsideServiceCidr, dnsIpReserved, serviceCidrSmall, serviceCidrTooLarge } from "./service";
@@ -33,4 +34,6 @@ export const RULES: readonly Rule[] = [
 	kubenetRetirement,
 	staticBlockWaste,
 	snatPorts,
+	zeroSurge,
+	vnetLimit,
 ];

@@ -1,6 +1,6 @@
 /** Pool and cluster limits (aks-networking.md sections 2 and 8). */
 import { staticBlocks } from "../model";
-import { n, type Rule } from "./rule";
+import { n, plural, type Rule } from "./rule";
 
 export const maxPodsOutOfRange: Rule = {
 	code: "max-pods-out-of-range",
@@ -70,12 +70,34 @@ export const staticBlockWaste: Rule = {
 
 export const snatPorts: Rule = {
 	code: "snat-ports",
-	description: "With load-balancer egress and automatic SNAT ports, nodes get 1,024 ports up to 50 nodes, 512 up to 100 and fewer beyond: notes a cluster that passes 50 or 100 nodes at full scale.",
+	description: "With load-balancer egress, floor(64,000 / ports per node) × outbound IPs nodes get SNAT ports; automatic allocation gives 1,024 ports up to 50 nodes, 512 up to 100 and fewer beyond.",
 	check(plan, spec, report) {
 		if (plan.outboundType !== "loadBalancer") return;
 		const total = plan.nodesAtFullScale;
+		const ips = spec.outboundIps?.value ?? 1;
+		const ports = spec.allocatedOutboundPorts?.value ?? 0;
+		const line = spec.allocatedOutboundPorts?.line ?? spec.outboundIps?.line ?? spec.outboundType?.line ?? spec.poolsLine ?? plan.pools[0]?.line ?? plan.line;
+		if (ports > 0) {
+			const served = Math.floor(64_000 / ports) * ips;
+			if (total > served) {
+				report("error", `With ${n(ports)} SNAT ports per node and ${plural(ips, "outbound IP")}, the load balancer serves floor(64,000 / ${n(ports)}) × ${ips} = ${n(served)} nodes, but the cluster reaches ${n(total)} at full scale. Add outbound IPs or lower the ports per node.`, line);
+			}
+			return;
+		}
 		if (total <= 50) return;
-		const ports = total <= 100 ? "512" : "fewer than 512";
-		report("info", `At full scale the cluster has ${n(total)} nodes: with automatic SNAT allocation each node gets ${ports} outbound ports (1,024 up to 50 nodes). Busy egress may drop; set allocated outbound ports and outbound IPs, or use a NAT gateway.`, spec.outboundType?.line ?? spec.poolsLine ?? plan.pools[0]?.line ?? plan.line);
+		const each = total <= 100 ? "512" : "fewer than 512";
+		report("info", `At full scale the cluster has ${n(total)} nodes: with automatic SNAT allocation each node gets ${each} outbound ports (1,024 up to 50 nodes). Busy egress may drop; set allocatedOutboundPorts and outboundIps, or use a NAT gateway.`, line);
+	},
+};
+
+export const zeroSurge: Rule = {
+	code: "invalid-value",
+	description: "maxSurge 0 needs maxUnavailable above 0, which defaults to 0: AKS refuses the upgrade settings.",
+	check(plan, spec, report) {
+		for (const [i, p] of plan.pools.entries()) {
+			const given = spec.pools[i]?.maxSurge ?? spec.maxSurge;
+			if (p.surge > 0 || !given || given.value.value !== 0 || p.nodesAtFullScale === 0) continue;
+			report("warning", `Pool "${p.name}" has maxSurge 0: AKS then needs maxUnavailable above 0 (it defaults to 0) and upgrades take nodes out of service. The plan sizes it without surge nodes.`, given.line);
+		}
 	},
 };

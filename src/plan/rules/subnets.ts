@@ -27,6 +27,9 @@ export const subnetSize: Rule = {
 				report("error", `${subnetLabel(s)}: Azure IPv6 subnets are exactly /64.`, s.line);
 				continue;
 			}
+			if (s.role === "pod" && s.cidr.family === 4 && s.cidr.prefix < 12 && plan.pools.some((p) => p.podSubnet === s && p.allocationMode === "StaticBlock")) {
+				report("error", `${subnetLabel(s)} is wider than /12, the largest pod subnet static block allocation takes.`, s.line);
+			}
 			const min = MINIMUMS[s.purpose];
 			if (min && s.cidr.family === 4 && s.cidr.prefix > min.prefix) {
 				report(min.severity, `${subnetLabel(s)} is a /${s.cidr.prefix}: ${min.why}.`, s.line);
