@@ -9,6 +9,7 @@ export default defineConfig({
 	test: {
 		environment: "happy-dom",
 		setupFiles: ["./test/setup.ts"],
+		globalSetup: ["./test/global-setup.ts"],
 		include: ["test/**/*.test.ts"],
 		// Real-browser tests (playwright-core + Debian chromium) live in test/browser/ and
 		// get their own runner; they join `npm test` once that runner exists.

@@ -1,13 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
+// main.js is built by test/global-setup.ts before the tests run.
 describe("the plugin bundle", () => {
-	beforeAll(() => {
-		const r = spawnSync(process.execPath, ["esbuild.config.mjs", "production"], { encoding: "utf8" });
-		expect(r.status, r.stderr).toBe(0);
-	}, 60_000);
-
 	it("main.js requires only obsidian: nothing from Node, so it runs on mobile", () => {
 		const js = readFileSync("main.js", "utf8");
 		const required = new Set([...js.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]));

@@ -80,10 +80,8 @@ describe("reading a body", () => {
 		const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
 		for (let i = 0; i < 8; i++) bomb.push(`${"bcdefghij"[i]}: &${"bcdefghij"[i]} [${Array(10).fill(`*${i === 0 ? "a" : "bcdefghij"[i - 1]}`).join(", ")}]`);
 		bomb.push(`agentPools: [${Array(2000).fill("*j").join(", ")}]`);
-		const start = performance.now();
 		const q = planSource(bomb.join("\n"));
-		expect(performance.now() - start).toBeLessThan(5000);
-		expect(q.findings.length).toBeGreaterThan(0);
+		expect(q.findings.map((f) => f.code)).toContain("yaml-syntax");
 	});
 
 	it("refuses numbers beyond 2^53 without losing them", () => {
