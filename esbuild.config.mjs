@@ -38,6 +38,8 @@ const pluginOptions = {
 	banner: { js: banner },
 	logLevel: "info",
 	minify: production,
+	// UTF-8 text (…, ×) instead of \u escapes: a smaller bundle.
+	charset: "utf8",
 	sourcemap: production ? false : "inline",
 };
 

@@ -1,9 +1,11 @@
 /**
- * Address arithmetic on bigint start/end pairs. ip-num parses, validates and prints single
- * addresses; everything else (sizes, containment, overlaps) is plain bigint arithmetic here, so a
- * /8 or an IPv6 /32 costs the same as a /24 and nothing ever enumerates addresses.
+ * Address arithmetic on bigint start/end pairs. ip-num validates addresses and expands and
+ * compresses IPv6 text; everything else (values, sizes, containment, overlaps) is plain bigint
+ * arithmetic here, so a /8 or an IPv6 /32 costs the same as a /24 and nothing ever enumerates
+ * addresses. Only the two ip-num modules used are imported, which keeps the plugin bundle small.
  */
-import { IPv4, IPv6, Validator, collapseIPv6Number } from "ip-num";
+import { collapseIPv6Number, expandIPv6Number } from "ip-num/dist/src/IPv6Utils";
+import { Validator } from "ip-num/dist/src/Validator";
 
 export type Family = 4 | 6;
 
@@ -39,8 +41,10 @@ export function familyName(family: Family): string {
 }
 
 export function formatAddress(family: Family, value: bigint): string {
-	if (family === 4) return IPv4.fromNumber(value).toString();
-	return collapseIPv6Number(IPv6.fromBigInt(value).toString()).toLowerCase();
+	if (family === 4) return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 255n)).join(".");
+	const groups: string[] = [];
+	for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(((value >> shift) & 0xffffn).toString(16));
+	return collapseIPv6Number(groups.join(":")).toLowerCase();
 }
 
 export function makeCidr(family: Family, start: bigint, prefix: number): Cidr {
@@ -54,12 +58,12 @@ function parseAddressValue(text: string): { family: Family; value: bigint } | nu
 	if (text.includes("%")) return null;
 	if (text.includes(":")) {
 		if (!Validator.isValidIPv6String(text)[0]) return null;
-		return { family: 6, value: IPv6.fromString(text).getValue() };
+		return { family: 6, value: BigInt(`0x${expandIPv6Number(text).split(":").join("")}`) };
 	}
 	// Leading zeros are ambiguous (octal in some tools): refuse them whatever the library does.
 	if (!/^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(text)) return null;
 	if (!Validator.isValidIPv4String(text)[0]) return null;
-	return { family: 4, value: IPv4.fromDecimalDottedString(text).getValue() };
+	return { family: 4, value: text.split(".").reduce((v, octet) => (v << 8n) | BigInt(octet), 0n) };
 }
 
 function expectation(expected: Family | undefined): string {

@@ -1,5 +1,5 @@
 /** The findings list: severity, code, message and line; a click goes to the line. */
-import type { Finding } from "../spec/findings";
+import { FINDING_CODES, type Finding } from "../spec/findings";
 
 export interface FindingActions {
 	onFindingClick?: (finding: Finding) => void;
@@ -10,7 +10,7 @@ const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Info" } as c
 function item(list: HTMLElement, f: Finding, actions: FindingActions, suppressed: boolean): void {
 	const li = list.createEl("li", { cls: `aks-ip-finding is-${f.severity}${suppressed ? " is-suppressed" : ""}` });
 	li.createSpan({ cls: "aks-ip-severity", text: suppressed ? "Suppressed" : SEVERITY_WORDS[f.severity] });
-	li.createEl("code", { cls: "aks-ip-code", text: f.code });
+	li.createEl("code", { cls: "aks-ip-code", text: f.code, attr: { title: FINDING_CODES[f.code] } });
 	li.createSpan({ cls: "aks-ip-message", text: f.message });
 	const go = li.createEl("button", { cls: "aks-ip-line", text: `Line ${f.line}`, attr: { type: "button", "aria-label": `Go to line ${f.line} of this block` } });
 	const click = actions.onFindingClick;
