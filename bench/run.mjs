@@ -1,10 +1,22 @@
-// npm run bench: bundles the TypeScript benchmarks with esbuild, runs them, prints a table and
-// writes bench/results.json (git-ignored).
+// npm run bench: builds the plugin and command line, bundles the TypeScript benchmarks with
+// esbuild (the obsidian stub standing in for the app), runs them, prints a table and writes
+// bench/results.json (git-ignored).
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
 
+execFileSync(process.execPath, ["esbuild.config.mjs", "production"], { stdio: "inherit" });
 mkdirSync("node_modules/.cache", { recursive: true });
 const out = "node_modules/.cache/aks-ip-bench.cjs";
-await esbuild.build({ entryPoints: ["bench/main.ts"], outfile: out, bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "warning" });
+await esbuild.build({
+	entryPoints: ["bench/main.ts"],
+	outfile: out,
+	bundle: true,
+	platform: "node",
+	format: "cjs",
+	target: "node20",
+	logLevel: "warning",
+	alias: { obsidian: fileURLToPath(new URL("../test/obsidian-stub.ts", import.meta.url)) },
+});
 execFileSync(process.execPath, ["--expose-gc", out, ...process.argv.slice(2)], { stdio: "inherit" });
