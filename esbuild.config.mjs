@@ -2,6 +2,7 @@
 // (src/cli/main.ts -> dist/cli.cjs).
 //   node esbuild.config.mjs production   build both once, minified, and exit
 //   node esbuild.config.mjs              development: inline source maps, watch both
+import { readFileSync } from "node:fs";
 import { chmod } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import esbuild from "esbuild";
@@ -53,6 +54,7 @@ const cliOptions = {
 	target: "node20",
 	treeShaking: true,
 	banner: { js: "#!/usr/bin/env node" },
+	define: { AKS_IP_VERSION: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version) },
 	logLevel: "info",
 	minify: production,
 	sourcemap: production ? false : "inline",

@@ -8,6 +8,7 @@ import { check, CHECK_HELP } from "./check";
 import { planText } from "./format";
 import { planInput, readInput } from "./io";
 import { render, RENDER_HELP } from "./render";
+import { TEMPLATES, templateBlock, templateById } from "../templates/templates";
 
 declare const AKS_IP_VERSION: string | undefined;
 const VERSION = typeof AKS_IP_VERSION === "string" ? AKS_IP_VERSION : "0.0.0-dev";
@@ -20,6 +21,7 @@ Commands:
   check [options] PATH...   check every block in notes and folders; FILE:LINE: SEVERITY CODE MESSAGE
   plan [--json] FILE...     plan every block of each note (.md), bare spec (.yaml, .yml, .json) or - (standard input)
   render [--write] FILE...  write each block's Markdown summary below it
+  template [--list] [NAME]  list the plan templates, or print one as a fenced block
 
 Options:
   -h, --help       show help (also: aks-ip <command> --help)
@@ -106,6 +108,31 @@ function renderCommand(args: string[], io: Io): number {
 	return render(positionals, { write: values.write === true, heading }, io);
 }
 
+const TEMPLATE_HELP = `Usage: aks-ip template --list
+       aks-ip template NAME
+
+Lists the plan templates (id first, then name), or prints one as an aks-ip fenced block
+ready to paste into a note. The same templates as the plugin's "Insert plan from template".
+`;
+
+function templateCommand(args: string[], io: Io): number {
+	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { list: { type: "boolean", short: "l" }, help: { type: "boolean", short: "h" } } });
+	if (values.help) {
+		io.out(TEMPLATE_HELP);
+		return 0;
+	}
+	if (values.list || positionals.length === 0) {
+		const width = Math.max(...TEMPLATES.map((t) => t.id.length));
+		io.out(TEMPLATES.map((t) => `${t.id.padEnd(width)}  ${t.name}: ${t.description}`).join("\n") + "\n");
+		return 0;
+	}
+	if (positionals.length > 1) return usage(io, "template takes one NAME");
+	const t = templateById(positionals[0] ?? "");
+	if (!t) return usage(io, `no template '${positionals[0] ?? ""}'; see aks-ip template --list`);
+	io.out(`${templateBlock(t)}\n`);
+	return 0;
+}
+
 export function run(argv: string[], io: Io): number {
 	const [command, ...rest] = argv;
 	try {
@@ -116,6 +143,8 @@ export function run(argv: string[], io: Io): number {
 				return checkCommand(rest, io);
 			case "render":
 				return renderCommand(rest, io);
+			case "template":
+				return templateCommand(rest, io);
 			case "-v":
 			case "--version":
 				io.out(`${VERSION}\n`);

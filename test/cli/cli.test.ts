@@ -81,8 +81,9 @@ describe("aks-ip check", () => {
 	it("answers usage errors with 2 and has help for each subcommand", () => {
 		expect(aks(["check"]).code).toBe(2);
 		expect(aks(["check", "--bogus", "."]).code).toBe(2);
-		for (const sub of ["check", "plan", "render"]) expect(aks([sub, "--help"]).out).toContain(`Usage: aks-ip ${sub}`);
-		expect(aks(["--version"]).out).toMatch(/^\d+\.\d+\.\d+/);
+		for (const sub of ["check", "plan", "render", "template"]) expect(aks([sub, "--help"]).out).toContain(`Usage: aks-ip ${sub}`);
+		const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+		expect(aks(["--version"]).out).toBe(`${pkg.version}\n`);
 	});
 });
 
@@ -118,5 +119,18 @@ describe("aks-ip render", () => {
 		writeFileSync(join(vault, "s.yaml"), "cluster: s\ncount: 2\n");
 		expect(aks(["render", "s.yaml"], { cwd: vault }).out).toContain("## s: IP allocation");
 		expect(aks(["render", "--write", "s.yaml"], { cwd: vault }).code).toBe(1);
+	});
+});
+
+describe("aks-ip template", () => {
+	it("lists the templates one per line, id first, and prints one as a block that plans cleanly", () => {
+		const list = aks(["template", "--list"]).out.trim().split("\n");
+		expect(list.length).toBeGreaterThanOrEqual(7);
+		expect(list[0]).toMatch(/^overlay +Azure CNI Overlay \(recommended\)/);
+		const block = aks(["template", "hub-spoke"]);
+		expect(block.out.startsWith("```aks-ip\ncluster: aks-spoke-prod")).toBe(true);
+		const checked = aks(["check", "-"], { input: block.out });
+		expect(checked.code).toBe(0);
+		expect(aks(["template", "nope"]).code).toBe(2);
 	});
 });
