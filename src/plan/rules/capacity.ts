@@ -1,7 +1,7 @@
 /** Capacity rules: does every range hold what the pools need at full scale (maxCount + surge)? */
 import { bitsOf, smallestPrefixFor, AZURE_RESERVED } from "../../net/address";
-import type { PoolPlan, SubnetPlan } from "../types";
-import { n, percent, plural, type Rule } from "./rule";
+import type { PlanResult, PoolPlan, SubnetPlan } from "../types";
+import { n, percent, plural, type Report, type Rule } from "./rule";
 
 function poolsOf(subnet: SubnetPlan, pools: PoolPlan[], role: "node" | "pod"): PoolPlan[] {
 	return pools.filter((p) => (role === "node" ? p.nodeSubnet : p.podSubnet) === subnet);
@@ -28,38 +28,31 @@ function surgeHint(subnet: SubnetPlan): string {
 		: "";
 }
 
+/** Reports every subnet of `role` whose demand at full scale passes its usable IPs. */
+function reportShort(plan: PlanResult, role: "node" | "pod", report: Report): void {
+	const subnets = role === "node" ? plan.nodeSubnets : plan.podSubnets;
+	const perNode = role === "node" ? (p: PoolPlan) => p.nodeSubnetIpsPerNode : (p: PoolPlan) => p.podIpsPerNode;
+	for (const s of subnets) {
+		if (s.required <= s.usable) continue;
+		const detail = breakdown(poolsOf(s, plan.pools, role), perNode, s.loadBalancers.length);
+		report(
+			"error",
+			`${role === "node" ? "Node" : "Pod"} subnet ${s.cidr.text} has ${n(s.usable)} usable IPs but needs ${n(s.required)} at full scale (${detail}): ${n(s.required - s.usable)} short. ${fitHint(s.required, s)}${surgeHint(s)}`,
+			s.line,
+		);
+	}
+}
+
 export const nodeSubnetTooSmall: Rule = {
 	code: "node-subnet-too-small",
 	description: "A node subnet's usable IPs (size − 5) cover every pool in it at maxCount + surge, times 1 IP per node (maxPods + 1 under Azure CNI node subnet), plus internal load-balancer frontends.",
-	check(plan, _spec, report) {
-		for (const s of plan.nodeSubnets) {
-			if (s.required <= s.usable) continue;
-			const pools = poolsOf(s, plan.pools, "node");
-			const detail = breakdown(pools, (p) => p.nodeSubnetIpsPerNode, s.loadBalancers.length);
-			report(
-				"error",
-				`Node subnet ${s.cidr.text} has ${n(s.usable)} usable IPs but needs ${n(s.required)} at full scale (${detail}): ${n(s.required - s.usable)} short. ${fitHint(s.required, s)}${surgeHint(s)}`,
-				s.line,
-			);
-		}
-	},
+	check: (plan, _spec, report) => reportShort(plan, "node", report),
 };
 
 export const podSubnetTooSmall: Rule = {
 	code: "pod-subnet-too-small",
 	description: "A pod subnet's usable IPs cover 16 per node (dynamic) or 16 × ceil((maxPods + 1) / 16) per node (static block) for every pool in it at full scale.",
-	check(plan, _spec, report) {
-		for (const s of plan.podSubnets) {
-			if (s.required <= s.usable) continue;
-			const pools = poolsOf(s, plan.pools, "pod");
-			const detail = breakdown(pools, (p) => p.podIpsPerNode, s.loadBalancers.length);
-			report(
-				"error",
-				`Pod subnet ${s.cidr.text} has ${n(s.usable)} usable IPs but needs ${n(s.required)} at full scale (${detail}): ${n(s.required - s.usable)} short. ${fitHint(s.required, s)}${surgeHint(s)}`,
-				s.line,
-			);
-		}
-	},
+	check: (plan, _spec, report) => reportShort(plan, "pod", report),
 };
 
 export const podSubnetFullDensity: Rule = {

@@ -3,7 +3,7 @@
  * an earlier range it overlaps, without comparing every pair.
  */
 import { contains, formatRange, intersection, overlaps, sizeOf, type Range } from "../../net/address";
-import type { PlanResult, SubnetPlan } from "../types";
+import type { PlanResult, SubnetPlan, VnetSpace } from "../types";
 import { n, type Report, type Rule } from "./rule";
 
 type Group = "vnet" | "subnet" | "pod" | "service" | "peered";
@@ -75,6 +75,12 @@ function reportPair(a: Item, b: Item, report: Report): void {
 	report("error", `${b.label} overlaps ${a.label}: they share ${formatRange(shared)} (${n(sizeOf(shared))} addresses). ${advice(a.group, b.group)}`, line);
 }
 
+/** The VNet address space a range overlaps while missing every subnet (those clashes are errors). */
+function inVnetClearOfSubnets(plan: PlanResult, range: Range): VnetSpace | undefined {
+	if (plan.subnets.some((s) => overlaps(s.cidr, range))) return undefined;
+	return plan.vnet.find((v) => overlaps(v.cidr, range));
+}
+
 export const rangeOverlap: Rule = {
 	code: "range-overlap",
 	description: "Subnets, VNet address spaces, peered ranges, pod CIDRs and service CIDRs that must be disjoint do not overlap (an overlay or kubenet pod CIDR inside the VNet space but clear of its subnets is a warning).",
@@ -99,8 +105,7 @@ export const rangeOverlap: Rule = {
 			if (!current || x.range.end > current.range.end) best.set(x.group, x);
 		}
 		for (const c of plan.podCidrs) {
-			if (plan.subnets.some((s) => overlaps(s.cidr, c.cidr))) continue;
-			const space = plan.vnet.find((v) => overlaps(v.cidr, c.cidr));
+			const space = inVnetClearOfSubnets(plan, c.cidr);
 			if (!space) continue;
 			report(
 				"warning",
@@ -116,8 +121,7 @@ export const serviceCidrInVnet: Rule = {
 	description: "Warns when the service CIDR lies in the VNet address space without hitting a subnet: a subnet created there later would clash with service IPs.",
 	check(plan, _spec, report) {
 		for (const c of plan.serviceCidrs) {
-			if (plan.subnets.some((s) => overlaps(s.cidr, c.cidr))) continue;
-			const space = plan.vnet.find((v) => overlaps(v.cidr, c.cidr));
+			const space = inVnetClearOfSubnets(plan, c.cidr);
 			if (!space) continue;
 			report(
 				"warning",
