@@ -157,3 +157,20 @@ describe("documentation", () => {
 		for (const [code, text] of Object.entries(FINDING_CODES)) expect(readme).toContain(`| \`${code}\` | ${text} |`);
 	});
 });
+
+describe("the README's example", () => {
+	it("plans as the README says: apps needs 44 of 1,019, the pod CIDR 48 of 256 blocks", async () => {
+		const { readFileSync } = await import("node:fs");
+		const readme = readFileSync("README.md", "utf8");
+		const start = readme.indexOf("````markdown\n```aks-ip\n") + "````markdown\n```aks-ip\n".length;
+		const p = plan(readme.slice(start, readme.indexOf("```\n````", start)));
+		expect(p.findings).toEqual([]);
+		expect(p.nodeSubnets.map((s) => [s.cidr.text, s.required, s.usable])).toEqual([
+			["10.10.0.0/22", 4n, 1019n],
+			["10.10.4.0/22", 44n, 1019n],
+		]);
+		expect(p.podCidrs[0]?.requiredBlocks).toBe(48n);
+		expect(readme).toContain("needs 44 addresses of\n1,019 usable");
+		expect(readme).toContain("256 node blocks of /24 for the 48 nodes");
+	});
+});
