@@ -115,6 +115,8 @@ function resolvePool(spec: Spec, p: PoolSpec, model: ModelId, registry: SubnetRe
 	const nodeRef = p.nodeSubnet ?? spec.nodeSubnet;
 	const podRef = p.podSubnet ?? spec.podSubnet;
 	const nodeSubnet = nodeRef ? registry.resolve(nodeRef, "node", who) : managed;
+	const node6Ref = p.nodeSubnet ? p.nodeSubnet6 : (p.nodeSubnet6 ?? spec.nodeSubnet6);
+	const nodeSubnet6 = node6Ref ? registry.resolve(node6Ref, "node", who) : null;
 	const podSubnet = podRef && usesPodSubnet(model) ? registry.resolve(podRef, "pod", who) : null;
 	const mode = p.podIpAllocationMode?.value ?? spec.podIpAllocationMode?.value ?? "DynamicIndividual";
 	const allocationMode = usesPodSubnet(model) ? mode : null;
@@ -143,6 +145,7 @@ function resolvePool(spec: Spec, p: PoolSpec, model: ModelId, registry: SubnetRe
 		surgeText,
 		nodesAtFullScale: sizing + surge,
 		nodeSubnet,
+		nodeSubnet6,
 		podSubnet,
 		nodeSubnetIpsPerNode,
 		podIpsPerNode,
@@ -170,7 +173,7 @@ function resolveLoadBalancers(spec: Spec, registry: SubnetRegistry, pools: PoolP
 			}
 		} else if (plan.ip) {
 			const ip = plan.ip;
-			const nodeSubnets = pools.map((p) => p.nodeSubnet).filter((s): s is SubnetPlan => s !== null);
+			const nodeSubnets = pools.flatMap((p) => [p.nodeSubnet, p.nodeSubnet6]).filter((s): s is SubnetPlan => s !== null);
 			plan.subnet = nodeSubnets.find((s) => s.cidr.family === ip.family && s.cidr.start <= ip.value && ip.value <= s.cidr.end) ?? defaultSubnet;
 		} else {
 			plan.subnet = defaultSubnet;
@@ -187,6 +190,11 @@ function countDemand(pools: PoolPlan[], lbs: LoadBalancerPlan[]): void {
 			p.nodeSubnet.required += BigInt(p.nodesAtFullScale * p.nodeSubnetIpsPerNode);
 			p.nodeSubnet.requiredWithoutSurge += BigInt(sizing * p.nodeSubnetIpsPerNode);
 			if (!p.nodeSubnet.pools.includes(p.name)) p.nodeSubnet.pools.push(p.name);
+		}
+		if (p.nodeSubnet6) {
+			p.nodeSubnet6.required += BigInt(p.nodesAtFullScale);
+			p.nodeSubnet6.requiredWithoutSurge += BigInt(sizing);
+			if (!p.nodeSubnet6.pools.includes(p.name)) p.nodeSubnet6.pools.push(p.name);
 		}
 		if (p.podSubnet) {
 			const s = p.podSubnet;

@@ -73,6 +73,8 @@ export interface PoolPlan {
 	surgeText: string;
 	nodesAtFullScale: number;
 	nodeSubnet: SubnetPlan | null;
+	/** Dual-stack: the IPv6 prefix of the node subnet (one address per node). */
+	nodeSubnet6: SubnetPlan | null;
 	podSubnet: SubnetPlan | null;
 	/** Addresses each node takes from its node subnet, and from its pod subnet or CIDR. */
 	nodeSubnetIpsPerNode: number;

@@ -3,7 +3,7 @@ import { isMap } from "yaml";
 import { POOL_KEYS, UPGRADE_KEYS } from "./keys";
 import { clip, type Entry, type Reader } from "./reader";
 import type { PoolSpec, Spec } from "./types";
-import { readBool, readEnum, readInt, readString, readSubnetRef, readSurge } from "./values";
+import { readBool, readEnum, readInt, readNodeSubnets, readString, readSubnetRef, readSurge } from "./values";
 
 const MAX_NODES = 100_000;
 
@@ -68,7 +68,11 @@ function readPool(r: Reader, keys: Map<string, Entry>, line: number, index: numb
 			pool.maxSurge = readSurge(r, surge);
 		}
 	}
-	if (e.node) pool.nodeSubnet = readSubnetRef(r, e.node);
+	if (e.node) {
+		const subnets = readNodeSubnets(r, e.node);
+		pool.nodeSubnet = subnets.v4;
+		pool.nodeSubnet6 = subnets.v6;
+	}
 	if (e.pod) pool.podSubnet = readSubnetRef(r, e.pod);
 	if (e.os) pool.osType = readEnum(r, e.os, ["Linux", "Windows"] as const);
 	if (e.alloc) pool.podIpAllocationMode = readEnum(r, e.alloc, ["DynamicIndividual", "StaticBlock"] as const);

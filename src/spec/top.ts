@@ -4,7 +4,7 @@ import { isFindingCode, FINDING_CODES } from "./findings";
 import { didYouMean, type KeySchema } from "./keys";
 import { clip, type Entry, type Reader } from "./reader";
 import { SECTIONS, type Loc, type Section, type Spec } from "./types";
-import { readAddress, readCidr, readCidrList, readEnum, readInt, readString, readSubnetRef, readSurge } from "./values";
+import { readAddress, readCidr, readCidrList, readEnum, readInt, readNodeSubnets, readString, readSubnetRef, readSurge } from "./values";
 
 export const OUTBOUND_TYPES = [
 	"loadBalancer",
@@ -43,7 +43,9 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	const profile = top.get("loadBalancerProfile");
 	if (profile && isMap(profile.node)) readLoadBalancerProfile(r, profile.node, spec);
 	spec.vnet = read("vnet", (e) => nonEmpty(readCidrList(r, e))) ?? [];
-	spec.nodeSubnet = read("nodeSubnet", (e) => readSubnetRef(r, e));
+	const nodeSubnets = read("nodeSubnet", (e) => readNodeSubnets(r, e));
+	spec.nodeSubnet = nodeSubnets?.v4;
+	spec.nodeSubnet6 = nodeSubnets?.v6;
 	spec.podSubnet = read("podSubnet", (e) => readSubnetRef(r, e));
 	spec.podCidr = read("podCidr", (e) => loc(e, readCidr(r, e, 4)));
 	spec.podCidrs = read("podCidrs", (e) => nonEmpty(readCidrList(r, e)));

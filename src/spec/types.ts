@@ -46,6 +46,8 @@ export interface PoolSpec {
 	maxPods?: Loc<number>;
 	maxSurge?: Loc<Surge>;
 	nodeSubnet?: SubnetRef;
+	/** Dual-stack: the IPv6 prefix of the node subnet. */
+	nodeSubnet6?: SubnetRef;
 	podSubnet?: SubnetRef;
 	osType?: Loc<OsType>;
 	podIpAllocationMode?: Loc<AllocationMode>;
@@ -89,6 +91,7 @@ export interface Spec {
 	allocatedOutboundPorts?: Loc<number>;
 	vnet: Loc<Cidr>[];
 	nodeSubnet?: SubnetRef;
+	nodeSubnet6?: SubnetRef;
 	podSubnet?: SubnetRef;
 	podCidr?: Loc<Cidr>;
 	podCidrs?: Loc<Cidr>[];

@@ -114,6 +114,25 @@ export function readSurge(r: Reader, e: Entry): Loc<Surge> | undefined {
 	return undefined;
 }
 
+/**
+ * A node subnet: one subnet, or for dual-stack a list of the IPv4 subnet and the IPv6 prefix
+ * (`[10.0.0.0/22, "fd00::/64"]`), as a dual-stack Azure subnet has both.
+ */
+export function readNodeSubnets(r: Reader, e: Entry): { v4?: SubnetRef; v6?: SubnetRef } {
+	if (!isSeq(e.node)) return { v4: readSubnetRef(r, e) };
+	const [first, second, ...rest] = r.items(e.node, e.line).map((item) => readSubnetRef(r, { ...item, key: e.key }));
+	if (rest.length > 0) r.report("error", "invalid-value", `${e.key} takes one subnet, or two for dual-stack: the IPv4 subnet, then its IPv6 prefix.`, e.line);
+	if (first?.kind === "cidr" && first.cidr.family === 6) {
+		r.report("error", "invalid-cidr", `${e.key}: the first subnet is the IPv4 one; put the IPv6 prefix second.`, first.line);
+		return {};
+	}
+	if (second && (second.kind !== "cidr" || second.cidr.family !== 6)) {
+		r.report("error", "invalid-cidr", `${e.key}: the second subnet must be an IPv6 prefix such as fd00:10::/64.`, second.line);
+		return { v4: first };
+	}
+	return { v4: first, v6: second };
+}
+
 const RESOURCE_ID = /\/subnets\/([^/]+)\/?$/i;
 
 /** A subnet: a CIDR, the name of an entry of `subnets`, or an Azure subnet resource ID. */

@@ -134,7 +134,7 @@ networkPlugin: azure
 networkPluginMode: overlay
 ipFamilies: [IPv4, IPv6]
 vnet: [10.60.0.0/16, "fd00:60::/48"]
-nodeSubnet: 10.60.0.0/22
+nodeSubnet: [10.60.0.0/22, "fd00:60::/64"]      # a dual-stack subnet: IPv4, then IPv6
 podCidrs: [192.168.0.0/16, "fd12:3456:789a::/64"]   # one per family, IPv4 first
 serviceCidrs: [172.16.0.0/16, "fd12:3456:789a:1::/108"]
 dnsServiceIp: 172.16.0.10

@@ -182,3 +182,37 @@ describe("sizing counts", () => {
 		expect(p.nodeSubnets[0]?.pools).toEqual(["a", "b"]);
 	});
 });
+
+describe("dual-stack", () => {
+	const spec = `
+		ipFamilies: [IPv4, IPv6]
+		vnet: [10.60.0.0/16, "fd00:60::/48"]
+		nodeSubnet: [10.60.0.0/22, "fd00:60::/64"]
+		podCidrs: [192.168.0.0/16, "fd12:3456:789a::/64"]
+		serviceCidrs: [172.16.0.0/16, "fd12:3456:789a:1::/108"]
+		dnsServiceIp: 172.16.0.10
+		count: 3
+	`;
+
+	it("gives each node an address of the IPv4 subnet and of its IPv6 prefix", () => {
+		const p = plan(spec);
+		expect(p.findings).toEqual([]);
+		expect(p.nodeSubnets.map((s) => [s.cidr.text, s.required])).toEqual([
+			["10.60.0.0/22", 4n],
+			["fd00:60::/64", 4n],
+		]);
+		expect(p.pools[0]?.nodeSubnet6?.cidr.text).toBe("fd00:60::/64");
+		expect(p.podCidrs.map((c) => c.blockPrefix)).toEqual([24, 120]);
+	});
+
+	it("refuses an IPv6 prefix in a single-stack cluster, or put first", () => {
+		const single = 'vnet: [10.60.0.0/16, "fd00:60::/48"]\nnodeSubnet: [10.60.0.0/22, "fd00:60::/64"]\ncount: 3';
+		expect(find(plan(single), "model-mismatch")[0]?.message).toContain("IPv6 node subnet");
+		expect(codes(plan('nodeSubnet: ["fd00::/64", 10.0.0.0/24]'))).toContain("invalid-cidr");
+		expect(find(plan("ipFamilies: [IPv4, IPv6]\nvnet: [10.0.0.0/16, \"fd00::/48\"]\nnodeSubnet: [10.0.0.0/24, \"fd00::/80\"]"), "subnet-size")[0]?.message).toContain("/64");
+	});
+
+	it("checks an IPv6 service range of at most /108", () => {
+		expect(find(plan(spec.replace("fd12:3456:789a:1::/108", "fd12:3456:789a:1::/100")), "service-cidr-too-large")[0]?.severity).toBe("error");
+	});
+});

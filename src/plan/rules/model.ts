@@ -58,6 +58,10 @@ function checkDataplane(plan: PlanResult, spec: Spec, report: Report): void {
 }
 
 function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
+	const node6 = spec.nodeSubnet6 ?? spec.pools.find((p) => p.nodeSubnet6)?.nodeSubnet6;
+	if (node6 && plan.ipFamilies.length < 2) {
+		report("error", "An IPv6 node subnet prefix needs a dual-stack cluster: set ipFamilies: [IPv4, IPv6].", node6.line);
+	}
 	const families = spec.ipFamilies;
 	if (!families || families.value.length < 2) return;
 	if (!supportsDualStack(plan.model)) {
