@@ -1,5 +1,6 @@
 /** AKS IP planner: lifecycle and registrations only. */
 import { Events, Plugin } from "obsidian";
+import { registerCommands } from "./commands";
 import { LANGUAGE } from "./spec/note";
 import { AksIpBlock } from "./view/block";
 import { DEFAULT_SETTINGS, mergeSettings, type AksIpSettings } from "./settings/settings";
@@ -17,6 +18,7 @@ export default class AksIpPlugin extends Plugin {
 			ctx.addChild(block);
 		});
 		this.addSettingTab(new AksIpSettingTab(this.app, this));
+		registerCommands(this);
 	}
 
 	onSettingsChange(listener: () => void): () => void {

@@ -38,7 +38,11 @@ export class SubnetRegistry {
 	private readonly byName = new Map<string, SubnetPlan>();
 	private readonly byCidr = new Map<string, SubnetPlan[]>();
 
-	constructor(declared: SubnetSpec[], private readonly report: Report) {
+	constructor(
+		declared: SubnetSpec[],
+		private readonly report: Report,
+		private readonly pending: readonly string[] = [],
+	) {
 		for (const s of declared) this.add(newSubnet(s.cidr, s.name, "other", s.purpose, s.line));
 	}
 
@@ -64,6 +68,7 @@ export class SubnetRegistry {
 			return this.add(newSubnet(ref.cidr, null, role, "other", ref.line));
 		}
 		const found = this.byNameOrNull(ref.name);
+		if (!found && this.pending.includes(ref.name.toLowerCase())) return null;
 		if (!found) {
 			if (ref.kind === "id") {
 				this.report({

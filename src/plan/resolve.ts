@@ -49,7 +49,7 @@ export interface Resolved {
 export function resolve(spec: Spec, firstLine: number, report: Report, defaultSurge: Surge = DEFAULTS.surge): Resolved {
 	const model = detectModel(spec);
 	const families: Family[] = spec.ipFamilies?.value ?? [4];
-	const registry = new SubnetRegistry(spec.subnets, report);
+	const registry = new SubnetRegistry(spec.subnets, report, spec.pendingSubnets);
 	const managedVnet =
 		spec.vnet.length === 0 &&
 		spec.subnets.length === 0 &&

@@ -2,6 +2,7 @@
 import { parseSurge } from "../plan/plan";
 import type { Section } from "../spec/types";
 import { SECTIONS } from "../spec/types";
+import { templateById } from "../templates/templates";
 
 export interface AksIpSettings {
 	/** Template the picker puts first. */
@@ -40,8 +41,9 @@ export function mergeSettings(saved: unknown): AksIpSettings {
 		}
 	}
 	const level = data.summaryHeadingLevel;
+	const template = typeof data.defaultTemplate === "string" ? templateById(data.defaultTemplate.trim()) : undefined;
 	return {
-		defaultTemplate: typeof data.defaultTemplate === "string" && data.defaultTemplate !== "" ? data.defaultTemplate : DEFAULT_SETTINGS.defaultTemplate,
+		defaultTemplate: template?.id ?? DEFAULT_SETTINGS.defaultTemplate,
 		defaultMaxSurge: typeof data.defaultMaxSurge === "string" && isValidSurge(data.defaultMaxSurge) ? data.defaultMaxSurge.trim() : DEFAULT_SETTINGS.defaultMaxSurge,
 		sections,
 		summaryHeadingLevel: typeof level === "number" && Number.isInteger(level) && level >= 1 && level <= 5 ? level : DEFAULT_SETTINGS.summaryHeadingLevel,

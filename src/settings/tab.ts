@@ -4,6 +4,7 @@
  */
 import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinition, type SettingDefinitionItem } from "obsidian";
 import { SECTIONS, type Section } from "../spec/types";
+import { TEMPLATES, templateById } from "../templates/templates";
 import { isValidSurge, type AksIpSettings } from "./settings";
 
 interface SettingsHost extends Plugin {
@@ -25,6 +26,13 @@ const SECTION_NAMES: Record<Section, [string, string]> = {
 };
 
 const GENERAL_ROWS: Row[] = [
+	{
+		key: "defaultTemplate",
+		name: "Default template",
+		desc: "The template listed first when inserting a plan from a template.",
+		kind: "dropdown",
+		options: Object.fromEntries(TEMPLATES.map((t) => [t.id, t.name])),
+	},
 	{
 		key: "defaultMaxSurge",
 		name: "Default max surge",
@@ -61,9 +69,11 @@ export class AksIpSettingTab extends PluginSettingTab {
 
 	async setControlValue(key: string, value: unknown): Promise<void> {
 		const s = this.host.settings;
+		const template = key === "defaultTemplate" && typeof value === "string" ? templateById(value) : undefined;
 		if (key.startsWith("sections.") && typeof value === "boolean") s.sections[key.slice(9) as Section] = value;
 		else if (key === "summaryHeadingLevel") s.summaryHeadingLevel = Number(value);
 		else if (key === "showSuppressed" && typeof value === "boolean") s.showSuppressed = value;
+		else if (template) s.defaultTemplate = template.id;
 		else if (key === "defaultMaxSurge" && typeof value === "string" && isValidSurge(value)) s.defaultMaxSurge = value.trim();
 		else return;
 		await this.host.saveSettings();

@@ -27,11 +27,11 @@ const IMPLIED_PURPOSE: Record<string, Purpose> = {
 };
 
 /** `subnets`: a map of name to CIDR or {cidr, purpose}, or a list of {name, cidr, purpose}. */
-export function readSubnets(r: Reader, e: Entry): SubnetSpec[] {
+export function readSubnets(r: Reader, e: Entry, pending?: string[]): SubnetSpec[] {
 	const out: SubnetSpec[] = [];
 	if (isMap(e.node)) {
 		for (const item of r.namedEntries(e.node, "in subnets")) {
-			const s = readSubnet(r, item.key, item);
+			const s = readSubnet(r, item.key, item, pending);
 			if (s) out.push(s);
 		}
 	} else if (isSeq(e.node)) {
@@ -46,8 +46,13 @@ export function readSubnets(r: Reader, e: Entry): SubnetSpec[] {
 	return out;
 }
 
-function readSubnet(r: Reader, name: string, e: Entry): SubnetSpec | undefined {
+function readSubnet(r: Reader, name: string, e: Entry, pending?: string[]): SubnetSpec | undefined {
 	const implied = IMPLIED_PURPOSE[name.toLowerCase()] ?? "other";
+	if (r.isEmpty(e.node)) {
+		r.report("warning", "missing-key", `Subnet "${clip(name)}" has no CIDR yet: write it after the colon, e.g. ${clip(name)}: 10.1.0.0/24.`, e.line);
+		pending?.push(name.toLowerCase());
+		return undefined;
+	}
 	if (!isMap(e.node)) {
 		const cidr = readCidr(r, { ...e, key: `Subnet "${clip(name)}"` });
 		return cidr ? { line: e.line, name, cidr, purpose: implied } : undefined;

@@ -25,7 +25,7 @@ export function expandLeadingTabs(text: string): string {
 }
 
 export function emptySpec(): Spec {
-	return { invalid: new Set(), azShape: false, vnet: [], pools: [], loadBalancers: [], subnets: [], peered: [], ignore: [] };
+	return { invalid: new Set(), azShape: false, vnet: [], pools: [], loadBalancers: [], subnets: [], pendingSubnets: [], peered: [], ignore: [] };
 }
 
 /**
@@ -65,7 +65,7 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 	readTopLevel(r, top, spec);
 	readPools(r, top, spec);
 	const subnets = top.get("subnets");
-	if (subnets) spec.subnets = readSubnets(r, subnets);
+	if (subnets) spec.subnets = readSubnets(r, subnets, spec.pendingSubnets);
 	const peered = top.get("peered");
 	if (peered) spec.peered = readPeered(r, peered);
 	const lbs = top.get("loadBalancers");

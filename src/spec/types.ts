@@ -106,6 +106,8 @@ export interface Spec {
 	poolsLine?: number;
 	loadBalancers: LoadBalancerSpec[];
 	subnets: SubnetSpec[];
+	/** Lower-cased names under `subnets` whose CIDR is not filled in yet (reported once, there). */
+	pendingSubnets: string[];
 	peered: PeeredSpec[];
 	ignore: Loc<string>[];
 	show?: Loc<Section[]>;

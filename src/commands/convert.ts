@@ -1,0 +1,280 @@
+/**
+ * `az aks show` output (JSON, or YAML of the same shape) → an `aks-ip` block holding the fields
+ * the planner reads. Pure: no Obsidian import, so the command line can reuse it.
+ *
+ * Subnets appear in `az aks show` only as resource IDs, which carry no address prefix: each one
+ * becomes a name under `subnets:` with an empty value and a comment asking for its CIDR. Keys it
+ * does not use (top level and networkProfile) are listed in a comment at the end of the block.
+ */
+import { parseDocument } from "yaml";
+
+export interface Converted {
+	ok: true;
+	/** The fenced block, from the opening fence to the closing one (no trailing newline). */
+	block: string;
+	/** Subnet names whose CIDR the user must fill in, in order of appearance. */
+	subnets: string[];
+	/** Keys present in the input that the block does not use, as dotted paths. */
+	unmapped: string[];
+	/** Where to put the cursor, relative to the block's first line: the first CIDR to fill in. */
+	hole: { line: number; ch: number } | null;
+}
+
+export type ConvertResult = Converted | { ok: false; error: string };
+
+type Obj = Record<string, unknown>;
+
+const COMMENT_COLUMN = 32;
+const WRAP = 100;
+/** A subnet resource ID: …/virtualNetworks/VNET/subnets/NAME. */
+const SUBNET_ID = /\/virtualNetworks\/([^/]+)\/subnets\/([^/]+)\/?$/i;
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/%-]*$/;
+/** Plain text that YAML would read as something other than a string. */
+const NOT_PLAIN = /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+)$/i;
+
+function isObj(v: unknown): v is Obj {
+	return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Carries information: not null, not empty, not a list or map of nothing but such values. */
+function present(v: unknown): boolean {
+	if (v === null || v === undefined || v === "") return false;
+	if (Array.isArray(v)) return v.some(present);
+	if (isObj(v)) return Object.values(v).some(present);
+	return true;
+}
+
+function strings(v: unknown): string[] {
+	return Array.isArray(v) ? v.filter((s): s is string => typeof s === "string" && s.trim() !== "").map((s) => s.trim()) : [];
+}
+
+/** A YAML scalar: plain when that reads back as the same string, JSON-quoted otherwise. */
+function scalar(v: string | number): string {
+	if (typeof v === "number") return String(v);
+	return PLAIN.test(v) && !NOT_PLAIN.test(v) ? v : JSON.stringify(v);
+}
+
+/** A map read by case-insensitive key, remembering which keys were used. */
+class Fields {
+	private readonly used = new Set<string>();
+
+	constructor(private readonly obj: Obj) {}
+
+	/** The value of `name`; the key counts as used when `accept` takes the value. */
+	private take<T>(name: string, accept: (v: unknown) => T | undefined): T | undefined {
+		const lower = name.toLowerCase();
+		const key = Object.keys(this.obj).find((k) => k.toLowerCase() === lower);
+		if (key === undefined) return undefined;
+		const value = accept(this.obj[key]);
+		if (value !== undefined) this.used.add(key);
+		return value;
+	}
+
+	get(name: string): unknown {
+		return this.take(name, (v) => v);
+	}
+
+	str(name: string): string | undefined {
+		return this.take(name, (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined));
+	}
+
+	int(name: string): number | undefined {
+		return this.take(name, (v) => (typeof v === "number" && Number.isInteger(v) ? v : undefined));
+	}
+
+	map(name: string): Fields | undefined {
+		return this.take(name, (v) => (isObj(v) ? new Fields(v) : undefined));
+	}
+
+	/** Keys with information that were never read, prefixed with `path`. */
+	unused(path: string): string[] {
+		return Object.keys(this.obj)
+			.filter((k) => !this.used.has(k) && present(this.obj[k]))
+			.map((k) => `${path}${k}`);
+	}
+}
+
+class Lines {
+	readonly out: string[] = [];
+
+	add(indent: number, text: string, comment?: string): void {
+		const line = " ".repeat(indent) + text;
+		if (!comment) this.out.push(line);
+		else this.out.push(`${line.length < COMMENT_COLUMN ? line.padEnd(COMMENT_COLUMN) : `${line}  `}# ${comment}`);
+	}
+
+	/** A comment listing `items` after `lead`, wrapped under WRAP columns. */
+	list(lead: string, items: string[]): void {
+		let line = `# ${lead}`;
+		items.forEach((item, i) => {
+			const word = `${item}${i < items.length - 1 ? "," : ""}`;
+			if (line.length + 1 + word.length > WRAP && !line.endsWith(":")) {
+				this.out.push(line);
+				line = "#  ";
+			}
+			line += ` ${word}`;
+		});
+		this.out.push(line);
+	}
+}
+
+/** Removes a code fence wrapped around the whole text, if there is one. */
+export function unfence(text: string): string {
+	const lines = text.replace(/\r\n/g, "\n").trim().split("\n");
+	const open = /^ {0,3}(`{3,}|~{3,})[^`]*$/.exec(lines[0] ?? "");
+	const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1] ?? "");
+	if (lines.length < 2 || !open?.[1] || !close?.[1] || close[1][0] !== open[1][0] || close[1].length < open[1].length) return text;
+	return lines.slice(1, -1).join("\n");
+}
+
+function read(text: string): unknown {
+	const source = unfence(text).trim();
+	if (source === "") throw new Error("The selection is empty.");
+	try {
+		return JSON.parse(source) as unknown;
+	} catch {
+		// Not JSON: YAML (a superset) reads it, or says why not.
+	}
+	const doc = parseDocument(source, { uniqueKeys: false });
+	const error = doc.errors[0];
+	if (error) throw new Error(`The selection is neither JSON nor YAML: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}.`);
+	return doc.toJS({ maxAliasCount: 100 }) as unknown;
+}
+
+/** Converts `az aks show` output; never throws. */
+export function convertAzAksShow(text: string): ConvertResult {
+	let data: unknown;
+	try {
+		data = read(text);
+	} catch (e) {
+		return { ok: false, error: e instanceof Error ? e.message : String(e) };
+	}
+	if (!isObj(data)) return { ok: false, error: "The selection is not a JSON or YAML object: select the whole output of az aks show." };
+	const root = new Fields(data);
+	const props = root.map("properties");
+	const top = (name: string): unknown => {
+		const v = root.get(name);
+		return v === undefined || v === null ? props?.get(name) : v;
+	};
+	const profileValue = top("networkProfile");
+	const poolsValue = top("agentPoolProfiles");
+	if (!isObj(profileValue) && !Array.isArray(poolsValue)) {
+		return { ok: false, error: "The selection has no network profile and no agent pool profiles: it does not look like the output of az aks show." };
+	}
+	return build(root, props, isObj(profileValue) ? new Fields(profileValue) : undefined, Array.isArray(poolsValue) ? poolsValue.filter(isObj) : []);
+}
+
+function build(root: Fields, props: Fields | undefined, net: Fields | undefined, pools: Obj[]): Converted {
+	const body = new Lines();
+	/** Unusable values below the levels that `unused` lists (pool subnet IDs, outbound IP counts). */
+	const skipped: string[] = [];
+	const subnets = new Map<string, { name: string; roles: Set<string> }>();
+	let vnetName: string | undefined;
+
+	const name = root.str("name") ?? props?.str("name");
+	if (name) body.add(0, `cluster: ${scalar(name)}`);
+	for (const key of ["networkPlugin", "networkPluginMode", "networkDataplane", "networkPolicy"]) {
+		const v = net?.str(key);
+		if (v) body.add(0, `${key}: ${scalar(v)}`);
+	}
+	const families = strings(net?.get("ipFamilies"));
+	if (families.length > 0) body.add(0, `ipFamilies: [${families.map((f) => scalar(f)).join(", ")}]`);
+	const outbound = net?.str("outboundType");
+	if (outbound) body.add(0, `outboundType: ${scalar(outbound)}`);
+	const lb = net?.map("loadBalancerProfile");
+	if (lb) {
+		const managedIps = lb.map("managedOutboundIPs");
+		const managed = managedIps?.int("count");
+		if (managedIps) skipped.push(...managedIps.unused("networkProfile.loadBalancerProfile.managedOutboundIPs."));
+		const own = lb.map("outboundIPs")?.get("publicIPs");
+		if (managed !== undefined) body.add(0, `outboundIps: ${managed}`, "managed outbound public IPs");
+		else if (Array.isArray(own) && own.length > 0) body.add(0, `outboundIps: ${own.length}`, "your own outbound public IPs");
+		const ports = lb.int("allocatedOutboundPorts");
+		if (ports !== undefined) body.add(0, `allocatedOutboundPorts: ${ports}`, ports === 0 ? "0: automatic allocation" : "SNAT ports per node");
+	}
+
+	const ranges = new Lines();
+	for (const [single, list] of [["podCidr", "podCidrs"], ["serviceCidr", "serviceCidrs"]] as const) {
+		const one = net?.str(single);
+		const all = strings(net?.get(list));
+		if (all.length > 1) ranges.add(0, `${list}: [${all.map((c) => scalar(c)).join(", ")}]`, "one per IP family, IPv4 first");
+		else if (one ?? all[0]) ranges.add(0, `${single}: ${scalar(one ?? all[0] ?? "")}`);
+	}
+	const dns = net?.str("dnsServiceIp");
+	if (dns) ranges.add(0, `dnsServiceIp: ${scalar(dns)}`);
+
+	const subnetRef = (id: unknown, role: string, path: string): string | undefined => {
+		if (typeof id !== "string" || id.trim() === "") return undefined;
+		const m = SUBNET_ID.exec(id.trim());
+		if (!m?.[1] || !m[2]) {
+			skipped.push(path);
+			return undefined;
+		}
+		vnetName ??= m[1];
+		const key = m[2].toLowerCase();
+		const entry = subnets.get(key) ?? { name: m[2], roles: new Set<string>() };
+		entry.roles.add(role);
+		subnets.set(key, entry);
+		// A name made of digits and dots would read as an address: refer by resource ID then.
+		return scalar(/^[\d.]+$/.test(m[2]) ? id.trim() : m[2]);
+	};
+
+	const poolLines = new Lines();
+	pools.forEach((raw, i) => {
+		const p = new Fields(raw);
+		const poolName = p.str("name") ?? `nodepool${i + 1}`;
+		const where = `agentPoolProfiles[${scalar(poolName)}]`;
+		poolLines.add(2, `- name: ${scalar(poolName)}`);
+		const mode = p.str("mode");
+		if (mode) poolLines.add(4, `mode: ${scalar(mode)}`);
+		const count = p.int("count");
+		if (count !== undefined) poolLines.add(4, `count: ${count}`);
+		if (p.get("enableAutoScaling") === true) {
+			const min = p.int("minCount");
+			const max = p.int("maxCount");
+			if (min !== undefined) poolLines.add(4, `minCount: ${min}`);
+			if (max !== undefined) poolLines.add(4, `maxCount: ${max}`, "the autoscaler ceiling sizes the plan");
+		}
+		const maxPods = p.int("maxPods");
+		if (maxPods !== undefined) poolLines.add(4, `maxPods: ${maxPods}`);
+		const os = p.str("osType");
+		if (os) poolLines.add(4, `osType: ${scalar(os)}`);
+		const surge = p.map("upgradeSettings")?.get("maxSurge");
+		const surgeText = typeof surge === "number" ? String(surge) : typeof surge === "string" ? surge.trim() : "";
+		if (surgeText !== "") poolLines.add(4, `maxSurge: ${/^\d+$/.test(surgeText) ? surgeText : scalar(surgeText)}`);
+		const alloc = p.str("podIpAllocationMode");
+		if (alloc) poolLines.add(4, `podIpAllocationMode: ${scalar(alloc)}`);
+		const node = subnetRef(p.get("vnetSubnetId"), "node", `${where}.vnetSubnetId`);
+		if (node) poolLines.add(4, `nodeSubnet: ${node}`);
+		const pod = subnetRef(p.get("podSubnetId"), "pod", `${where}.podSubnetId`);
+		if (pod) poolLines.add(4, `podSubnet: ${pod}`);
+	});
+
+	const head = ["# Converted from az aks show."];
+	if (subnets.size > 0) {
+		head.push("# It names subnets only by resource ID: fill in each subnet's CIDR under subnets, from");
+		head.push("# az network vnet subnet show --ids <subnet ID> --query addressPrefix.");
+		ranges.add(0, "# vnet:", `the address space of VNet ${vnetName ?? "?"}, not in az aks show`);
+	}
+	const out = [...head, ...body.out, ...ranges.out];
+	let hole: Converted["hole"] = null;
+	if (subnets.size > 0) {
+		out.push("subnets:");
+		for (const s of subnets.values()) {
+			const key = `  ${scalar(s.name)}: `;
+			hole ??= { line: out.length + 1, ch: key.length };
+			out.push(`${key.padEnd(COMMENT_COLUMN)}# CIDR? ${[...s.roles].join(" and ")} subnet`);
+		}
+	}
+	if (poolLines.out.length > 0) out.push("agentPools:", ...poolLines.out);
+	const rest = [...root.unused(""), ...(props?.unused("properties.") ?? []), ...(net?.unused("networkProfile.") ?? []), ...(lb?.unused("networkProfile.loadBalancerProfile.") ?? []), ...skipped];
+	const tail = new Lines();
+	if (rest.length > 0) tail.list("Not mapped from az aks show:", rest);
+	return {
+		ok: true,
+		block: ["```aks-ip", ...out, ...tail.out, "```"].join("\n"),
+		subnets: [...subnets.values()].map((s) => s.name),
+		unmapped: rest,
+		hole,
+	};
+}

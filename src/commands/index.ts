@@ -1,0 +1,48 @@
+/**
+ * The plugin's commands. Ids are stable (Obsidian prefixes them with the plugin id); names leave
+ * the plugin name out, which the palette shows; none has a default hotkey.
+ */
+import type { App, Command } from "obsidian";
+import type { AksIpSettings } from "../settings/settings";
+import { blockAtCursor, convertSelection, insertTemplate, writeSummaryBelow } from "./editor";
+import { TemplatePicker } from "./template-picker";
+import { VaultCheckModal } from "./vault-modal";
+
+/** What the commands need from the plugin; settings are read when a command runs. */
+export interface CommandHost {
+	app: App;
+	settings: AksIpSettings;
+	addCommand(command: Command): Command;
+}
+
+export function registerCommands(host: CommandHost): void {
+	host.addCommand({
+		id: "insert-template",
+		name: "Insert plan from template",
+		editorCallback: (editor) => new TemplatePicker(host.app, host.settings.defaultTemplate, (t) => insertTemplate(editor, t)).open(),
+	});
+	host.addCommand({
+		id: "convert-selection",
+		name: "Convert selection to plan",
+		editorCheckCallback: (checking, editor) => {
+			if (!editor.somethingSelected()) return false;
+			if (!checking) convertSelection(editor);
+			return true;
+		},
+	});
+	host.addCommand({
+		id: "write-summary",
+		name: "Write summary below",
+		editorCheckCallback: (checking, editor) => {
+			const block = blockAtCursor(editor);
+			if (!block) return false;
+			if (!checking) writeSummaryBelow(editor, block, host.settings);
+			return true;
+		},
+	});
+	host.addCommand({
+		id: "check-vault",
+		name: "Check plans in vault",
+		callback: () => new VaultCheckModal(host.app, host.settings).open(),
+	});
+}

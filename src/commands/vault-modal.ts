@@ -1,0 +1,107 @@
+/**
+ * "Check plans in vault": plans every `aks-ip` block of the vault in slices, with progress and a
+ * cancel button, and lists the notes with errors or warnings; a finding opens its note at its line.
+ */
+import { Modal, type App, type TFile } from "obsidian";
+import type { AksIpSettings } from "../settings/settings";
+import type { Finding } from "../spec/findings";
+import { scanNotes, type NoteReport, type ScanSummary } from "./scan";
+
+const SLICE = 50;
+const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Info" } as const;
+
+function num(n: number): string {
+	return n.toLocaleString("en-US");
+}
+
+function plural(n: number, word: string): string {
+	return `${num(n)} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function outcome(s: ScanSummary<unknown>): string {
+	const found = s.reports.length === 0 ? "no errors or warnings" : `${plural(s.reports.length, "note")} with errors or warnings`;
+	if (s.cancelled) return `Cancelled after ${num(s.checked)} of ${num(s.total)} notes: ${found} so far.`;
+	return `Checked ${plural(s.total, "note")}, ${num(s.withPlans)} with plans: ${found}.`;
+}
+
+export class VaultCheckModal extends Modal {
+	/** Settles when the scan stops: finished, cancelled or closed. Null before the modal opens. */
+	done: Promise<ScanSummary<TFile>> | null = null;
+	private cancelled = false;
+	private running = false;
+
+	constructor(
+		app: App,
+		private readonly settings: AksIpSettings,
+	) {
+		super(app);
+	}
+
+	onOpen(): void {
+		const { contentEl } = this;
+		this.titleEl.setText("Check plans in vault");
+		contentEl.empty();
+		contentEl.addClass("aks-ip-vault-check");
+		const status = contentEl.createEl("p", { cls: "aks-ip-vault-status" });
+		const button = contentEl.createDiv({ cls: "modal-button-container" }).createEl("button", { text: "Cancel", attr: { type: "button" } });
+		const results = contentEl.createDiv({ cls: "aks-ip-vault-results" });
+		button.addEventListener("click", () => {
+			if (this.running) this.cancelled = true;
+			else this.close();
+		});
+		this.cancelled = false;
+		this.done = this.run(status, button, results);
+	}
+
+	onClose(): void {
+		this.cancelled = true;
+		this.contentEl.empty();
+	}
+
+	private async run(status: HTMLElement, button: HTMLElement, results: HTMLElement): Promise<ScanSummary<TFile>> {
+		const files = this.app.vault.getMarkdownFiles();
+		const total = files.length;
+		status.setText(`Checking ${plural(total, "note")}…`);
+		this.running = true;
+		try {
+			const summary = await scanNotes({
+				files,
+				sliceSize: SLICE,
+				defaultMaxSurge: this.settings.defaultMaxSurge,
+				read: (file) => this.app.vault.cachedRead(file),
+				pause: () => new Promise<void>((resolve) => window.setTimeout(resolve, 0)),
+				isCancelled: () => this.cancelled,
+				onProgress: (checked) => status.setText(`Checked ${num(checked)} of ${num(total)} notes`),
+				onReport: (report) => this.renderReport(results, report),
+			});
+			status.setText(outcome(summary));
+			return summary;
+		} finally {
+			this.running = false;
+			button.setText("Close");
+		}
+	}
+
+	private renderReport(parent: HTMLElement, report: NoteReport<TFile>): void {
+		const section = parent.createDiv({ cls: "aks-ip-vault-note" });
+		const heading = section.createEl("h3", { cls: "aks-ip-vault-note-title" });
+		heading.createSpan({ cls: "aks-ip-vault-path", text: report.file.path });
+		const counts = [report.errors > 0 ? plural(report.errors, "error") : "", report.warnings > 0 ? plural(report.warnings, "warning") : ""];
+		heading.createSpan({ cls: "aks-ip-vault-counts", text: ` (${counts.filter((c) => c !== "").join(", ")})` });
+		const list = section.createEl("ul", { cls: "aks-ip-finding-list" });
+		for (const f of report.findings) {
+			const li = list.createEl("li", { cls: `aks-ip-finding is-${f.severity}` });
+			li.createSpan({ cls: "aks-ip-severity", text: SEVERITY_WORDS[f.severity] });
+			li.createEl("code", { cls: "aks-ip-code", text: f.code });
+			li.createSpan({ cls: "aks-ip-message", text: f.message });
+			li.createEl("button", { cls: "aks-ip-line", text: `Line ${f.line}`, attr: { type: "button", "aria-label": `Open ${report.file.path} at line ${f.line}` } });
+			li.addEventListener("click", () => this.openAt(report.file, f));
+		}
+	}
+
+	/** Opens the note with the cursor on the finding's line (eState lines are 0-based). */
+	private openAt(file: TFile, finding: Finding): void {
+		this.close();
+		void this.app.workspace.getLeaf(false).openFile(file, { eState: { line: finding.line - 1 } });
+	}
+}
