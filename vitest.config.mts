@@ -1,18 +1,27 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Two projects in one run (`npm test`): the unit tests on happy-dom, then the real-browser
+// tests of test/browser/ (vitest.browser.config.mts), so one JSON report counts them all.
 export default defineConfig({
-	resolve: {
-		// `obsidian` ships types only; at run time src imports get the stub.
-		alias: { obsidian: fileURLToPath(new URL("./test/obsidian-stub.ts", import.meta.url)) },
-	},
 	test: {
-		environment: "happy-dom",
-		setupFiles: ["./test/setup.ts"],
-		globalSetup: ["./test/global-setup.ts"],
-		include: ["test/**/*.test.ts"],
-		// Real-browser tests (playwright-core + Debian chromium) live in test/browser/ and
-		// get their own runner; they join `npm test` once that runner exists.
-		exclude: ["test/browser/**", "node_modules/**"],
+		projects: [
+			{
+				resolve: {
+					// `obsidian` ships types only; at run time src imports get the stub.
+					alias: { obsidian: fileURLToPath(new URL("./test/obsidian-stub.ts", import.meta.url)) },
+				},
+				test: {
+					name: "unit",
+					environment: "happy-dom",
+					setupFiles: ["./test/setup.ts"],
+					globalSetup: ["./test/global-setup.ts"],
+					include: ["test/**/*.test.ts"],
+					exclude: ["test/browser/**", "node_modules/**"],
+					sequence: { groupOrder: 0 },
+				},
+			},
+			"./vitest.browser.config.mts",
+		],
 	},
 });
