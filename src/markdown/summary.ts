@@ -27,7 +27,8 @@ function pools(names: string[]): string {
 }
 
 function capacity(s: SubnetPlan): string {
-	return `${code(s.cidr.text)}: ${n(s.required)} of ${n(s.usable)} usable IPs needed at full scale, ${n(s.free)} free (${pct(s.free, s.usable)})`;
+	const left = s.free < 0n ? `${n(-s.free)} short` : `${n(s.free)} free (${pct(s.free, s.usable)})`;
+	return `${code(s.cidr.text)}: ${n(s.required)} of ${n(s.usable)} usable IPs needed at full scale, ${left}`;
 }
 
 function bullet(label: string, text: string): string {
@@ -52,7 +53,11 @@ function podSection(plan: PlanResult): string[] {
 	if (usesPodCidr(plan.model)) {
 		const ranges = plan.podCidrs.map((c) => `${code(c.cidr.text)}${c.defaulted ? " (default)" : ""}`).join(" and ");
 		const cap = plan.podCidrs
-			.map((c) => `${code(c.cidr.text)}: ${n(c.blocks)} /${c.blockPrefix} node blocks, ${n(c.requiredBlocks)} needed at full scale, ${n(c.blocks - c.requiredBlocks)} free (${pct(c.blocks - c.requiredBlocks, c.blocks)})`)
+			.map((c) => {
+				const left = c.blocks - c.requiredBlocks;
+				const rest = left < 0n ? `${n(-left)} short` : `${n(left)} free (${pct(left, c.blocks)})`;
+				return `${code(c.cidr.text)}: ${n(c.blocks)} /${c.blockPrefix} node blocks, ${n(c.requiredBlocks)} needed at full scale, ${rest}`;
+			})
 			.join("; ");
 		const first = plan.podCidrs[0];
 		return [

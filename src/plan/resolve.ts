@@ -109,7 +109,7 @@ function resolvePool(spec: Spec, p: PoolSpec, model: ModelId, registry: SubnetRe
 	const surgeSpec: Loc<Surge> | undefined = p.maxSurge ?? spec.maxSurge;
 	const surgeValue = surgeSpec?.value ?? defaultSurge;
 	const surge = surgeNodes(surgeValue, sizing);
-	const surgeText = `${surgeValue.value}${surgeValue.kind === "percent" ? "%" : ""}${surgeSpec ? "" : " (default)"}`;
+	const surgeText = `${surgeValue.value}${surgeValue.kind === "percent" ? "%" : ""}${surgeSpec ? "" : ", default"}`;
 	const maxPodsGiven = p.maxPods?.value ?? spec.maxPods?.value;
 	const maxPods = maxPodsGiven ?? DEFAULT_MAX_PODS[model];
 	const nodeRef = p.nodeSubnet ?? spec.nodeSubnet;

@@ -69,7 +69,7 @@ export interface PoolPlan {
 	maxPods: number | null;
 	maxPodsDefaulted: boolean;
 	surge: number;
-	/** How the surge was set, e.g. "10% (default)" or "2". */
+	/** How the surge was set, e.g. "10%, default" or "2". */
 	surgeText: string;
 	nodesAtFullScale: number;
 	nodeSubnet: SubnetPlan | null;

@@ -64,8 +64,9 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 		return;
 	}
 	header(el, plan);
-	if (sectionOn(plan, options, "table")) renderAllocation(titled(el, "Allocation", "aks-ip-allocation-section"), plan);
-	if (sectionOn(plan, options, "pools")) renderPools(titled(el, "Node pools", "aks-ip-pools-section"), plan);
+	// Tables carry their title as a caption, styled like the other sections' titles.
+	if (sectionOn(plan, options, "table")) renderAllocation(el.createDiv({ cls: "aks-ip-section aks-ip-allocation-section" }), plan);
+	if (sectionOn(plan, options, "pools")) renderPools(el.createDiv({ cls: "aks-ip-section aks-ip-pools-section" }), plan);
 	if (sectionOn(plan, options, "findings")) {
 		renderFindings(titled(el, "Findings", "aks-ip-findings-section"), plan.findings, options.showSuppressed ? plan.suppressed : [], actions);
 	}

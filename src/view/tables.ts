@@ -1,6 +1,6 @@
 /** The allocation table and the node-pools table: real tables, in a horizontal scroller. */
 import { formatRange } from "../net/address";
-import { MODEL_LABELS, usesPodCidr } from "../plan/model";
+import { usesPodCidr } from "../plan/model";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../plan/types";
 import { num, pct } from "./format";
 
@@ -26,10 +26,16 @@ export function table(parent: HTMLElement, caption: string, headers: string[], r
 	return t;
 }
 
-const VNET = "VNet and peered networks";
+const VNET = "VNet, peered networks";
+
+/** What is left: a count and percent, or how many are missing. */
+function left(free: bigint, capacity: bigint): Cell {
+	if (free < 0n) return { text: `${num(-free)} short`, cls: "aks-ip-bad" };
+	return { text: `${num(free)} (${pct(free, capacity)})`, cls: free * 10n < capacity ? "aks-ip-tight" : "" };
+}
 
 function free(s: SubnetPlan): Cell {
-	return { text: `${num(s.free)} (${pct(s.free, s.usable)})`, cls: s.free < 0n ? "aks-ip-bad" : s.free * 10n < s.usable ? "aks-ip-tight" : "" };
+	return left(s.free, s.usable);
 }
 
 function range(text: string, defaulted: boolean): Cell {
@@ -47,12 +53,10 @@ export function allocationRows(plan: PlanResult): Cell[][] {
 	}
 	if (usesPodCidr(plan.model) || plan.model === "none") {
 		for (const c of plan.podCidrs) {
-			const left = c.blocks - c.requiredBlocks;
-			const cls = left < 0n ? "aks-ip-bad" : left * 10n < c.blocks ? "aks-ip-tight" : "";
 			const capacity = plan.model === "none" ? "Up to the CNI" : `${num(c.blocks)} /${c.blockPrefix} node blocks`;
 			const need = plan.model === "none" ? "" : `${num(c.requiredBlocks)} blocks`;
-			const freeCell: Cell = plan.model === "none" ? "" : { text: `${num(left)} (${pct(left, c.blocks)})`, cls };
-			rows.push(["Pod IPs", range(c.cidr.text, c.defaulted), "Cluster-internal range", "Kubernetes", "The cluster only", capacity, need, freeCell]);
+			const freeCell: Cell = plan.model === "none" ? "" : left(c.blocks - c.requiredBlocks, c.blocks);
+			rows.push(["Pod IPs", range(c.cidr.text, c.defaulted), "Cluster range", "Kubernetes", "Cluster only", capacity, need, freeCell]);
 		}
 	}
 	if (plan.model === "azure-cni-node-subnet") {
@@ -63,10 +67,10 @@ export function allocationRows(plan: PlanResult): Cell[][] {
 	}
 	if (plan.model === "none" && plan.podCidrs.length === 0) rows.push(["Pod IPs", "Chosen by the CNI", "Bring your own CNI", "The CNI", "Up to the CNI", "", "", ""]);
 	for (const c of plan.serviceCidrs) {
-		rows.push(["Service IPs", range(c.cidr.text, c.defaulted), "Cluster-internal range", "Kubernetes", "The cluster only", `${num(c.size)} addresses`, "", ""]);
+		rows.push(["Service IPs", range(c.cidr.text, c.defaulted), "Cluster range", "Kubernetes", "Cluster only", `${num(c.size)} addresses`, "", ""]);
 	}
 	for (const lb of plan.loadBalancers) {
-		if (lb.type === "public") rows.push([`Load balancer ${lb.name}`, "Public IP", "Azure public IP", "Azure", "The internet", "", "", ""]);
+		if (lb.type === "public") rows.push([`Load balancer ${lb.name}`, "Public IP", "Azure public IP", "Azure", "Internet", "", "", ""]);
 		else rows.push([`Load balancer ${lb.name}`, lb.ip?.text ?? "Dynamic", `VNet subnet ${lb.subnet?.cidr.text ?? "(unknown)"}`, "Azure", VNET, "", "1", ""]);
 	}
 	for (const s of plan.subnets.filter((x) => x.role === "other")) {
@@ -78,7 +82,7 @@ export function allocationRows(plan: PlanResult): Cell[][] {
 
 export function renderAllocation(parent: HTMLElement, plan: PlanResult): void {
 	const headers = ["IPs", "Range", "Source", "Managed by", "Reachable from", "Capacity", "Needed at full scale", "Free"];
-	table(parent, `Address allocation: ${MODEL_LABELS[plan.model]}`, headers, allocationRows(plan), "aks-ip-allocation");
+	table(parent, "Allocation", headers, allocationRows(plan), "aks-ip-allocation");
 }
 
 function podSource(plan: PlanResult, p: PoolPlan): string {
