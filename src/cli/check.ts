@@ -1,5 +1,6 @@
 /** `aks-ip check`: every block of every note, one line per finding, an exit status for CI. */
 import { blockJson, type BlockJson } from "../plan/json";
+import { groupDigits } from "../spec/numbers";
 import { findingLine } from "./format";
 import { planInput, readInput, displayName } from "./io";
 import type { Io } from "./main";
@@ -29,7 +30,7 @@ export interface CheckOptions {
 }
 
 function plural(n: number, word: string): string {
-	return `${n.toLocaleString("en-US")} ${n === 1 ? word : `${word}s`}`;
+	return `${groupDigits(n)} ${n === 1 ? word : `${word}s`}`;
 }
 
 export function check(paths: string[], options: CheckOptions, io: Io): number {

@@ -1,15 +1,10 @@
 /** Plain-text output of the command line. */
 import type { PlanResult } from "../api";
 import { modelLabel } from "../plan/model";
+import { groupDigits, percentOf } from "../spec/numbers";
 
-function n(value: bigint | number): string {
-	return value.toLocaleString("en-US");
-}
-
-function pct(part: bigint, whole: bigint): string {
-	if (whole <= 0n) return "0%";
-	return `${(Number((part * 1000n) / whole) / 10).toFixed(1)}%`;
-}
+const n = groupDigits;
+const pct = percentOf;
 
 export function findingLine(file: string, f: { severity: string; code: string; message: string; line: number }): string {
 	return `${file}:${f.line}: ${f.severity} ${f.code} ${f.message}`;

@@ -2,6 +2,7 @@
  * "Check plans in vault": plans every `aks-ip` block of the vault in slices, with progress and a
  * cancel button, and lists the notes with errors or warnings; a finding opens its note at its line.
  */
+import { groupDigits } from "../spec/numbers";
 import { Modal, type App, type TFile } from "obsidian";
 import type { AksIpSettings } from "../settings/settings";
 import type { Finding } from "../spec/findings";
@@ -11,7 +12,7 @@ const SLICE = 50;
 const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Info" } as const;
 
 function num(n: number): string {
-	return n.toLocaleString("en-US");
+	return groupDigits(n);
 }
 
 function plural(n: number, word: string): string {

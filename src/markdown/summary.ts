@@ -4,6 +4,7 @@
  */
 import { modelLabel, podsInVnet, usesPodCidr } from "../plan/model";
 import type { PlanResult, SubnetPlan } from "../plan/types";
+import { groupDigits, percentOf } from "../spec/numbers";
 import { code, mdText } from "./escape";
 import { takeaways } from "./takeaways";
 
@@ -12,14 +13,8 @@ export interface SummaryOptions {
 	headingLevel?: number;
 }
 
-function n(value: bigint | number): string {
-	return value.toLocaleString("en-US");
-}
-
-function pct(part: bigint, whole: bigint): string {
-	if (whole <= 0n) return "0%";
-	return `${(Number((part * 1000n) / whole) / 10).toFixed(1)}%`;
-}
+const n = groupDigits;
+const pct = percentOf;
 
 function pools(names: string[]): string {
 	if (names.length === 0) return "";

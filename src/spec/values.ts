@@ -1,6 +1,7 @@
 /** Typed values read from YAML nodes; a bad value is reported and read as absent. */
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { parseAddress, parseCidr, type Address, type Cidr, type Family } from "../net/address";
+import { groupDigits } from "./numbers";
 import { clip, type Entry, type Reader } from "./reader";
 import type { Loc, SubnetRef, Surge } from "./types";
 
@@ -40,7 +41,7 @@ export function readInt(r: Reader, e: Entry, min: number, max: number): Loc<numb
 		return undefined;
 	}
 	if (big < BigInt(min) || big > BigInt(max)) {
-		r.report("error", "invalid-value", `${e.key} is ${big.toString()}; it must be between ${min} and ${max.toLocaleString("en-US")}.`, e.line);
+		r.report("error", "invalid-value", `${e.key} is ${big.toString()}; it must be between ${min} and ${groupDigits(max)}.`, e.line);
 		return undefined;
 	}
 	return { value: Number(big), line: e.line };

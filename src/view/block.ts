@@ -1,16 +1,16 @@
 /**
  * One rendered `aks-ip` block: a MarkdownRenderChild that plans its source and draws it.
  * Rendering is synchronous, side-effect free and never throws; actions (jump to a line, copy,
- * insert) run only when the user asks.
+ * insert, open the summary) run only when the user asks, through one click listener per block.
  */
 import { MarkdownRenderChild, MarkdownRenderer, MarkdownView, Notice, type App, type MarkdownPostProcessorContext } from "obsidian";
 import { toMarkdown } from "../markdown/summary";
 import type { PlanResult } from "../plan/types";
-import type { Finding } from "../spec/findings";
 import type { AksIpSettings } from "../settings/settings";
 import { planCached } from "./cache";
+import { LINE_ATTR } from "./findings";
 import { locateBlock } from "./locate";
-import { renderErrorBox, renderPlan } from "./render";
+import { ACTION_ATTR, renderErrorBox, renderPlan } from "./render";
 import { writeSummaryInEditor } from "./write-summary";
 
 /** What a block needs from the plugin. */
@@ -23,6 +23,7 @@ export interface BlockHost {
 
 export class AksIpBlock extends MarkdownRenderChild {
 	private summaryChild: MarkdownRenderChild | null = null;
+	private plan: PlanResult | null = null;
 
 	constructor(
 		containerEl: HTMLElement,
@@ -35,32 +36,49 @@ export class AksIpBlock extends MarkdownRenderChild {
 
 	onload(): void {
 		this.register(this.host.onSettingsChange(() => this.render()));
+		this.registerDomEvent(this.containerEl, "click", (evt) => this.onClick(evt));
 	}
 
 	/** Draws the block from scratch. Any internal failure becomes an error box. */
 	render(): void {
 		const el = this.containerEl;
 		try {
-			const plan = planCached(this.source, this.host.settings.defaultMaxSurge);
-			renderPlan(el, plan, this.host.settings, {
-				onFindingClick: (f) => this.goToLine(f),
-				renderSummary: (section) => this.renderSummary(section, plan),
-			});
+			this.plan = planCached(this.source, this.host.settings.defaultMaxSurge);
+			if (this.summaryChild) {
+				this.removeChild(this.summaryChild);
+				this.summaryChild = null;
+			}
+			renderPlan(el, this.plan, this.host.settings);
 		} catch (e) {
+			this.plan = null;
 			el.empty();
 			el.addClass("aks-ip-block");
 			const message = e instanceof Error ? e.message : String(e);
-			renderErrorBox(el, "This plan could not be drawn", [{ severity: "error", code: "yaml-syntax", message: `Internal error: ${message}`, line: 1 }], {});
+			renderErrorBox(el, "This plan could not be drawn", [{ severity: "error", code: "yaml-syntax", message: `Internal error: ${message}`, line: 1 }]);
 		}
 	}
 
-	private renderSummary(section: HTMLElement, plan: PlanResult): void {
-		const markdown = toMarkdown(plan, { headingLevel: this.host.settings.summaryHeadingLevel });
-		const buttons = section.createDiv({ cls: "aks-ip-actions" });
-		buttons.createEl("button", { text: "Copy as Markdown", attr: { type: "button" } }).addEventListener("click", () => this.copy(markdown));
-		buttons.createEl("button", { text: "Insert below", attr: { type: "button" } }).addEventListener("click", () => this.insertBelow(markdown));
-		const body = section.createDiv({ cls: "aks-ip-summary markdown-rendered" });
-		if (this.summaryChild) this.removeChild(this.summaryChild);
+	private onClick(evt: MouseEvent): void {
+		const target = evt.target;
+		if (!(target instanceof Element)) return;
+		const line = target.closest(`[${LINE_ATTR}]`)?.getAttribute(LINE_ATTR);
+		if (line) return this.goToLine(Number(line));
+		const action = target.closest(`[${ACTION_ATTR}]`)?.getAttribute(ACTION_ATTR);
+		if (action === "copy") return this.copy();
+		if (action === "insert") return this.insertBelow();
+		const toggle = target.closest("summary");
+		if (toggle?.parentElement?.hasClass("aks-ip-summary-details")) this.showSummary(toggle.parentElement);
+	}
+
+	private markdown(): string | null {
+		return this.plan ? toMarkdown(this.plan, { headingLevel: this.host.settings.summaryHeadingLevel }) : null;
+	}
+
+	/** Renders the summary with Obsidian's renderer the first time its panel opens. */
+	private showSummary(details: HTMLElement): void {
+		const body = details.querySelector<HTMLElement>(".aks-ip-summary");
+		const markdown = this.markdown();
+		if (!body || markdown === null || this.summaryChild) return;
 		this.summaryChild = this.addChild(new MarkdownRenderChild(body));
 		MarkdownRenderer.render(this.host.app, markdown, body, this.ctx.sourcePath, this.summaryChild).catch((e: unknown) => {
 			body.setText(markdown);
@@ -68,7 +86,9 @@ export class AksIpBlock extends MarkdownRenderChild {
 		});
 	}
 
-	private copy(markdown: string): void {
+	private copy(): void {
+		const markdown = this.markdown();
+		if (markdown === null) return;
 		navigator.clipboard.writeText(markdown).then(
 			() => new Notice("Summary copied as Markdown."),
 			() => new Notice("Could not copy to the clipboard."),
@@ -85,10 +105,11 @@ export class AksIpBlock extends MarkdownRenderChild {
 		return this.ctx.getSectionInfo(this.containerEl)?.lineStart ?? null;
 	}
 
-	private goToLine(f: Finding): void {
+	/** Puts the cursor on line `line` (1-based) of this block's body. */
+	private goToLine(line: number): void {
 		const view = this.editorView();
 		if (!view) {
-			new Notice(`Open this note in the editor to go to line ${f.line} of the block.`);
+			new Notice(`Open this note in the editor to go to line ${line} of the block.`);
 			return;
 		}
 		const block = locateBlock(view.editor.getValue(), this.source, this.fenceLine0());
@@ -96,13 +117,15 @@ export class AksIpBlock extends MarkdownRenderChild {
 			new Notice("This block could not be located in the note.");
 			return;
 		}
-		const line = block.fenceLine - 1 + f.line;
-		view.editor.setCursor({ line, ch: 0 });
-		view.editor.scrollIntoView({ from: { line, ch: 0 }, to: { line, ch: 0 } }, true);
+		const at = { line: block.fenceLine - 1 + line, ch: 0 };
+		view.editor.setCursor(at);
+		view.editor.scrollIntoView({ from: at, to: at }, true);
 		view.editor.focus();
 	}
 
-	private insertBelow(markdown: string): void {
+	private insertBelow(): void {
+		const markdown = this.markdown();
+		if (markdown === null) return;
 		const view = this.editorView();
 		if (!view) {
 			new Notice("Open this note in the editor to insert the summary, or use copy as Markdown.");

@@ -16,11 +16,9 @@ export interface ViewOptions {
 	showSuppressed: boolean;
 }
 
-export interface ViewActions {
-	onFindingClick?: (finding: Finding) => void;
-	/** Renders the summary; the block wires it to MarkdownRenderer.render. */
-	renderSummary?: (el: HTMLElement) => void;
-}
+/** Attribute naming what a summary button does. */
+export const ACTION_ATTR = "data-aks-ip-action";
+export type SummaryAction = "copy" | "insert";
 
 export function statusOf(plan: PlanResult): { text: string; cls: string } {
 	const errors = plan.findings.filter((f) => f.severity === "error").length;
@@ -40,10 +38,24 @@ function header(el: HTMLElement, plan: PlanResult): void {
 }
 
 /** The box shown instead of the plan when the body cannot be read. */
-export function renderErrorBox(el: HTMLElement, title: string, findings: Finding[], actions: ViewActions): void {
+export function renderErrorBox(el: HTMLElement, title: string, findings: Finding[]): void {
 	const box = el.createDiv({ cls: "aks-ip-error", attr: { role: "alert" } });
 	box.createDiv({ cls: "aks-ip-error-title", text: title });
-	renderFindings(box, findings, [], actions);
+	renderFindings(box, findings, []);
+}
+
+/**
+ * The summary section: its buttons, and a collapsed panel whose Markdown is rendered only when
+ * first opened (the block does that), which keeps every keystroke's render light.
+ */
+function summarySection(el: HTMLElement): void {
+	const section = titled(el, "Summary", "aks-ip-summary-section");
+	const buttons = section.createDiv({ cls: "aks-ip-actions" });
+	buttons.createEl("button", { text: "Copy as Markdown", attr: { type: "button", [ACTION_ATTR]: "copy" } });
+	buttons.createEl("button", { text: "Insert below", attr: { type: "button", [ACTION_ATTR]: "insert" } });
+	const details = section.createEl("details", { cls: "aks-ip-summary-details" });
+	details.createEl("summary", { text: "Show the summary" });
+	details.createDiv({ cls: "aks-ip-summary markdown-rendered" });
 }
 
 function sectionOn(plan: PlanResult, options: ViewOptions, s: Section): boolean {
@@ -56,11 +68,11 @@ function titled(el: HTMLElement, title: string, cls: string): HTMLElement {
 	return section;
 }
 
-export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptions, actions: ViewActions = {}): void {
+export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptions): void {
 	el.empty();
 	el.addClass("aks-ip-block");
 	if (!plan.parsed) {
-		renderErrorBox(el, "This plan cannot be read", plan.findings, actions);
+		renderErrorBox(el, "This plan cannot be read", plan.findings);
 		return;
 	}
 	header(el, plan);
@@ -68,8 +80,8 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 	if (sectionOn(plan, options, "table")) renderAllocation(el.createDiv({ cls: "aks-ip-section aks-ip-allocation-section" }), plan);
 	if (sectionOn(plan, options, "pools")) renderPools(el.createDiv({ cls: "aks-ip-section aks-ip-pools-section" }), plan);
 	if (sectionOn(plan, options, "findings")) {
-		renderFindings(titled(el, "Findings", "aks-ip-findings-section"), plan.findings, options.showSuppressed ? plan.suppressed : [], actions);
+		renderFindings(titled(el, "Findings", "aks-ip-findings-section"), plan.findings, options.showSuppressed ? plan.suppressed : []);
 	}
 	if (sectionOn(plan, options, "map")) renderMap(titled(el, "Address map", "aks-ip-map-section"), plan);
-	if (sectionOn(plan, options, "summary") && actions.renderSummary) actions.renderSummary(titled(el, "Summary", "aks-ip-summary-section"));
+	if (sectionOn(plan, options, "summary")) summarySection(el);
 }

@@ -9,6 +9,11 @@ import { readFileSync } from "node:fs";
 
 const EXAMPLE = readFileSync("test/fixtures/example-spec.yaml", "utf8");
 
+/** Opens the collapsed summary, which renders it. */
+function openSummary(el: HTMLElement): void {
+	el.querySelector("details.aks-ip-summary-details > summary")?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+}
+
 async function render(source: string) {
 	const { plugin } = await loadPlugin(AksIpPlugin);
 	return { plugin, ...(await renderCodeBlock(plugin, source)) };
@@ -35,7 +40,11 @@ describe("the aks-ip code block", () => {
 		}
 		expect(el.querySelector(".aks-ip-findings .aks-ip-none")).not.toBeNull();
 		expect(el.querySelectorAll(".aks-ip-map-bar")).toHaveLength(1);
+		expect(MarkdownRenderer.calls).toHaveLength(0);
+		openSummary(el);
 		expect(MarkdownRenderer.calls.at(-1)?.markdown).toContain("### 1. Node IPs");
+		openSummary(el);
+		expect(MarkdownRenderer.calls).toHaveLength(1);
 		expect(el.querySelector(".aks-ip-summary")).not.toBeNull();
 	});
 
@@ -75,6 +84,7 @@ describe("the aks-ip code block", () => {
 		for (const node of el.querySelectorAll("*")) {
 			for (const attr of node.attributes) expect(attr.value).not.toMatch(/evil|javascript|onerror/);
 		}
+		openSummary(el);
 		const markdown = MarkdownRenderer.calls.at(-1)?.markdown ?? "";
 		expect(markdown).not.toMatch(/(^|[^\\])<(img|script|a )|(^|[^\\])\]\(http/);
 		expect(markdown).toContain("\\<img");

@@ -43,21 +43,30 @@ function reportShort(plan: PlanResult, role: "node" | "pod", report: Report): vo
 	}
 }
 
+/**
+ * A node subnet's usable IPs (size − 5) cover every pool in it at maxCount + surge, times 1 IP per
+ * node (maxPods + 1 under Azure CNI node subnet), plus internal load-balancer frontends.
+ */
 export const nodeSubnetTooSmall: Rule = {
 	code: "node-subnet-too-small",
-	description: "A node subnet's usable IPs (size − 5) cover every pool in it at maxCount + surge, times 1 IP per node (maxPods + 1 under Azure CNI node subnet), plus internal load-balancer frontends.",
 	check: (plan, _spec, report) => reportShort(plan, "node", report),
 };
 
+/**
+ * A pod subnet's usable IPs cover 16 per node (dynamic) or 16 × ceil((maxPods + 1) / 16) per node
+ * (static block) for every pool in it at full scale.
+ */
 export const podSubnetTooSmall: Rule = {
 	code: "pod-subnet-too-small",
-	description: "A pod subnet's usable IPs cover 16 per node (dynamic) or 16 × ceil((maxPods + 1) / 16) per node (static block) for every pool in it at full scale.",
 	check: (plan, _spec, report) => reportShort(plan, "pod", report),
 };
 
+/**
+ * A dynamic pod subnet that passes at 16 IPs per node should also hold every node at maxPods: 16 ×
+ * ceil((maxPods + 8) / 16) per node, since a node asks for 16 more when fewer than 8 are free.
+ */
 export const podSubnetFullDensity: Rule = {
 	code: "pod-subnet-full-density",
-	description: "A dynamic pod subnet that passes at 16 IPs per node should also hold every node at maxPods: 16 × ceil((maxPods + 8) / 16) per node, since a node asks for 16 more when fewer than 8 are free.",
 	check(plan, _spec, report) {
 		for (const s of plan.podSubnets) {
 			const dense = s.requiredAtFullDensity;
@@ -77,9 +86,12 @@ export const podSubnetFullDensity: Rule = {
 	},
 };
 
+/**
+ * A kubenet or overlay pod CIDR holds 2^(24 − prefix) /24 node blocks; every node at full scale,
+ * over the whole cluster, takes one.
+ */
 export const podCidrTooSmall: Rule = {
 	code: "pod-cidr-too-small",
-	description: "A kubenet or overlay pod CIDR holds 2^(24 − prefix) /24 node blocks; every node at full scale, over the whole cluster, takes one.",
 	check(plan, _spec, report) {
 		if (plan.model !== "azure-cni-overlay" && plan.model !== "kubenet") return;
 		for (const c of plan.podCidrs) {
@@ -96,9 +108,11 @@ export const podCidrTooSmall: Rule = {
 	},
 };
 
+/**
+ * Warns when under 10% of a node subnet, pod subnet or pod CIDR is left at full scale.
+ */
 export const lowHeadroom: Rule = {
 	code: "low-headroom",
-	description: "Warns when under 10% of a node subnet, pod subnet or pod CIDR is left at full scale.",
 	check(plan, _spec, report) {
 		for (const s of [...plan.nodeSubnets, ...plan.podSubnets]) {
 			if (s.required === 0n || s.required > s.usable || s.free * 10n >= s.usable) continue;

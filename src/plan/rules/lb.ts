@@ -2,9 +2,12 @@
 import { containsAddress, isAzureReservedAddress } from "../../net/address";
 import type { Rule } from "./rule";
 
+/**
+ * A static internal load-balancer IP lies in its subnet, is not one of Azure's 5 reserved
+ * addresses, is not taken by another load balancer, and is not in the service CIDR.
+ */
 export const lbIpInvalid: Rule = {
 	code: "lb-ip-invalid",
-	description: "A static internal load-balancer IP lies in its subnet, is not one of Azure's 5 reserved addresses, is not taken by another load balancer, and is not in the service CIDR.",
 	check(plan, _spec, report) {
 		const taken = new Map<bigint, string>();
 		for (const lb of plan.loadBalancers) {

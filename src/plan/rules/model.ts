@@ -76,9 +76,13 @@ function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 	}
 }
 
+/**
+ * Keys fit the network model: no pod CIDR with Azure CNI node subnet, no pod subnet with overlay
+ * or kubenet, no Cilium with kubenet or Windows, no Windows with kubenet, dual-stack only where
+ * the model has it.
+ */
 export const modelMismatch: Rule = {
 	code: "model-mismatch",
-	description: "Keys fit the network model: no pod CIDR with Azure CNI node subnet, no pod subnet with overlay or kubenet, no Cilium with kubenet or Windows, no Windows with kubenet, dual-stack only where the model has it.",
 	check(plan, spec, report) {
 		checkPodKeys(plan, spec, report);
 		checkDataplane(plan, spec, report);
@@ -86,9 +90,11 @@ export const modelMismatch: Rule = {
 	},
 };
 
+/**
+ * Kubenet is retired on 2028-03-31 (plugin decision: warn).
+ */
 export const kubenetRetirement: Rule = {
 	code: "kubenet-retirement",
-	description: "Kubenet is retired on 2028-03-31 (plugin decision: warn).",
 	check(plan, spec, report) {
 		if (plan.model !== "kubenet") return;
 		report("warning", "Kubenet is retired on 2028-03-31. Plan the move to Azure CNI Overlay, which keeps pods on a private pod CIDR and needs no route table.", spec.networkPlugin?.line ?? plan.line);

@@ -81,9 +81,13 @@ function inVnetClearOfSubnets(plan: PlanResult, range: Range): VnetSpace | undef
 	return plan.vnet.find((v) => overlaps(v.cidr, range));
 }
 
+/**
+ * Subnets, VNet address spaces, peered ranges, pod CIDRs and service CIDRs that must be disjoint
+ * do not overlap (an overlay or kubenet pod CIDR inside the VNet space but clear of its subnets is
+ * a warning).
+ */
 export const rangeOverlap: Rule = {
 	code: "range-overlap",
-	description: "Subnets, VNet address spaces, peered ranges, pod CIDRs and service CIDRs that must be disjoint do not overlap (an overlay or kubenet pod CIDR inside the VNet space but clear of its subnets is a warning).",
 	check(plan, _spec, report) {
 		const items = collectRanges(plan).sort((x, y) => {
 			if (x.range.family !== y.range.family) return x.range.family - y.range.family;
@@ -116,9 +120,12 @@ export const rangeOverlap: Rule = {
 	},
 };
 
+/**
+ * Warns when the service CIDR lies in the VNet address space without hitting a subnet: a subnet
+ * created there later would clash with service IPs.
+ */
 export const serviceCidrInVnet: Rule = {
 	code: "service-cidr-in-vnet",
-	description: "Warns when the service CIDR lies in the VNet address space without hitting a subnet: a subnet created there later would clash with service IPs.",
 	check(plan, _spec, report) {
 		for (const c of plan.serviceCidrs) {
 			const space = inVnetClearOfSubnets(plan, c.cidr);
@@ -132,9 +139,12 @@ export const serviceCidrInVnet: Rule = {
 	},
 };
 
+/**
+ * Every subnet and every internal load balancer's static IP lies inside one of the VNet's address
+ * spaces.
+ */
 export const outsideVnet: Rule = {
 	code: "outside-vnet",
-	description: "Every subnet and every internal load balancer's static IP lies inside one of the VNet's address spaces.",
 	check(plan, _spec, report) {
 		if (plan.vnet.length === 0) return;
 		const spaces = plan.vnet.map((v) => v.cidr.text).join(", ");

@@ -2,9 +2,11 @@
 import { staticBlocks } from "../model";
 import { n, plural, type Rule } from "./rule";
 
+/**
+ * maxPods runs from 10 to 250 in every model; above 110 on Windows is a warning.
+ */
 export const maxPodsOutOfRange: Rule = {
 	code: "max-pods-out-of-range",
-	description: "maxPods runs from 10 to 250 in every model; above 110 on Windows is a warning.",
 	check(plan, _spec, report) {
 		for (const p of plan.pools) {
 			if (p.maxPods === null || p.maxPodsDefaulted) continue;
@@ -17,9 +19,12 @@ export const maxPodsOutOfRange: Rule = {
 	},
 };
 
+/**
+ * A pool has room for at least 30 pods (nodes × maxPods, at minCount when autoscaling): maxPods
+ * below 30 needs enough nodes.
+ */
 export const poolMinPods: Rule = {
 	code: "pool-min-pods",
-	description: "A pool has room for at least 30 pods (nodes × maxPods, at minCount when autoscaling): maxPods below 30 needs enough nodes.",
 	check(plan, _spec, report) {
 		for (const p of plan.pools) {
 			if (p.maxPods === null || p.maxPods < 10 || p.maxPods > 250) continue;
@@ -30,9 +35,12 @@ export const poolMinPods: Rule = {
 	},
 };
 
+/**
+ * At most 1,000 nodes in a pool (surge included), 5,000 in a cluster, 400 on kubenet, and 100
+ * pools; overlay clusters hold at most 250,000 pods.
+ */
 export const nodeLimit: Rule = {
 	code: "node-limit",
-	description: "At most 1,000 nodes in a pool (surge included), 5,000 in a cluster, 400 on kubenet, and 100 pools; overlay clusters hold at most 250,000 pods.",
 	check(plan, spec, report) {
 		for (const p of plan.pools) {
 			if (p.nodesAtFullScale > 1000) {
@@ -55,9 +63,12 @@ export const nodeLimit: Rule = {
 	},
 };
 
+/**
+ * Static block allocation gives each node ceil((maxPods + 1) / 16) /28 blocks; maxPods of the form
+ * 16n − 1 (15, 31 … 255) uses them fully.
+ */
 export const staticBlockWaste: Rule = {
 	code: "static-block-waste",
-	description: "Static block allocation gives each node ceil((maxPods + 1) / 16) /28 blocks; maxPods of the form 16n − 1 (15, 31 … 255) uses them fully.",
 	check(plan, _spec, report) {
 		for (const p of plan.pools) {
 			if (p.allocationMode !== "StaticBlock" || p.maxPods === null || (p.maxPods + 1) % 16 === 0) continue;
@@ -68,9 +79,12 @@ export const staticBlockWaste: Rule = {
 	},
 };
 
+/**
+ * With load-balancer egress, floor(64,000 / ports per node) × outbound IPs nodes get SNAT ports;
+ * automatic allocation gives 1,024 ports up to 50 nodes, 512 up to 100 and fewer beyond.
+ */
 export const snatPorts: Rule = {
 	code: "snat-ports",
-	description: "With load-balancer egress, floor(64,000 / ports per node) × outbound IPs nodes get SNAT ports; automatic allocation gives 1,024 ports up to 50 nodes, 512 up to 100 and fewer beyond.",
 	check(plan, spec, report) {
 		if (plan.outboundType !== "loadBalancer") return;
 		const total = plan.nodesAtFullScale;
@@ -90,9 +104,11 @@ export const snatPorts: Rule = {
 	},
 };
 
+/**
+ * maxSurge 0 needs maxUnavailable above 0, which defaults to 0: AKS refuses the upgrade settings.
+ */
 export const zeroSurge: Rule = {
 	code: "invalid-value",
-	description: "maxSurge 0 needs maxUnavailable above 0, which defaults to 0: AKS refuses the upgrade settings.",
 	check(plan, spec, report) {
 		for (const [i, p] of plan.pools.entries()) {
 			const given = spec.pools[i]?.maxSurge ?? spec.maxSurge;

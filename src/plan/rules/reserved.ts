@@ -22,9 +22,13 @@ function names(list: Cidr[]): string {
 	return list.map((r) => r.text).join(", ");
 }
 
+/**
+ * Pod, service and VNet ranges stay clear of 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and
+ * 192.0.2.0/24; a VNet also of ranges Azure never allows (127.0.0.0/8, 224.0.0.0/4, 168.63.129.16
+ * …); a service range of multicast. Containing one counts as touching it.
+ */
 export const reservedRange: Rule = {
 	code: "reserved-range",
-	description: "Pod, service and VNet ranges stay clear of 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and 192.0.2.0/24; a VNet also of ranges Azure never allows (127.0.0.0/8, 224.0.0.0/4, 168.63.129.16 …); a service range of multicast. Containing one counts as touching it.",
 	check(plan, _spec, report) {
 		for (const v of plan.vnet) {
 			const bad = hits(v.cidr, [...AKS_RESERVED, ...AZURE_FORBIDDEN]);
@@ -41,9 +45,12 @@ export const reservedRange: Rule = {
 	},
 };
 
+/**
+ * IPv4 pod CIDRs (kubenet, overlay) and service CIDRs lie in private space: RFC 1918 (10/8,
+ * 172.16/12, 192.168/16) or RFC 6598 (100.64/10).
+ */
 export const publicRange: Rule = {
 	code: "public-range",
-	description: "IPv4 pod CIDRs (kubenet, overlay) and service CIDRs lie in private space: RFC 1918 (10/8, 172.16/12, 192.168/16) or RFC 6598 (100.64/10).",
 	check(plan, _spec, report) {
 		const ranges = [
 			...plan.podCidrs.map((p) => ({ what: "Pod CIDR", cidr: p.cidr, line: p.line })),

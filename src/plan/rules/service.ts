@@ -2,9 +2,12 @@
 import { containsAddress } from "../../net/address";
 import { n, type Rule } from "./rule";
 
+/**
+ * An IPv4 service CIDR shorter than /12 is an error and exactly /12 a warning (plugin decision);
+ * an IPv6 service CIDR is /108 or longer.
+ */
 export const serviceCidrTooLarge: Rule = {
 	code: "service-cidr-too-large",
-	description: "An IPv4 service CIDR shorter than /12 is an error and exactly /12 a warning (plugin decision); an IPv6 service CIDR is /108 or longer.",
 	check(plan, _spec, report) {
 		for (const s of plan.serviceCidrs) {
 			const p = s.cidr.prefix;
@@ -19,9 +22,12 @@ export const serviceCidrTooLarge: Rule = {
 	},
 };
 
+/**
+ * Notes an IPv4 service CIDR with fewer than 256 addresses: before Kubernetes 1.33 the range
+ * cannot grow without rebuilding the cluster.
+ */
 export const serviceCidrSmall: Rule = {
 	code: "service-cidr-small",
-	description: "Notes an IPv4 service CIDR with fewer than 256 addresses: before Kubernetes 1.33 the range cannot grow without rebuilding the cluster.",
 	check(plan, _spec, report) {
 		for (const s of plan.serviceCidrs) {
 			if (s.cidr.family !== 4 || s.size >= 256n) continue;
@@ -30,9 +36,11 @@ export const serviceCidrSmall: Rule = {
 	},
 };
 
+/**
+ * The DNS service IP lies inside the (IPv4) service CIDR.
+ */
 export const dnsIpOutsideServiceCidr: Rule = {
 	code: "dns-ip-outside-service-cidr",
-	description: "The DNS service IP lies inside the (IPv4) service CIDR.",
 	check(plan, _spec, report) {
 		const s = plan.serviceCidrs.find((c) => c.cidr.family === 4);
 		const dns = s?.dnsServiceIp;
@@ -42,9 +50,12 @@ export const dnsIpOutsideServiceCidr: Rule = {
 	},
 };
 
+/**
+ * The DNS service IP is neither the service CIDR's network address, nor its first address
+ * (kubernetes.default), nor (IPv4) its broadcast address.
+ */
 export const dnsIpReserved: Rule = {
 	code: "dns-ip-reserved",
-	description: "The DNS service IP is neither the service CIDR's network address, nor its first address (kubernetes.default), nor (IPv4) its broadcast address.",
 	check(plan, _spec, report) {
 		const s = plan.serviceCidrs.find((c) => c.cidr.family === 4);
 		const dns = s?.dnsServiceIp;

@@ -14,9 +14,13 @@ const MINIMUMS: Partial<Record<Purpose, { prefix: number; severity: Severity; wh
 	gateway: { prefix: 27, severity: "warning", why: "a VPN or ExpressRoute gateway subnet is advised at /27 or larger" },
 };
 
+/**
+ * IPv4 subnets are /29 or larger, IPv6 subnets exactly /64, and special subnets meet their minimum
+ * (API server /28, firewall /26, bastion /26, App Gateway for Containers /24; App Gateway /24 and
+ * gateway /27 advised).
+ */
 export const subnetSize: Rule = {
 	code: "subnet-size",
-	description: "IPv4 subnets are /29 or larger, IPv6 subnets exactly /64, and special subnets meet their minimum (API server /28, firewall /26, bastion /26, App Gateway for Containers /24; App Gateway /24 and gateway /27 advised).",
 	check(plan, _spec, report) {
 		for (const s of plan.subnets) {
 			if (s.cidr.family === 4 && s.cidr.prefix > 29) {

@@ -1,9 +1,11 @@
 /** Azure VNet limits (aks-networking.md section 3). */
 import { n, type Rule } from "./rule";
 
+/**
+ * A VNet holds at most 3,000 subnets, 500 peerings and 65,536 private IPs in use.
+ */
 export const vnetLimit: Rule = {
 	code: "vnet-limit",
-	description: "A VNet holds at most 3,000 subnets, 500 peerings and 65,536 private IPs in use.",
 	check(plan, spec, report) {
 		const line = plan.vnet[0]?.line ?? plan.pools[0]?.line ?? plan.line;
 		if (plan.subnets.length > 3000) report("warning", `The VNet has ${n(plan.subnets.length)} subnets; Azure allows 3,000.`, line);
