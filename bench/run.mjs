@@ -2,11 +2,16 @@
 // esbuild (the obsidian stub standing in for the app), runs them, prints a table and writes
 // bench/results.json (git-ignored).
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
 
 execFileSync(process.execPath, ["esbuild.config.mjs", "production"], { stdio: "inherit" });
+// Render latency in a real browser: the live-preview test writes test/browser/.build/latency.json.
+rmSync("test/browser/.build/latency.json", { force: true });
+if (existsSync(process.env.AKS_IP_CHROMIUM ?? "/usr/bin/chromium")) {
+	execFileSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", "browser", "test/browser/live-preview.test.ts"], { stdio: ["ignore", "ignore", "inherit"] });
+}
 mkdirSync("node_modules/.cache", { recursive: true });
 const out = "node_modules/.cache/aks-ip-bench.cjs";
 await esbuild.build({

@@ -61,7 +61,7 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 	const managedSubnet = managedVnet ? registry.add(newSubnet(DEFAULTS.managedSubnet, "aks-subnet", "node", "other", firstLine, true)) : null;
 
 	const pools = spec.pools.map((p) => resolvePool(spec, p, model, registry, managedSubnet, report, defaultSurge));
-	const missingNode = pools.filter((p) => p.nodeSubnet === null && !hasRef(spec, spec.pools[pools.indexOf(p)], "nodeSubnet"));
+	const missingNode = pools.filter((p, i) => p.nodeSubnet === null && !hasRef(spec, spec.pools[i], "nodeSubnet"));
 	if (missingNode.length > 0 && !managedVnet) {
 		const names = missingNode.map((p) => `"${clip(p.name)}"`).join(", ");
 		report({

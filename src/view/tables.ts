@@ -101,7 +101,7 @@ export function poolRows(plan: PlanResult): Cell[][] {
 	return plan.pools.map((p) => [
 		p.name,
 		p.maxCount !== null ? `${num(p.count)} (max ${num(p.maxCount)})` : p.countDefaulted ? { text: num(p.count), tag: "default" } : num(p.count),
-		`${num(p.surge)} (${p.surgeText})`,
+		p.surgeText === String(p.surge) ? num(p.surge) : `${num(p.surge)} (${p.surgeText})`,
 		num(p.nodesAtFullScale),
 		p.maxPods === null ? "Not sized" : p.maxPodsDefaulted ? { text: num(p.maxPods), tag: "default" } : num(p.maxPods),
 		`${num(p.nodesAtFullScale * p.nodeSubnetIpsPerNode)} from ${p.nodeSubnet?.cidr.text ?? "(no subnet given)"}`,
