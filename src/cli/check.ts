@@ -1,6 +1,6 @@
 /** `aks-ip check`: every block of every note, one line per finding, an exit status for CI. */
 import { blockJson, type BlockJson } from "../plan/json";
-import { groupDigits } from "../spec/numbers";
+import { countOf } from "../spec/numbers";
 import { findingLine } from "./format";
 import { planInput, readInput, displayName } from "./io";
 import type { Io } from "./main";
@@ -27,10 +27,6 @@ export interface CheckOptions {
 	json: boolean;
 	quiet: boolean;
 	warningsAsErrors: boolean;
-}
-
-function plural(n: number, word: string): string {
-	return `${groupDigits(n)} ${n === 1 ? word : `${word}s`}`;
 }
 
 export function check(paths: string[], options: CheckOptions, io: Io): number {
@@ -69,8 +65,8 @@ export function check(paths: string[], options: CheckOptions, io: Io): number {
 		io.out(`${JSON.stringify({ blocks: json }, null, 2)}\n`);
 	} else {
 		if (out.length > 0) io.out(`${out.join("\n")}\n`);
-		const skipped = unreadable > 0 ? `, ${plural(unreadable, "file")} not read` : "";
-		io.out(`${plural(expanded.files.length, "file")} checked, ${plural(blocks, "block")} in ${plural(notesWithBlocks, "note")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}${skipped}.\n`);
+		const skipped = unreadable > 0 ? `, ${countOf(unreadable, "file")} not read` : "";
+		io.out(`${countOf(expanded.files.length, "file")} checked, ${countOf(blocks, "block")} in ${countOf(notesWithBlocks, "note")}: ${countOf(errors, "error")}, ${countOf(warnings, "warning")}${skipped}.\n`);
 	}
 	const failed = errors > 0 || (options.warningsAsErrors && warnings > 0) || unreadable > 0;
 	return failed ? 1 : 0;

@@ -1,6 +1,7 @@
 /** Plain-text output of the command line. */
 import type { PlanResult } from "../api";
 import { modelLabel } from "../plan/model";
+import { planStatus } from "../plan/status";
 import { groupDigits, percentOf } from "../spec/numbers";
 
 const n = groupDigits;
@@ -10,23 +11,13 @@ export function findingLine(file: string, f: { severity: string; code: string; m
 	return `${file}:${f.line}: ${f.severity} ${f.code} ${f.message}`;
 }
 
-export function status(plan: PlanResult): string {
-	const errors = plan.findings.filter((f) => f.severity === "error").length;
-	const warnings = plan.findings.filter((f) => f.severity === "warning").length;
-	if (errors === 0 && warnings === 0) return "OK";
-	const parts = [];
-	if (errors > 0) parts.push(`${errors} ${errors === 1 ? "error" : "errors"}`);
-	if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "warning" : "warnings"}`);
-	return parts.join(", ");
-}
-
 /** A short human summary of one plan, then its findings in FILE:LINE form. */
 export function planText(file: string, plan: PlanResult): string {
 	const out: string[] = [];
 	if (!plan.parsed) {
-		out.push(`${file}:${plan.line}: block not planned: ${status(plan)}`);
+		out.push(`${file}:${plan.line}: block not planned: ${planStatus(plan).text}`);
 	} else {
-		out.push(`${file}:${plan.line}: ${plan.cluster}: ${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" + ")}: ${status(plan)}`);
+		out.push(`${file}:${plan.line}: ${plan.cluster}: ${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" + ")}: ${planStatus(plan).text}`);
 		const rows: string[][] = [];
 		for (const v of plan.vnet) rows.push(["VNet", v.cidr.text, "", "", "", v.defaulted ? "AKS-managed (default)" : ""]);
 		for (const s of plan.subnets) {

@@ -2,7 +2,7 @@
  * "Check plans in vault": plans every `aks-ip` block of the vault in slices, with progress and a
  * cancel button, and lists the notes with errors or warnings; a finding opens its note at its line.
  */
-import { groupDigits } from "../spec/numbers";
+import { countOf, groupDigits } from "../spec/numbers";
 import { Modal, type App, type TFile } from "obsidian";
 import type { AksIpSettings } from "../settings/settings";
 import type { Finding } from "../spec/findings";
@@ -15,14 +15,11 @@ function num(n: number): string {
 	return groupDigits(n);
 }
 
-function plural(n: number, word: string): string {
-	return `${num(n)} ${word}${n === 1 ? "" : "s"}`;
-}
 
 export function outcome(s: ScanSummary<unknown>): string {
-	const found = s.reports.length === 0 ? "no errors or warnings" : `${plural(s.reports.length, "note")} with errors or warnings`;
+	const found = s.reports.length === 0 ? "no errors or warnings" : `${countOf(s.reports.length, "note")} with errors or warnings`;
 	if (s.cancelled) return `Cancelled after ${num(s.checked)} of ${num(s.total)} notes: ${found} so far.`;
-	return `Checked ${plural(s.total, "note")}, ${num(s.withPlans)} with plans: ${found}.`;
+	return `Checked ${countOf(s.total, "note")}, ${num(s.withPlans)} with plans: ${found}.`;
 }
 
 export class VaultCheckModal extends Modal {
@@ -62,7 +59,7 @@ export class VaultCheckModal extends Modal {
 	private async run(status: HTMLElement, button: HTMLElement, results: HTMLElement): Promise<ScanSummary<TFile>> {
 		const files = this.app.vault.getMarkdownFiles();
 		const total = files.length;
-		status.setText(`Checking ${plural(total, "note")}…`);
+		status.setText(`Checking ${countOf(total, "note")}…`);
 		this.running = true;
 		try {
 			const summary = await scanNotes({
@@ -87,7 +84,7 @@ export class VaultCheckModal extends Modal {
 		const section = parent.createDiv({ cls: "aks-ip-vault-note" });
 		const heading = section.createEl("h3", { cls: "aks-ip-vault-note-title" });
 		heading.createSpan({ cls: "aks-ip-vault-path", text: report.file.path });
-		const counts = [report.errors > 0 ? plural(report.errors, "error") : "", report.warnings > 0 ? plural(report.warnings, "warning") : ""];
+		const counts = [report.errors > 0 ? countOf(report.errors, "error") : "", report.warnings > 0 ? countOf(report.warnings, "warning") : ""];
 		heading.createSpan({ cls: "aks-ip-vault-counts", text: ` (${counts.filter((c) => c !== "").join(", ")})` });
 		const list = section.createEl("ul", { cls: "aks-ip-finding-list" });
 		for (const f of report.findings) {

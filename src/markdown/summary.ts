@@ -3,6 +3,7 @@
  * bullets, filled with this plan's ranges and numbers. Valid Markdown wherever no plugin runs.
  */
 import { modelLabel, podsInVnet, usesPodCidr } from "../plan/model";
+import { planStatus } from "../plan/status";
 import type { PlanResult, SubnetPlan } from "../plan/types";
 import { groupDigits, percentOf } from "../spec/numbers";
 import { code, mdText } from "./escape";
@@ -130,13 +131,13 @@ export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): stri
 	const h = "#".repeat(level);
 	const hh = "#".repeat(level + 1);
 	const errors = plan.findings.filter((f) => f.severity === "error");
-	const warnings = plan.findings.filter((f) => f.severity === "warning");
 	const lines: string[] = [`${h} ${mdText(plan.cluster)}: IP allocation`, ""];
 	if (!plan.parsed) {
 		lines.push("The plan could not be read:", "", ...errors.map((f) => `- Line ${f.line}: ${mdText(f.message)}`));
 		return `${lines.join("\n")}\n`;
 	}
-	const state = errors.length > 0 ? `${errors.length} error${errors.length > 1 ? "s" : ""}` : warnings.length > 0 ? `${warnings.length} warning${warnings.length > 1 ? "s" : ""}` : "no problems found";
+	const status = planStatus(plan);
+	const state = status.level === "ok" ? "no problems found" : status.text;
 	lines.push(`${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" and ")}; ${n(plan.nodesAtFullScale)} nodes at full scale; ${state}.`, "");
 	const sections: [string, string[]][] = [
 		["1. Node IPs", nodeSection(plan)],

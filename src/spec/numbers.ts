@@ -22,3 +22,8 @@ export function percentOf(part: bigint, whole: bigint): string {
 	const abs = tenths < 0n ? -tenths : tenths;
 	return `${sign}${abs / 10n}.${abs % 10n}%`;
 }
+
+/** "1 error", "3 errors", "1,024 nodes". */
+export function countOf(count: bigint | number, word: string, many = `${word}s`): string {
+	return `${groupDigits(count)} ${count === 1 || count === 1n ? word : many}`;
+}

@@ -4,10 +4,10 @@
  */
 import type { PlanResult } from "../plan/types";
 import { modelLabel } from "../plan/model";
+import { planStatus } from "../plan/status";
 import type { Finding } from "../spec/findings";
 import type { Section } from "../spec/types";
 import { renderFindings } from "./findings";
-import { plural } from "./format";
 import { renderMap } from "./map";
 import { renderAllocation, renderPools } from "./tables";
 
@@ -20,21 +20,13 @@ export interface ViewOptions {
 export const ACTION_ATTR = "data-aks-ip-action";
 export type SummaryAction = "copy" | "insert";
 
-export function statusOf(plan: PlanResult): { text: string; cls: string } {
-	const errors = plan.findings.filter((f) => f.severity === "error").length;
-	const warnings = plan.findings.filter((f) => f.severity === "warning").length;
-	if (errors > 0) return { text: plural(errors, "error") + (warnings > 0 ? `, ${plural(warnings, "warning")}` : ""), cls: "is-error" };
-	if (warnings > 0) return { text: plural(warnings, "warning"), cls: "is-warning" };
-	return { text: "OK", cls: "is-ok" };
-}
-
 function header(el: HTMLElement, plan: PlanResult): void {
 	const head = el.createDiv({ cls: "aks-ip-header" });
 	head.createSpan({ cls: "aks-ip-title", text: plan.cluster });
 	head.createSpan({ cls: "aks-ip-model", text: modelLabel(plan.model, plan.dataplane) });
 	head.createSpan({ cls: "aks-ip-families", text: plan.ipFamilies.join(" + ") });
-	const status = statusOf(plan);
-	head.createSpan({ cls: `aks-ip-status ${status.cls}`, text: status.text, attr: { role: "status" } });
+	const status = planStatus(plan);
+	head.createSpan({ cls: `aks-ip-status is-${status.level}`, text: status.text, attr: { role: "status" } });
 }
 
 /** The box shown instead of the plan when the body cannot be read. */

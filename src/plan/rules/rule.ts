@@ -1,5 +1,5 @@
 import type { FindingCode, Severity } from "../../spec/findings";
-import { groupDigits, percentOf } from "../../spec/numbers";
+import { countOf, groupDigits, percentOf } from "../../spec/numbers";
 import type { Spec } from "../../spec/types";
 import type { PlanResult } from "../types";
 
@@ -18,8 +18,6 @@ export interface Rule {
 /** Numbers in messages: 1,581 rather than 1581. */
 export const n = groupDigits;
 
-export function plural(count: bigint | number, word: string, many = `${word}s`): string {
-	return `${n(count)} ${count === 1 || count === 1n ? word : many}`;
-}
+export const plural = countOf;
 
 export const percent = percentOf;
