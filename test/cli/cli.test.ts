@@ -78,6 +78,19 @@ describe("aks-ip check", () => {
 		expect(r.out).toContain("notes/deep/bad.md:8: error");
 	});
 
+	it("checks a huge note (8 MB of prose around a block) and a huge block body", () => {
+		const prose = "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n".repeat(150_000);
+		writeFileSync(join(vault, "huge.md"), `${prose}\n${BAD}\n${prose}`);
+		const r = aks(["check", "huge.md"], { cwd: vault });
+		expect(r.code).toBe(1);
+		expect(r.out).toContain(`huge.md:${150_000 + 8 + 1}: error node-subnet-too-small`);
+		const body = `cluster: big\n${"# comment\n".repeat(200_000)}count: [\n`;
+		writeFileSync(join(vault, "huge-body.md"), `\`\`\`aks-ip\n${body}\`\`\`\n`);
+		const b = aks(["check", "huge-body.md"], { cwd: vault });
+		expect(b.code).toBe(1);
+		expect(b.out).toContain("error yaml-syntax");
+	});
+
 	it("answers usage errors with 2 and has help for each subcommand", () => {
 		expect(aks(["check"]).code).toBe(2);
 		expect(aks(["check", "--bogus", "."]).code).toBe(2);
