@@ -27,7 +27,7 @@ export const DEFAULTS = {
 };
 
 /** Per-node pod blocks of a pod CIDR: /24 for IPv4 (documented); /120 assumed for IPv6. */
-export function blockPrefixFor(family: Family): number {
+function blockPrefixFor(family: Family): number {
 	return family === 4 ? 24 : 120;
 }
 

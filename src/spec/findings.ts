@@ -52,7 +52,7 @@ export function isFindingCode(code: string): code is FindingCode {
 	return Object.prototype.hasOwnProperty.call(FINDING_CODES, code);
 }
 
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortFindings(findings: Finding[]): Finding[] {
 	return findings

@@ -24,7 +24,7 @@ export function expandLeadingTabs(text: string): string {
 	});
 }
 
-export function emptySpec(): Spec {
+function emptySpec(): Spec {
 	return { invalid: new Set(), azShape: false, vnet: [], pools: [], loadBalancers: [], subnets: [], pendingSubnets: [], peered: [], ignore: [] };
 }
 

@@ -18,7 +18,6 @@ export interface ViewOptions {
 
 /** Attribute naming what a summary button does. */
 export const ACTION_ATTR = "data-aks-ip-action";
-export type SummaryAction = "copy" | "insert";
 
 function header(el: HTMLElement, plan: PlanResult): void {
 	const head = el.createDiv({ cls: "aks-ip-header" });

@@ -53,7 +53,7 @@ export function subnetLabel(s: SubnetPlan): string {
 	return `${kind}${name} ${s.cidr.text}${pools}${s.defaulted ? " (default)" : ""}`;
 }
 
-export function collectRanges(plan: PlanResult): Item[] {
+function collectRanges(plan: PlanResult): Item[] {
 	const items: Item[] = [];
 	for (const v of plan.vnet) items.push({ group: "vnet", range: v.cidr, label: `VNet address space ${v.cidr.text}`, line: v.line, defaulted: v.defaulted });
 	for (const s of plan.subnets) items.push({ group: "subnet", range: s.cidr, label: subnetLabel(s), line: s.line, defaulted: s.defaulted });
