@@ -13,11 +13,13 @@ async function main(): Promise<void> {
 	// Chromium figures come from the live-preview browser test, which bench/run.mjs runs first.
 	const latency = "test/browser/.build/latency.json";
 	if (existsSync(latency)) {
-		const l = JSON.parse(readFileSync(latency, "utf8")) as { renders?: number; scriptMs?: { median: number; p95: number }; heapBytes?: { growth100to500?: number } };
-		if (l.scriptMs) {
+		type Times = { median: number; p95: number };
+		const l = JSON.parse(readFileSync(latency, "utf8")) as { renders?: number; scriptMs?: Times; processorMs?: Times; heapBytes?: { growth100to500?: number } };
+		if (l.processorMs && l.scriptMs) {
 			const growth = l.heapBytes?.growth100to500;
 			const note = growth === undefined ? "largest example block" : `largest example block; heap +${Math.round(growth / 1024)} KiB from render 100 to 500`;
-			results.push({ name: "render a block as typed (Chromium)", median: l.scriptMs.median, p95: l.scriptMs.p95, runs: l.renders ?? 0, unit: "ms", target: "< 2 ms", ok: l.scriptMs.median < 2, note });
+			results.push({ name: "render a block as typed (Chromium)", median: l.processorMs.median, p95: l.processorMs.p95, runs: l.renders ?? 0, unit: "ms", target: "< 2 ms", ok: l.processorMs.median < 2, note });
+			results.push({ name: "  with the app removing the old block", median: l.scriptMs.median, p95: l.scriptMs.p95, runs: l.renders ?? 0, unit: "ms", note: "Obsidian's share, for reference" });
 		}
 	} else {
 		results.push({ name: "render a block as typed (Chromium)", median: 0, p95: 0, runs: 0, unit: "ms", note: "not measured: no /usr/bin/chromium" });

@@ -70,11 +70,13 @@ describe.skipIf(!enabled)("a block typed into in Live Preview (chromium)", () =>
 		if (!before || !first || !atWarm || !rest || !atEnd || !closed) return;
 
 		const script = [...first.script, ...rest.script];
+		const processor = [...first.processor, ...rest.processor];
 		const withLayout = [...first.withLayout, ...rest.withLayout];
 		const report = {
 			renders: RENDERS,
 			source: "the largest example block, plus a comment line growing by one character per render",
 			scriptMs: { median: ms(quantile(script, 0.5)), p95: ms(quantile(script, 0.95)), max: ms(Math.max(...script)) },
+			processorMs: { median: ms(quantile(processor, 0.5)), p95: ms(quantile(processor, 0.95)), max: ms(Math.max(...processor)) },
 			withLayoutMs: { median: ms(quantile(withLayout, 0.5)), p95: ms(quantile(withLayout, 0.95)), max: ms(Math.max(...withLayout)) },
 			steadyStateScriptMs: { median: ms(quantile(rest.script, 0.5)), p95: ms(quantile(rest.script, 0.95)) },
 			heapBytes: { afterRender100: heapWarm, afterRender500: heapEnd, growth100to500: heapEnd - heapWarm, afterClose: heapClosed },
@@ -89,6 +91,7 @@ describe.skipIf(!enabled)("a block typed into in Live Preview (chromium)", () =>
 			`${[
 				`Live Preview, ${RENDERS} renders of one block (test/browser/.build/latency.json):`,
 				`  per render, script only:  median ${report.scriptMs.median} ms, p95 ${report.scriptMs.p95} ms, max ${report.scriptMs.max} ms`,
+				`  per render, the processor alone (old block's removal excluded): median ${report.processorMs.median} ms, p95 ${report.processorMs.p95} ms`,
 				`  per render, with layout:  median ${report.withLayoutMs.median} ms, p95 ${report.withLayoutMs.p95} ms, max ${report.withLayoutMs.max} ms`,
 				`  heap after GC: ${(heapWarm / MB).toFixed(2)} MB after render ${WARM_UP}, ${(heapEnd / MB).toFixed(2)} MB after render ${RENDERS} (${((heapEnd - heapWarm) / 1024).toFixed(1)} kB growth), ${(heapClosed / MB).toFixed(2)} MB after closing`,
 				`  DOM listeners: ${closed.listeners.added} added, ${closed.listeners.removed} removed; outside blocks ${before.listeners.liveOutside} before, ${atEnd.listeners.liveOutside} while typing, ${closed.listeners.liveOutside} after closing`,

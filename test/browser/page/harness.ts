@@ -62,6 +62,8 @@ export interface ContrastSample {
 export interface LoopResult {
 	/** Per render: unload, new container, processor call (ms). */
 	script: number[];
+	/** The plugin's processor alone: the app's unloading and detaching of the old block excluded. */
+	processor: number[];
 	/** Per render: the same plus the style and layout it forces (ms). */
 	withLayout: number[];
 	violations: string[];
@@ -392,6 +394,7 @@ export class Harness {
 		const handler = this.processor();
 		const typed = "abcdefghijklmnopqrstuvwxyz0123456789 ";
 		const script: number[] = [];
+		const processorTimes: number[] = [];
 		const withLayout: number[] = [];
 		const violations: string[] = [];
 		for (let i = from; i < to; i++) {
@@ -401,11 +404,13 @@ export class Harness {
 			const t0 = performance.now();
 			const old = ctx.replace();
 			const el = section.createDiv({ cls: "block-language-aks-ip" });
+			const tp = performance.now();
 			void handler(source, el, ctx);
 			const t1 = performance.now();
 			void el.offsetHeight;
 			const t2 = performance.now();
 			script.push(t1 - t0);
+			processorTimes.push(t1 - tp);
 			withLayout.push(t2 - t0);
 			if (i > 0 && old.length !== 1) violations.push(`render ${i}: ${old.length} children replaced instead of 1`);
 			for (const child of old) {
@@ -417,7 +422,7 @@ export class Harness {
 			if (!el.querySelector(".aks-ip-header")) violations.push(`render ${i}: no header`);
 			if (current) this.refs.push({ el: new WeakRefClass(el), child: new WeakRefClass(current) });
 		}
-		return { script, withLayout, violations };
+		return { script, processor: processorTimes, withLayout, violations };
 	}
 
 	/** What the Markdown renderer makes of `markdown`: proof that unescaped markup would show up. */
