@@ -59,8 +59,9 @@ export class AksIpBlock extends MarkdownRenderChild {
 	}
 
 	private onClick(evt: MouseEvent): void {
-		const target = evt.target;
-		if (!(target instanceof Element)) return;
+		// Duck-typed rather than instanceof, which fails for elements of a popout window.
+		const target = evt.target as Element | null;
+		if (typeof target?.closest !== "function") return;
 		const line = target.closest(`[${LINE_ATTR}]`)?.getAttribute(LINE_ATTR);
 		if (line) return this.goToLine(Number(line));
 		const action = target.closest(`[${ACTION_ATTR}]`)?.getAttribute(ACTION_ATTR);
