@@ -39,15 +39,12 @@ export function renderNote(note: string, headingLevel = 2): string {
 /** Writes through a temporary file and a rename, so a failure never leaves a truncated note. */
 export function writeAtomically(path: string, text: string): void {
 	const temp = join(dirname(path), `.${basename(path)}.aks-ip-${process.pid}.tmp`);
+	// "wx" refuses to reuse an existing file, so a temporary file found there is never ours to delete.
+	writeFileSync(temp, text, { encoding: "utf8", flag: "wx" });
 	try {
-		writeFileSync(temp, text, { encoding: "utf8", flag: "wx" });
 		renameSync(temp, path);
 	} catch (e) {
-		try {
-			unlinkSync(temp);
-		} catch {
-			// the temporary file was never created
-		}
+		unlinkSync(temp);
 		throw e;
 	}
 }
