@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { chmod } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import esbuild from "esbuild";
+import { yamlEsbuildPlugin } from "./scripts/yaml-bundle.mjs";
 
 const production = process.argv[2] === "production";
 
@@ -42,6 +43,8 @@ const pluginOptions = {
 	// UTF-8 text (…, ×) instead of \u escapes: a smaller bundle.
 	charset: "utf8",
 	sourcemap: production ? false : "inline",
+	// yaml's reader without its writer, the same in both bundles: see scripts/yaml-bundle.mjs.
+	plugins: [yamlEsbuildPlugin()],
 };
 
 const cliOutfile = "dist/cli.cjs";
@@ -58,7 +61,7 @@ const cliOptions = {
 	logLevel: "info",
 	minify: production,
 	sourcemap: production ? false : "inline",
-	plugins: [makeExecutable(cliOutfile)],
+	plugins: [yamlEsbuildPlugin(), makeExecutable(cliOutfile)],
 };
 
 const contexts = await Promise.all([esbuild.context(pluginOptions), esbuild.context(cliOptions)]);

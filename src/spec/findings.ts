@@ -12,7 +12,7 @@ export interface Finding {
 
 /** Every finding code, with what it means: the README's table is generated from the same words. */
 export const FINDING_CODES = {
-	"yaml-syntax": "The body does not parse as YAML or JSON.",
+	"yaml-syntax": "The body does not parse as YAML or JSON (error), or parses with a caveat such as an unknown tag (warning).",
 	"unknown-key": "A key the spec language does not know (with a did-you-mean).",
 	"duplicate-key": "A key given twice in one map (keys match case-insensitively); the first is used.",
 	"missing-key": "Something the plan needs is not given, e.g. a subnet known only by its resource ID.",

@@ -24,6 +24,12 @@ export function expandLeadingTabs(text: string): string {
 	});
 }
 
+/** yaml's message without its position suffix and code excerpt; YAML's own tags as `!!name`. */
+function yamlMessage(message: string): string {
+	const first = message.split("\n")[0] ?? message;
+	return first.replace(/ at line \d+, column \d+:?$/, "").split("tag:yaml.org,2002:").join("!!");
+}
+
 function emptySpec(): Spec {
 	return { invalid: new Set(), azShape: false, vnet: [], pools: [], loadBalancers: [], subnets: [], pendingSubnets: [], peered: [], ignore: [] };
 }
@@ -45,11 +51,15 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 	if (doc.errors.length > 0) {
 		for (const err of doc.errors.slice(0, 20)) {
 			const line = (err.linePos?.[0].line ?? 1) + lineOffset;
-			const first = (err.message.split("\n")[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, "");
-			const message = clip(first, 200);
-			r.report("error", "yaml-syntax", `Not valid YAML: ${message}`, line);
+			r.report("error", "yaml-syntax", `Not valid YAML: ${clip(yamlMessage(err.message), 200)}`, line);
 		}
 		return { spec: null, findings: r.findings };
+	}
+	// yaml's warnings (an unknown tag, an unknown directive): the body is read, with a caveat.
+	for (const w of doc.warnings.slice(0, 20)) {
+		const line = (w.linePos?.[0].line ?? 1) + lineOffset;
+		const after = w.code === "TAG_RESOLVE_FAILED" ? "; the value is read as written" : w.code === "BAD_DIRECTIVE" ? "; the directive is ignored" : "";
+		r.report("warning", "yaml-syntax", `YAML: ${clip(yamlMessage(w.message), 200)}${after}.`, line);
 	}
 	const root = r.resolve(doc.contents);
 	const spec = emptySpec();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { fullYaml } from "../full-yaml";
 import { planSource } from "../../src/api";
 import { convertAzAksShow, type Converted } from "../../src/commands/convert";
 import { findBlocks } from "../../src/spec/note";
@@ -98,7 +98,7 @@ describe("convertAzAksShow", () => {
 
 	it("reads YAML of the same shape, and ARM's properties wrapper, to the same block", () => {
 		const full = converted(FULL).block;
-		expect(converted(stringify(JSON.parse(FULL))).block).toBe(full);
+		expect(converted(fullYaml.stringify(JSON.parse(FULL))).block).toBe(full);
 		const { name, location, id, ...properties } = JSON.parse(FULL) as Record<string, unknown>;
 		const arm = converted(JSON.stringify({ name, location, id, properties }));
 		expect(bodyOf(arm.block).replace(/^#.*\n?/gm, "")).toBe(bodyOf(full).replace(/^#.*\n?/gm, ""));

@@ -54,6 +54,22 @@ describe("reading a body", () => {
 		expect(planSource("a: 1\n  b: 2\n").findings[0]?.code).toBe("yaml-syntax");
 	});
 
+	it("plans on after yaml's warnings, reporting each at its line", () => {
+		const tagged = planSource("cluster: a\nvnet: !!binary 10.0.0.0/16\nsubnets:\n  s: !cidr 10.0.1.0/24\n");
+		expect(tagged.parsed).toBe(true);
+		expect(find(tagged, "yaml-syntax").map((f) => [f.severity, f.line, f.message])).toEqual([
+			["warning", 2, "YAML: Unresolved tag: !!binary; the value is read as written."],
+			["warning", 4, "YAML: Unresolved tag: !cidr; the value is read as written."],
+		]);
+		expect(tagged.vnet.map((v) => v.cidr.text)).toEqual(["10.0.0.0/16"]);
+		const directive = planSource("%FOO bar\n---\ncluster: a\n");
+		expect(find(directive, "yaml-syntax").map((f) => [f.severity, f.line, f.message])).toEqual([["warning", 1, "YAML: Unknown directive %FOO; the directive is ignored."]]);
+		// YAML 1.1 keeps its own integers (0x, 0b) and booleans.
+		const v11 = planSource("%YAML 1.1\n---\ncluster: a\nagentPools:\n  - name: p\n    count: 0x3\n    maxPods: 0b11110\n");
+		expect(v11.findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual([]);
+		expect(v11.pools.map((p) => [p.count, p.maxPods])).toEqual([[3, 30]]);
+	});
+
 	it("refuses a body that is not a map", () => {
 		const p = planSource("- a\n- b");
 		expect(p.parsed).toBe(false);

@@ -1,0 +1,120 @@
+// The `yaml` package as aks-ip bundles it: the plugin, the command line, the tests and the
+// benchmarks all read specs with this one configuration, so they behave the same.
+//
+// - yaml's browser build (plain ES modules) everywhere. Its Node build differs only by reading
+//   process.env.LOG_TOKENS for every token, which in Node costs a C++ call each time.
+// - The parts of yaml that reading YAML never reaches are replaced by small stand-ins: the YAML
+//   writer (stringify/*), building nodes from JavaScript values, revivers, and YAML 1.1's
+//   binary, timestamp, set, omap and pairs types. That keeps main.js under its 200 KB budget.
+//   Lexer, parser, composer, errors, positions and the core schema are yaml's own, untouched.
+//   A YAML 1.1 document keeps 1.1's booleans, integers and floats; an explicit !!binary,
+//   !!timestamp, !!set, !!omap or !!pairs tag is reported as unresolved (a warning) and its
+//   value read as written. test/spec/yaml-bundle.test.ts compares this build with the full
+//   package on examples, templates and random input.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+export const YAML_DIST = join(ROOT, "node_modules", "yaml", "browser", "dist");
+/** Entry of yaml's browser build. */
+export const YAML_ENTRY = join(ROOT, "node_modules", "yaml", "browser", "index.js");
+
+/** Thrown by a stand-in: only writing YAML or building nodes from values reaches them. */
+const fail = (what) => `throw new Error(${JSON.stringify(`aks-ip reads YAML only: ${what} is not included.`)});`;
+const writer = fail("writing YAML");
+
+/** Stand-ins by path under yaml/browser/dist, each exporting the names of the module it replaces. */
+export const YAML_STANDINS = {
+	"stringify/stringify.js": `export function createStringifyContext() { ${fail("a list or map used as a key")} }\nexport function stringify() { ${writer} }`,
+	"stringify/stringifyCollection.js": `export function stringifyCollection() { ${writer} }`,
+	"stringify/stringifyComment.js": `export function stringifyComment() { ${writer} }\nexport function indentComment() { ${writer} }\nexport function lineComment() { ${writer} }`,
+	"stringify/stringifyDocument.js": `export function stringifyDocument() { ${writer} }`,
+	"stringify/stringifyNumber.js": `export function stringifyNumber() { ${writer} }`,
+	"stringify/stringifyPair.js": `export function stringifyPair() { ${writer} }`,
+	"stringify/stringifyString.js": `export function stringifyString() { ${writer} }`,
+	"stringify/foldFlowLines.js": `export const FOLD_FLOW = "flow";\nexport const FOLD_BLOCK = "block";\nexport const FOLD_QUOTED = "quoted";\nexport function foldFlowLines() { ${writer} }`,
+	"doc/createNode.js": `export function createNode() { ${fail("building YAML from values")} }`,
+	"doc/applyReviver.js": `export function applyReviver() { ${fail("a reviver")} }`,
+	// Unresolved in the stand-in: yaml then warns "Unresolved tag" and keeps the value as written.
+	"schema/yaml-1.1/binary.js": "export const binary = undefined;",
+	"schema/yaml-1.1/omap.js": `export const omap = undefined;\nexport class YAMLOMap { constructor() { ${fail("!!omap")} } }`,
+	"schema/yaml-1.1/pairs.js": `export const pairs = undefined;\nexport function resolvePairs() { ${fail("!!pairs")} }\nexport function createPairs() { ${fail("!!pairs")} }`,
+	"schema/yaml-1.1/set.js": `export const set = undefined;\nexport class YAMLSet { constructor() { ${fail("!!set")} } }`,
+	"schema/yaml-1.1/timestamp.js": "export const timestamp = undefined;\nexport const intTime = undefined;\nexport const floatTime = undefined;",
+	// YAML 1.1's schema without the types above (sexagesimal numbers and dates stay text).
+	"schema/yaml-1.1/schema.js": [
+		"import { map } from '../common/map.js';",
+		"import { nullTag } from '../common/null.js';",
+		"import { seq } from '../common/seq.js';",
+		"import { string } from '../common/string.js';",
+		"import { trueTag, falseTag } from './bool.js';",
+		"import { floatNaN, floatExp, float } from './float.js';",
+		"import { intBin, intOct, int, intHex } from './int.js';",
+		"import { merge } from './merge.js';",
+		"export const schema = [map, seq, string, nullTag, trueTag, falseTag, intBin, intOct, int, intHex, floatNaN, floatExp, float, merge];",
+	].join("\n"),
+};
+
+/** Names a module exports (`export { a, b as c }`, `export const|function|class x`). */
+export function exportedNames(code) {
+	const names = new Set();
+	for (const m of code.matchAll(/^export\s*\{([^}]*)\}/gm)) {
+		for (const part of m[1].split(",")) {
+			const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+			if (name) names.add(name);
+		}
+	}
+	for (const m of code.matchAll(/^export\s+(?:const|let|var|function\*?|class)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
+	return [...names].sort();
+}
+
+/** Checks every stand-in against the installed yaml: the file exists and exports the same names. */
+export function checkStandIns() {
+	for (const [path, code] of Object.entries(YAML_STANDINS)) {
+		const file = join(YAML_DIST, path);
+		if (!existsSync(file)) throw new Error(`yaml-bundle: ${file} is gone; update scripts/yaml-bundle.mjs for this yaml version.`);
+		const want = exportedNames(readFileSync(file, "utf8")).join(", ");
+		const have = exportedNames(code).join(", ");
+		if (want !== have) throw new Error(`yaml-bundle: the stand-in for ${path} exports ${have}, yaml's exports ${want}.`);
+	}
+}
+
+/** The stand-in for an absolute file path, if it has one. */
+export function standInFor(file) {
+	const rel = relative(YAML_DIST, file);
+	if (rel.startsWith("..")) return undefined;
+	return YAML_STANDINS[rel.split(sep).join("/")];
+}
+
+/** esbuild plugin: `yaml` resolves to the browser build, with the stand-ins loaded in place. */
+export function yamlEsbuildPlugin() {
+	return {
+		name: "aks-ip-yaml",
+		setup(build) {
+			build.onStart(() => checkStandIns());
+			build.onResolve({ filter: /^yaml$/ }, () => ({ path: YAML_ENTRY }));
+			build.onLoad({ filter: /[\\/]yaml[\\/]browser[\\/]dist[\\/].*\.js$/ }, (args) => {
+				const contents = standInFor(args.path);
+				return contents === undefined ? undefined : { contents, loader: "js", resolveDir: dirname(args.path) };
+			});
+		},
+	};
+}
+
+/** Vite (Vitest) plugin doing the same; yaml must be inlined (`server.deps.inline`). */
+export function yamlVitePlugin() {
+	return {
+		name: "aks-ip-yaml",
+		enforce: "pre",
+		buildStart() {
+			checkStandIns();
+		},
+		resolveId(id) {
+			return id === "yaml" ? YAML_ENTRY : null;
+		},
+		load(id) {
+			return standInFor(id.split("?")[0]) ?? null;
+		},
+	};
+}
