@@ -105,34 +105,53 @@ export const NETWORK_PROFILE_KEYS = new Set([
 	"podIpAllocationMode",
 ]);
 
-function distance(a: string, b: string): number {
-	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * Edit distance between `a` and `b`, or `limit + 1` as soon as it must exceed `limit`: only a
+ * typo-sized distance matters, and most candidates are ruled out by length or in a row or two.
+ */
+function distance(a: string, b: string, limit: number): number {
+	if (Math.abs(a.length - b.length) > limit) return limit + 1;
+	const row: number[] = [];
+	for (let j = 0; j <= b.length; j++) row.push(j);
 	for (let i = 1; i <= a.length; i++) {
 		let diagonal = row[0] ?? 0;
 		row[0] = i;
+		let rowMin = i;
 		for (let j = 1; j <= b.length; j++) {
 			const above = row[j] ?? 0;
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + cost);
+			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+			const value = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + cost);
+			row[j] = value;
+			if (value < rowMin) rowMin = value;
 			diagonal = above;
 		}
+		if (rowMin > limit) return limit + 1;
 	}
 	return row[b.length] ?? 0;
 }
+
+/** Guesses by schema and key: a block re-rendered as it is typed asks again for the same key. */
+const guesses = new WeakMap<KeySchema, Map<string, string | undefined>>();
 
 /** The closest canonical key, if it is close enough to be a likely typo. */
 export function didYouMean(key: string, keys: KeySchema): string | undefined {
 	const lower = key.toLowerCase();
 	if (lower.length > 64) return undefined;
+	let memo = guesses.get(keys);
+	if (!memo) guesses.set(keys, (memo = new Map()));
+	if (memo.has(lower)) return memo.get(lower);
+	const allowed = Math.max(2, Math.floor(lower.length / 4));
 	let best: string | undefined;
-	let bestDistance = Infinity;
+	let bestDistance = allowed + 1;
 	for (const [candidate, canonical] of keys.lookup) {
-		const d = distance(lower, candidate);
+		// Ties keep the first candidate, as the full search did.
+		const d = distance(lower, candidate, bestDistance - 1);
 		if (d < bestDistance) {
 			bestDistance = d;
 			best = canonical;
 		}
 	}
-	const allowed = Math.max(2, Math.floor(lower.length / 4));
-	return bestDistance <= allowed ? best : undefined;
+	if (memo.size >= 1000) memo.clear();
+	memo.set(lower, best);
+	return best;
 }
