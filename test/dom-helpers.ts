@@ -25,22 +25,30 @@ function setText(el: Element, text: string | DocumentFragment): void {
 	}
 }
 
-/** Applies an element-info object or class string, then inserts the element into `parent`. */
+/**
+ * Applies an element-info object or class string, then inserts the element into `parent`.
+ * Kept lean (no copies, no regular expressions): it runs for every element a block draws, and
+ * the browser benchmarks would otherwise time the stub as much as the plugin.
+ */
 function build<E extends Element>(el: E, o: Info, parent: Node | undefined, callback?: (el: E) => void): E {
-	const info: DomElementInfo = typeof o === "string" ? { cls: o } : { ...o };
-	if (info.cls !== undefined) {
-		const classes = (Array.isArray(info.cls) ? info.cls : [info.cls]).join(" ").split(/\s+/).filter(Boolean);
-		el.classList.add(...classes);
+	if (typeof o === "string") {
+		if (o !== "") el.className = o;
+	} else if (o) {
+		const info = o as DomElementInfo;
+		const { cls, text, attr } = info;
+		// A new element has no classes yet: one assignment sets them all.
+		if (cls !== undefined) el.className = Array.isArray(cls) ? cls.join(" ") : cls;
+		if (text !== undefined) setText(el, text);
+		if (attr) for (const name in attr) setAttr(el, name, attr[name] ?? null);
+		if (info.title !== undefined) setProp(el, "title", info.title);
+		if (info.value !== undefined) setProp(el, "value", info.value);
+		if (info.type !== undefined) setProp(el, "type", info.type);
+		if (info.placeholder !== undefined) setProp(el, "placeholder", info.placeholder);
+		if (info.href !== undefined) setProp(el, "href", info.href);
 	}
-	if (info.text !== undefined) setText(el, info.text);
-	for (const [name, value] of Object.entries(info.attr ?? {})) setAttr(el, name, value);
-	for (const name of ["title", "value", "type", "placeholder", "href"] as const) {
-		const value = info[name];
-		if (value !== undefined) setProp(el, name, value);
-	}
-	const target = parent ?? info.parent;
+	const target = parent ?? (typeof o === "object" ? o.parent : undefined);
 	if (target) {
-		if (info.prepend) target.insertBefore(el, target.firstChild);
+		if (typeof o === "object" && o.prepend) target.insertBefore(el, target.firstChild);
 		else target.appendChild(el);
 	}
 	callback?.(el);
