@@ -10,7 +10,7 @@ import type { AksIpSettings } from "../settings/settings";
 import { planCached } from "./cache";
 import { LINE_ATTR } from "./findings";
 import { locateBlock } from "./locate";
-import { ACTION_ATTR, renderErrorBox, renderPlan } from "./render";
+import { ACTION_ATTR, renderErrorBox, renderPlan, SUMMARY_HIDE, SUMMARY_SHOW } from "./render";
 import { writeSummaryInEditor } from "./write-summary";
 
 /** What a block needs from the plugin. */
@@ -64,11 +64,22 @@ export class AksIpBlock extends MarkdownRenderChild {
 		if (typeof target?.closest !== "function") return;
 		const line = target.closest(`[${LINE_ATTR}]`)?.getAttribute(LINE_ATTR);
 		if (line) return this.goToLine(Number(line));
-		const action = target.closest(`[${ACTION_ATTR}]`)?.getAttribute(ACTION_ATTR);
+		const button = target.closest(`[${ACTION_ATTR}]`);
+		const action = button?.getAttribute(ACTION_ATTR);
 		if (action === "copy") return this.copy();
 		if (action === "insert") return this.insertBelow();
-		const toggle = target.closest("summary");
-		if (toggle?.parentElement?.hasClass("aks-ip-summary-details")) this.showSummary(toggle.parentElement);
+		if (action === "summary" && button) this.toggleSummary(button);
+	}
+
+	/** Shows or hides the summary panel, rendering it the first time it is shown. */
+	private toggleSummary(button: Element): void {
+		const body = button.closest(".aks-ip-summary-section")?.querySelector<HTMLElement>(".aks-ip-summary");
+		if (!body) return;
+		const open = button.getAttribute("aria-expanded") !== "true";
+		button.setAttribute("aria-expanded", String(open));
+		button.textContent = open ? SUMMARY_HIDE : SUMMARY_SHOW;
+		body.toggleAttribute("hidden", !open);
+		if (open) this.showSummary(body);
 	}
 
 	private markdown(): string | null {
@@ -76,10 +87,9 @@ export class AksIpBlock extends MarkdownRenderChild {
 	}
 
 	/** Renders the summary with Obsidian's renderer the first time its panel opens. */
-	private showSummary(details: HTMLElement): void {
-		const body = details.querySelector<HTMLElement>(".aks-ip-summary");
+	private showSummary(body: HTMLElement): void {
 		const markdown = this.markdown();
-		if (!body || markdown === null || this.summaryChild) return;
+		if (markdown === null || this.summaryChild) return;
 		this.summaryChild = this.addChild(new MarkdownRenderChild(body));
 		MarkdownRenderer.render(this.host.app, markdown, body, this.ctx.sourcePath, this.summaryChild).catch((e: unknown) => {
 			body.setText(markdown);

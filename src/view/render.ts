@@ -18,6 +18,8 @@ export interface ViewOptions {
 
 /** Attribute naming what a summary button does. */
 export const ACTION_ATTR = "data-aks-ip-action";
+export const SUMMARY_SHOW = "Show the summary";
+export const SUMMARY_HIDE = "Hide the summary";
 
 function header(el: HTMLElement, plan: PlanResult): void {
 	const head = el.createDiv({ cls: "aks-ip-header" });
@@ -36,17 +38,18 @@ export function renderErrorBox(el: HTMLElement, title: string, findings: Finding
 }
 
 /**
- * The summary section: its buttons, and a collapsed panel whose Markdown is rendered only when
- * first opened (the block does that), which keeps every keystroke's render light.
+ * The summary section: its buttons, and a hidden panel whose Markdown is rendered only when
+ * first shown (the block does that), which keeps every keystroke's render light. A button
+ * rather than <details>, whose built-in shadow tree costs Chromium more than the rest of the
+ * section together.
  */
 function summarySection(el: HTMLElement): void {
 	const section = titled(el, "Summary", "aks-ip-summary-section");
 	const buttons = section.createDiv({ cls: "aks-ip-actions" });
+	buttons.createEl("button", { cls: "aks-ip-summary-toggle", text: SUMMARY_SHOW, attr: { type: "button", [ACTION_ATTR]: "summary", "aria-expanded": "false" } });
 	buttons.createEl("button", { text: "Copy as Markdown", attr: { type: "button", [ACTION_ATTR]: "copy" } });
 	buttons.createEl("button", { text: "Insert below", attr: { type: "button", [ACTION_ATTR]: "insert" } });
-	const details = section.createEl("details", { cls: "aks-ip-summary-details" });
-	details.createEl("summary", { text: "Show the summary" });
-	details.createDiv({ cls: "aks-ip-summary markdown-rendered" });
+	section.createDiv({ cls: "aks-ip-summary markdown-rendered", attr: { hidden: "" } });
 }
 
 function sectionOn(plan: PlanResult, options: ViewOptions, s: Section): boolean {

@@ -172,7 +172,7 @@ describe.skipIf(!enabled)("aks-ip blocks in chromium", () => {
 
 			await page.screenshot({ path: join(SCREENSHOTS, `${note.slug}-${look.width}-${look.theme}.png`), fullPage: true });
 			// The first block alone, its summary folded as a reader first sees it (the README's pictures).
-			await page.evaluate(() => document.querySelectorAll("details.aks-ip-summary-details").forEach((d) => d.removeAttribute("open")));
+			await page.evaluate(() => document.querySelectorAll<HTMLElement>('button[data-aks-ip-action="summary"][aria-expanded="true"]').forEach((b) => b.click()));
 			await page.locator(".block-language-aks-ip").first().screenshot({ path: join(SCREENSHOTS, `${note.slug}-${look.width}-${look.theme}-block.png`) });
 			expect(errors).toEqual([]);
 			expect(dialogs).toEqual([]);

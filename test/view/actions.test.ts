@@ -63,7 +63,7 @@ describe("insert below", () => {
 		const { el } = await setup(`\`\`\`aks-ip\n${BODY}\n\`\`\`\n`, BODY, true);
 		const copy = [...el.querySelectorAll("button")].find((b) => b.textContent === "Copy as Markdown");
 		expect(copy).toBeDefined();
-		el.querySelector("details.aks-ip-summary-details > summary")?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+		el.querySelector('button[data-aks-ip-action="summary"]')?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
 		const summary = el.querySelector(".aks-ip-summary")?.textContent ?? "";
 		for (const heading of ["## aks-prod-weu: IP allocation", "### 1. Node IPs", "### 2. Pod IPs", "### 3. Service IPs", "### 4. Load balancer IPs", "### IP management", "### Key takeaways"]) {
 			expect(summary).toContain(heading);

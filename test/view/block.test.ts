@@ -11,7 +11,7 @@ const EXAMPLE = readFileSync("test/fixtures/example-spec.yaml", "utf8");
 
 /** Opens the collapsed summary, which renders it. */
 function openSummary(el: HTMLElement): void {
-	el.querySelector("details.aks-ip-summary-details > summary")?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+	el.querySelector('button[data-aks-ip-action="summary"]')?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
 }
 
 async function render(source: string) {
@@ -41,11 +41,18 @@ describe("the aks-ip code block", () => {
 		expect(el.querySelector(".aks-ip-findings .aks-ip-none")).not.toBeNull();
 		expect(el.querySelectorAll(".aks-ip-map-bar")).toHaveLength(1);
 		expect(MarkdownRenderer.calls).toHaveLength(0);
+		const toggle = el.querySelector('button[data-aks-ip-action="summary"]');
+		const panel = el.querySelector(".aks-ip-summary");
+		expect([toggle?.textContent, toggle?.getAttribute("aria-expanded"), panel?.hasAttribute("hidden")]).toEqual(["Show the summary", "false", true]);
 		openSummary(el);
 		expect(MarkdownRenderer.calls.at(-1)?.markdown).toContain("### 1. Node IPs");
+		expect([toggle?.textContent, toggle?.getAttribute("aria-expanded"), panel?.hasAttribute("hidden")]).toEqual(["Hide the summary", "true", false]);
+		// Hidden and shown again: rendered once.
 		openSummary(el);
+		expect(panel?.hasAttribute("hidden")).toBe(true);
+		openSummary(el);
+		expect(panel?.hasAttribute("hidden")).toBe(false);
 		expect(MarkdownRenderer.calls).toHaveLength(1);
-		expect(el.querySelector(".aks-ip-summary")).not.toBeNull();
 	});
 
 	it("matches the approved rendering of the example spec", async () => {

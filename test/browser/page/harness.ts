@@ -282,7 +282,7 @@ export class Harness {
 			const el = section.createDiv({ cls: "block-language-aks-ip" });
 			await handler(part.source, el, ctx);
 			// Open the summary as a reader would (it is collapsed, and rendered on first open).
-			el.querySelector<HTMLElement>("details.aks-ip-summary-details > summary")?.click();
+			el.querySelector<HTMLElement>('button[data-aks-ip-action="summary"]')?.click();
 			blocks++;
 		}
 		return blocks;
