@@ -138,7 +138,7 @@ export function didYouMean(key: string, keys: KeySchema): string | undefined {
 	const lower = key.toLowerCase();
 	if (lower.length > 64) return undefined;
 	let memo = guesses.get(keys);
-	if (!memo) guesses.set(keys, (memo = new Map()));
+	if (!memo) guesses.set(keys, (memo = new Map<string, string | undefined>()));
 	if (memo.has(lower)) return memo.get(lower);
 	const allowed = Math.max(2, Math.floor(lower.length / 4));
 	let best: string | undefined;
