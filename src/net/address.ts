@@ -41,7 +41,11 @@ export function familyName(family: Family): string {
 }
 
 export function formatAddress(family: Family, value: bigint): string {
-	if (family === 4) return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 255n)).join(".");
+	if (family === 4) {
+		// 32 bits fit a number exactly: no bigint per octet.
+		const n = Number(value);
+		return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+	}
 	const groups: string[] = [];
 	for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(((value >> shift) & 0xffffn).toString(16));
 	return collapseIPv6Number(groups.join(":")).toLowerCase();
@@ -53,6 +57,8 @@ export function makeCidr(family: Family, start: bigint, prefix: number): Cidr {
 	return { family, start, end, prefix, text: `${formatAddress(family, start)}/${prefix}` };
 }
 
+const IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+
 function parseAddressValue(text: string): { family: Family; value: bigint } | null {
 	// A zone ID (fe80::1%eth0) means nothing in an Azure address space.
 	if (text.includes("%")) return null;
@@ -61,9 +67,11 @@ function parseAddressValue(text: string): { family: Family; value: bigint } | nu
 		return { family: 6, value: BigInt(`0x${expandIPv6Number(text).split(":").join("")}`) };
 	}
 	// Leading zeros are ambiguous (octal in some tools): refuse them whatever the library does.
-	if (!/^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(text)) return null;
-	if (!Validator.isValidIPv4String(text)[0]) return null;
-	return { family: 4, value: text.split(".").reduce((v, octet) => (v << 8n) | BigInt(octet), 0n) };
+	const octets = IPV4.exec(text);
+	if (!octets || !Validator.isValidIPv4String(text)[0]) return null;
+	const [a, b, c, d] = [octets[1], octets[2], octets[3], octets[4]].map(Number) as [number, number, number, number];
+	// Exact in a number (under 2^32), then one bigint.
+	return { family: 4, value: BigInt(a * 16777216 + b * 65536 + c * 256 + d) };
 }
 
 function expectation(expected: Family | undefined): string {
