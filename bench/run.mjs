@@ -2,16 +2,23 @@
 // esbuild (the obsidian stub standing in for the app), runs them, prints a table and writes
 // bench/results.json (git-ignored).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
 import { yamlEsbuildPlugin } from "../scripts/yaml-bundle.mjs";
 
 execFileSync(process.execPath, ["esbuild.config.mjs", "production"], { stdio: "inherit" });
 // Render latency in a real browser: the live-preview test writes test/browser/.build/latency.json.
-rmSync("test/browser/.build/latency.json", { force: true });
+// Three runs, each in a fresh browser, kept as latency-1.json … latency-3.json; bench/main.ts
+// reports the middle one.
+const latency = "test/browser/.build/latency.json";
+for (let run = 1; run <= 3; run++) rmSync(latency.replace(".json", `-${run}.json`), { force: true });
 if (existsSync(process.env.AKS_IP_CHROMIUM ?? "/usr/bin/chromium")) {
-	execFileSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", "browser", "test/browser/live-preview.test.ts"], { stdio: ["ignore", "ignore", "inherit"] });
+	for (let run = 1; run <= 3; run++) {
+		rmSync(latency, { force: true });
+		execFileSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", "browser", "test/browser/live-preview.test.ts"], { stdio: ["ignore", "ignore", "inherit"] });
+		if (existsSync(latency)) renameSync(latency, latency.replace(".json", `-${run}.json`));
+	}
 }
 mkdirSync("node_modules/.cache", { recursive: true });
 const out = "node_modules/.cache/aks-ip-bench.cjs";
