@@ -138,7 +138,12 @@ function read(text: string): unknown {
 	const doc = parseDocument(source, { uniqueKeys: false });
 	const error = doc.errors[0];
 	if (error) throw new Error(`The selection is neither JSON nor YAML: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}.`);
-	return doc.toJS({ maxAliasCount: 100 }) as unknown;
+	try {
+		return doc.toJS({ maxAliasCount: 100 }) as unknown;
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		throw new Error(`The selection cannot be read: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
+	}
 }
 
 /** Converts `az aks show` output; never throws. */

@@ -54,6 +54,7 @@ describe("convertAzAksShow", () => {
 		["a number", "42", /not a JSON or YAML object/],
 		["plain text", "hello world", /not a JSON or YAML object/],
 		["an object without a network profile or pools", '{"name": "aks", "location": "westeurope"}', /no network profile/],
+		["YAML with a list as a key", "name: aks\n? [a, b]\n: c\n", /^The selection cannot be read: a list or map used as a key is not supported\.$/],
 	])("rejects %s", (_, text, message) => {
 		const r = convertAzAksShow(text);
 		expect(r.ok).toBe(false);
