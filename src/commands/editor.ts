@@ -84,7 +84,6 @@ export function blockAtCursor(editor: Editor): NoteBlock | null {
 
 /** Writes or refreshes the summary region below `block`, as the block's insert button does. */
 export function writeSummaryBelow(editor: Editor, block: NoteBlock, settings: AksIpSettings): boolean {
-	const plan = planSource(block.body, { defaultMaxSurge: settings.defaultMaxSurge });
-	const markdown = toMarkdown(plan, { headingLevel: settings.summaryHeadingLevel });
-	return writeSummaryInEditor(editor, block.body, block.fenceLine - 1, markdown);
+	const markdownAt = (fenceLine: number): string => toMarkdown(planSource(block.body, { defaultMaxSurge: settings.defaultMaxSurge, fenceLine }), { headingLevel: settings.summaryHeadingLevel });
+	return writeSummaryInEditor(editor, block.body, block.fenceLine - 1, markdownAt);
 }

@@ -4,6 +4,7 @@
  * insert, open the summary) run only when the user asks, through one click listener per block.
  */
 import { MarkdownRenderChild, MarkdownRenderer, MarkdownView, Notice, type App, type MarkdownPostProcessorContext } from "obsidian";
+import { planSource } from "../api";
 import { toMarkdown } from "../markdown/summary";
 import type { PlanResult } from "../plan/types";
 import type { AksIpSettings } from "../settings/settings";
@@ -82,8 +83,14 @@ export class AksIpBlock extends MarkdownRenderChild {
 		if (open) this.showSummary(body);
 	}
 
-	private markdown(): string | null {
-		return this.plan ? toMarkdown(this.plan, { headingLevel: this.host.settings.summaryHeadingLevel }) : null;
+	/**
+	 * The summary in Markdown. Its finding lines are note lines, as `aks-ip render` writes them,
+	 * when the block's fence line is known (`fenceLine`, or the section info); otherwise block lines.
+	 */
+	private markdown(fenceLine: number | null = this.fenceLine()): string | null {
+		if (!this.plan) return null;
+		const plan = fenceLine === null ? this.plan : planSource(this.source, { defaultMaxSurge: this.host.settings.defaultMaxSurge, fenceLine });
+		return toMarkdown(plan, { headingLevel: this.host.settings.summaryHeadingLevel });
 	}
 
 	/** Renders the summary with Obsidian's renderer the first time its panel opens. */
@@ -116,6 +123,12 @@ export class AksIpBlock extends MarkdownRenderChild {
 		return this.ctx.getSectionInfo(this.containerEl)?.lineStart ?? null;
 	}
 
+	/** The opening fence's 1-based note line, when Obsidian knows it. */
+	private fenceLine(): number | null {
+		const line0 = this.fenceLine0();
+		return line0 === null ? null : line0 + 1;
+	}
+
 	/** Puts the cursor on line `line` (1-based) of this block's body. */
 	private goToLine(line: number): void {
 		const view = this.editorView();
@@ -135,13 +148,12 @@ export class AksIpBlock extends MarkdownRenderChild {
 	}
 
 	private insertBelow(): void {
-		const markdown = this.markdown();
-		if (markdown === null) return;
+		if (!this.plan) return;
 		const view = this.editorView();
 		if (!view) {
 			new Notice("Open this note in the editor to insert the summary, or use copy as Markdown.");
 			return;
 		}
-		writeSummaryInEditor(view.editor, this.source, this.fenceLine0(), markdown);
+		writeSummaryInEditor(view.editor, this.source, this.fenceLine0(), (fenceLine) => this.markdown(fenceLine) ?? "");
 	}
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planSource } from "../../src/api";
+import { renderNote } from "../../src/cli/render";
 import { SUMMARY_END, SUMMARY_START, summaryRegion } from "../../src/markdown/region";
 import { toMarkdown } from "../../src/markdown/summary";
 import { Notice, runCommand } from "../obsidian-stub";
@@ -20,6 +21,15 @@ function occurrences(text: string, part: string): number {
 }
 
 describe("Write summary below", () => {
+	it("writes what aks-ip render writes: errors listed at their note lines", async () => {
+		const note = `# Broken\n\nText.\n\n\`\`\`aks-ip\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 20\n\`\`\`\n`;
+		const { plugin, editor } = await withEditor(note, { line: 6, ch: 0 });
+		await runCommand(plugin, "write-summary");
+		expect(editor.getValue()).toBe(renderNote(note));
+		expect(editor.getValue()).toMatch(/^- Line 7: /m);
+	});
+
+
 	it("writes the summary right after the block at the cursor, in one undoable edit", async () => {
 		const cursor = { line: SECOND_FENCE + 2, ch: 4 };
 		const { plugin, editor } = await withEditor(NOTE, cursor);

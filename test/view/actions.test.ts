@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import AksIpPlugin from "../../src/main";
+import { renderNote } from "../../src/cli/render";
 import { SUMMARY_END, SUMMARY_START } from "../../src/markdown/region";
 import { FakeEditor } from "../editor-fake";
 import { MarkdownView, Notice, TFile, loadPlugin, renderCodeBlock, sectionOf } from "../obsidian-stub";
@@ -57,6 +58,14 @@ describe("insert below", () => {
 		expect(editor.getValue()).toBe(once);
 		editor.undo();
 		expect(editor.getValue()).toBe(NOTE);
+	});
+
+	it.each([true, false])("writes what aks-ip render writes, with note lines (section info known: %s)", async (withSection) => {
+		const { el, editor } = await setup(NOTE, BROKEN, withSection);
+		click([...el.querySelectorAll("button")].find((b) => b.textContent === "Insert below"));
+		expect(editor.getValue()).toBe(renderNote(NOTE));
+		// The block's error on body line 2 is note line 10 in the summary.
+		expect(editor.getValue()).toMatch(/^- Line 10: /m);
 	});
 
 	it("the summary of the example spec carries its numbers in the seed note's shape", async () => {
