@@ -52,9 +52,13 @@ export function podsInVnet(model: ModelId): boolean {
 	return model === "azure-cni-node-subnet" || usesPodSubnet(model);
 }
 
-/** Models with documented dual-stack support (aks-networking.md section 9). */
+/**
+ * Models with documented dual-stack support (aks-networking.md section 9): overlay (Cilium
+ * included) and static block. BYO CNI is not listed; the rule warns there, since pods are the
+ * CNI's business.
+ */
 export function supportsDualStack(model: ModelId): boolean {
-	return model === "azure-cni-overlay" || model === "azure-cni-pod-subnet-static" || model === "none";
+	return model === "azure-cni-overlay" || model === "azure-cni-pod-subnet-static";
 }
 
 /** Addresses a node takes from a pod subnet: lots of 16 (dynamic floor) or /28 blocks (static). */

@@ -37,12 +37,12 @@ export const FINDING_CODES = {
 	"dns-ip-reserved": "The DNS service IP is the network, first or broadcast address of the service CIDR.",
 	"max-pods-out-of-range": "maxPods outside 10 to 250 (or above 110 on Windows, a warning).",
 	"pool-min-pods": "A pool with room for fewer than 30 pods (nodes × maxPods).",
-	"node-limit": "Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), or over 100 pools.",
+	"node-limit": "Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 load balancers, or more pods than the network model supports.",
 	"model-mismatch": "A key that the network model ignores or that AKS rejects with it.",
 	"lb-ip-invalid": "A static load-balancer IP outside its subnet, on a reserved or taken address, or in the service range.",
 	"kubenet-retirement": "Kubenet is retired on 2028-03-31; plan the move to Azure CNI Overlay.",
 	"static-block-waste": "StaticBlock allocation with maxPods not of the form 16n - 1 leaves addresses unused.",
-	"snat-ports": "Load-balancer egress: more nodes than floor(64,000 / ports per node) × outbound IPs (error), or past 50 or 100 nodes on automatic ports (info).",
+	"snat-ports": "Egress: more nodes than floor(64,000 / ports per node) × outbound IPs on a load balancer (error), past 50 or 100 nodes on automatic ports (info), or a NAT gateway with over 16 IPs (error).",
 	"vnet-limit": "Over 3,000 subnets, 500 peerings or 65,536 private IPs in use in one VNet.",
 } as const;
 

@@ -69,6 +69,16 @@ const TRIGGERS: [string, string, string, string[]][] = [
 	["unknown-key", `dnsServiceIpp: 10.0.0.10`, "warning", ['Did you mean "dnsServiceIp"']],
 	["duplicate-key", `count: 3\nCount: 4`, "error", ["given twice"]],
 	["yaml-syntax", `count: [3`, "error", ["Not valid YAML"]],
+	["yaml-syntax", `cluster: !!binary eA==`, "warning", ["Unresolved tag: !!binary"]],
+	["model-mismatch", `networkPlugin: kubenet\nnetworkPolicy: azure`, "error", ["Azure network policy", "Calico"]],
+	["model-mismatch", `networkPlugin: none\nipFamilies: [IPv4, IPv6]`, "warning", ["your own CNI"]],
+	["model-mismatch", `ipFamilies: [IPv4, IPv6]\noutboundType: userAssignedNATGateway`, "warning", ["StandardV2"]],
+	["snat-ports", `outboundType: managedNATGateway\noutboundIps: 17`, "error", ["1 to 16", "1,032,192"]],
+	["node-limit", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/12\ncount: 640\nmaxPods: 100\nmaxSurge: 0`, "warning", ["64,640 VNet IPs", "about 64,000"]],
+	["node-limit", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\ncount: 261\nmaxPods: 250\nmaxSurge: 0`, "warning", ["65,250 pods", "about 65,000"]],
+	["node-limit", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\npodIpAllocationMode: StaticBlock\nagentPools:\n${Array.from({ length: 5 }, (_, i) => `  - { name: p${i}, count: 801, maxPods: 250, maxSurge: 0 }`).join("\n")}`, "warning", ["1,001,250 pods", "1,000,000"]],
+	["node-limit", `${BASE}loadBalancers:\n${Array.from({ length: 301 }, (_, i) => `  - { name: lb${i}, type: public }`).join("\n")}`, "error", ["301 load balancers", "300"]],
+	["invalid-value", `networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${"n".repeat(64)}: 10.0.0.0/24\nnodeSubnet: ${"n".repeat(64)}`, "error", ["64 characters", "at most 63"]],
 ];
 
 describe("every finding code", () => {
@@ -87,6 +97,28 @@ describe("every finding code", () => {
 });
 
 describe("boundaries: an exact fit is not an error, one more is", () => {
+	it("cluster limits: 64,000 node-subnet IPs, 65,000 dynamic pod-subnet pods, 300 load balancers, 16 NAT gateway IPs, 63-character names", () => {
+		const nodeSubnet = (count: number) => `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/12\ncount: ${count}\nmaxPods: 99\nmaxSurge: 0`;
+		expect(find(plan(nodeSubnet(640)), "node-limit")).toEqual([]); // 640 × 100 = 64,000
+		expect(find(plan(nodeSubnet(641)), "node-limit")).toHaveLength(1);
+		const dynamic = (count: number) => `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\ncount: ${count}\nmaxPods: 250\nmaxSurge: 0`;
+		expect(find(plan(dynamic(260)), "node-limit")).toEqual([]); // 65,000 pods
+		expect(find(plan(dynamic(261)), "node-limit")).toHaveLength(1);
+		const lbs = (count: number) => `${BASE}loadBalancers:\n${Array.from({ length: count }, (_, i) => `  - { name: lb${i}, type: public }`).join("\n")}`;
+		expect(find(plan(lbs(300)), "node-limit")).toEqual([]);
+		// Reported at the 301st load balancer (the helper drops the leading blank line).
+		expect(find(plan(lbs(301)), "node-limit")[0]?.line).toBe(lbs(301).split("\n").findIndex((l) => l.includes("name: lb300,")));
+		const nat = (ips: number) => `outboundType: userAssignedNATGateway\noutboundIps: ${ips}`;
+		expect(find(plan(nat(16)), "snat-ports")).toEqual([]);
+		expect(find(plan(nat(17)), "snat-ports")).toHaveLength(1);
+		const named = (length: number) => `networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${"n".repeat(length)}: 10.0.0.0/24\nnodeSubnet: ${"n".repeat(length)}`;
+		expect(find(plan(named(63)), "invalid-value")).toEqual([]);
+		expect(find(plan(named(64)), "invalid-value")).toHaveLength(1);
+		// Kubenet with Calico is fine; dual-stack with BYO CNI is a warning, with node subnet an error.
+		expect(find(plan("networkPlugin: kubenet\nnetworkPolicy: calico"), "model-mismatch")).toEqual([]);
+		expect(find(plan("networkPlugin: azure\nipFamilies: [IPv4, IPv6]"), "model-mismatch")[0]?.severity).toBe("error");
+	});
+
 	it("node subnet: a /28 (11 usable) holds 10 nodes + 1 surge", () => {
 		const spec = (count: number) => `vnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/28\ncount: ${count}\nmaxSurge: 1`;
 		expect(plan(spec(10)).nodeSubnets[0]?.free).toBe(0n);

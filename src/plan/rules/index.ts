@@ -8,7 +8,7 @@ import { vnetLimit } from "./vnet";
 import { publicRange, reservedRange } from "./reserved";
 import type { Rule } from "./rule";
 import { dnsIpOutsideServiceCidr, dnsIpReserved, serviceCidrSmall, serviceCidrTooLarge } from "./service";
-import { subnetSize } from "./subnets";
+import { overlayNameLength, subnetSize } from "./subnets";
 
 export const RULES: readonly Rule[] = [
 	modelMismatch,
@@ -17,6 +17,7 @@ export const RULES: readonly Rule[] = [
 	reservedRange,
 	publicRange,
 	subnetSize,
+	overlayNameLength,
 	nodeSubnetTooSmall,
 	podSubnetTooSmall,
 	podSubnetFullDensity,

@@ -64,7 +64,9 @@ function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 	}
 	const families = spec.ipFamilies;
 	if (!families || families.value.length < 2) return;
-	if (!supportsDualStack(plan.model)) {
+	if (plan.model === "none") {
+		report("warning", "AKS documents dual-stack for Azure CNI Overlay and static block pod subnets only; with your own CNI, check that it and AKS support IPv6 nodes.", families.line);
+	} else if (!supportsDualStack(plan.model)) {
 		report("error", `${MODEL_LABELS[plan.model]} has no documented dual-stack support; AKS offers it with Azure CNI Overlay (and static block pod subnets).`, families.line);
 	}
 	const policy = spec.networkPolicy;
@@ -73,13 +75,23 @@ function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 	}
 	if (spec.outboundType?.value === "managedNATGateway") {
 		report("error", "The Standard NAT gateway is IPv4 only and does not work with dual-stack clusters; use a load balancer or managedNATGatewayV2.", spec.outboundType.line);
+	} else if (spec.outboundType?.value === "userAssignedNATGateway") {
+		report("warning", "A dual-stack cluster needs a StandardV2 NAT gateway with StandardV2 public IPs; the Standard SKU is IPv4 only.", spec.outboundType.line);
+	}
+}
+
+/** Kubenet takes no Azure network policy (Calico works), aks-networking.md section 1.2. */
+function checkKubenetPolicy(plan: PlanResult, spec: Spec, report: Report): void {
+	const policy = spec.networkPolicy;
+	if (plan.model === "kubenet" && policy?.value.toLowerCase() === "azure") {
+		report("error", "Kubenet clusters cannot use Azure network policy; use Calico, or move to Azure CNI Overlay.", policy.line);
 	}
 }
 
 /**
  * Keys fit the network model: no pod CIDR with Azure CNI node subnet, no pod subnet with overlay
- * or kubenet, no Cilium with kubenet or Windows, no Windows with kubenet, dual-stack only where
- * the model has it.
+ * or kubenet, no Cilium with kubenet or Windows, no Windows or Azure network policy with kubenet,
+ * dual-stack only where the model has it (a warning for BYO CNI and a user-assigned NAT gateway).
  */
 export const modelMismatch: Rule = {
 	code: "model-mismatch",
@@ -87,6 +99,7 @@ export const modelMismatch: Rule = {
 		checkPodKeys(plan, spec, report);
 		checkDataplane(plan, spec, report);
 		checkDualStack(plan, spec, report);
+		checkKubenetPolicy(plan, spec, report);
 	},
 };
 

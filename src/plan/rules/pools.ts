@@ -35,9 +35,16 @@ export const poolMinPods: Rule = {
 	},
 };
 
+/** Pods a cluster could run at full scale and maxPods. */
+function podsAtFullScale(pools: readonly { nodesAtFullScale: number; maxPods: number | null }[]): number {
+	return pools.reduce((sum, p) => sum + p.nodesAtFullScale * (p.maxPods ?? 0), 0);
+}
+
 /**
- * At most 1,000 nodes in a pool (surge included), 5,000 in a cluster, 400 on kubenet, and 100
- * pools; overlay clusters hold at most 250,000 pods.
+ * At most 1,000 nodes in a pool (surge included), 5,000 in a cluster, 400 on kubenet, 100 pools
+ * and 300 LoadBalancer services (section 6). Pods per cluster (sections 1.3 to 1.6, warnings as
+ * the docs give them as approximate): overlay 250,000; node subnet about 64,000 IPs; dynamic pod
+ * subnet about 65,000 pods; static block about 1,000,000 pods.
  */
 export const nodeLimit: Rule = {
 	code: "node-limit",
@@ -54,11 +61,22 @@ export const nodeLimit: Rule = {
 		}
 		if (total > 5000) report("error", `The cluster reaches ${n(total)} nodes at full scale; AKS allows 5,000 across all pools.`, line);
 		if (plan.pools.length > 100) report("error", `The cluster has ${n(plan.pools.length)} pools; AKS allows 100.`, line);
-		if (plan.model === "azure-cni-overlay") {
-			const pods = plan.pools.reduce((sum, p) => sum + p.nodesAtFullScale * (p.maxPods ?? 0), 0);
-			if (pods > 250_000) {
-				report("warning", `At full scale and maxPods the cluster could run ${n(pods)} pods; Azure CNI Overlay supports 250,000 per cluster (one guide says 200,000). Lower maxPods or node counts.`, line);
-			}
+		const pods = podsAtFullScale(plan.pools);
+		if (plan.model === "azure-cni-overlay" && pods > 250_000) {
+			report("warning", `At full scale and maxPods the cluster could run ${n(pods)} pods; Azure CNI Overlay supports 250,000 per cluster (one guide says 200,000). Lower maxPods or node counts.`, line);
+		}
+		if (plan.model === "azure-cni-node-subnet") {
+			const ips = plan.pools.reduce((sum, p) => sum + p.nodesAtFullScale * ((p.maxPods ?? 0) + 1), 0);
+			if (ips > 64_000) report("warning", `At full scale the cluster books ${n(ips)} VNet IPs for nodes and pods; Azure CNI node subnet supports about 64,000 per cluster. Move to Azure CNI Overlay or lower maxPods.`, line);
+		}
+		if (plan.model === "azure-cni-pod-subnet-dynamic" && pods > 65_000) {
+			report("warning", `At full scale and maxPods the cluster could run ${n(pods)} pods; a pod subnet with dynamic allocation supports about 65,000 (64,000 IPs) per cluster.`, line);
+		}
+		if (plan.model === "azure-cni-pod-subnet-static" && pods > 1_000_000) {
+			report("warning", `At full scale and maxPods the cluster could run ${n(pods)} pods; static block allocation supports about 1,000,000 per cluster.`, line);
+		}
+		if (plan.loadBalancers.length > 300) {
+			report("error", `The plan has ${n(plan.loadBalancers.length)} load balancers; AKS allows 300 LoadBalancer services per cluster.`, plan.loadBalancers[300]?.line ?? line);
 		}
 	},
 };
@@ -81,11 +99,19 @@ export const staticBlockWaste: Rule = {
 
 /**
  * With load-balancer egress, floor(64,000 / ports per node) × outbound IPs nodes get SNAT ports;
- * automatic allocation gives 1,024 ports up to 50 nodes, 512 up to 100 and fewer beyond.
+ * automatic allocation gives 1,024 ports up to 50 nodes, 512 up to 100 and fewer beyond. A NAT
+ * gateway takes 1 to 16 IPs of 64,512 ports each (section 6).
  */
 export const snatPorts: Rule = {
 	code: "snat-ports",
 	check(plan, spec, report) {
+		if (plan.outboundType.endsWith("NATGateway") || plan.outboundType === "managedNATGatewayV2") {
+			const ips = spec.outboundIps;
+			if (ips && ips.value > 16) {
+				report("error", `A NAT gateway takes 1 to 16 public IPs (64,512 SNAT ports each, 1,032,192 at most); outboundIps is ${ips.value}.`, ips.line);
+			}
+			return;
+		}
 		if (plan.outboundType !== "loadBalancer") return;
 		const total = plan.nodesAtFullScale;
 		const ips = spec.outboundIps?.value ?? 1;

@@ -41,3 +41,18 @@ export const subnetSize: Rule = {
 		}
 	},
 };
+
+/**
+ * Azure CNI Overlay takes bring-your-own subnet, VNet and resource group names of at most 63
+ * characters (aks-networking.md section 1.6); the spec names subnets, so those are checked.
+ */
+export const overlayNameLength: Rule = {
+	code: "invalid-value",
+	check(plan, _spec, report) {
+		if (plan.model !== "azure-cni-overlay") return;
+		for (const s of plan.subnets) {
+			if (s.defaulted || s.name === null || s.name.length <= 63 || (s.role !== "node" && s.role !== "pod")) continue;
+			report("error", `Subnet name "${s.name.slice(0, 20)}…" has ${s.name.length} characters; Azure CNI Overlay takes subnet names of at most 63.`, s.line);
+		}
+	},
+};
