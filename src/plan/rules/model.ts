@@ -52,8 +52,11 @@ function checkDataplane(plan: PlanResult, spec: Spec, report: Report): void {
 		report("error", `Kubenet cannot run Windows pools; pool "${windows.name}" is Windows. Use Azure CNI Overlay.`, windowsLine);
 	}
 	for (const s of plan.subnets.filter((x) => x.purpose === "virtualNodes")) {
-		if (plan.model === "kubenet") report("error", `Virtual nodes need Azure CNI; kubenet cannot use subnet ${s.cidr.text}.`, s.line);
-		else if (plan.ipFamilies.length > 1) report("error", `Virtual nodes do not work with dual-stack clusters (subnet ${s.cidr.text}).`, s.line);
+		if (plan.model === "kubenet" || plan.model === "none") {
+			report("error", `Virtual nodes need Azure CNI; ${plan.model === "kubenet" ? "kubenet" : "a cluster with its own CNI"} cannot use subnet ${s.cidr.text}.`, s.line);
+		} else if (plan.ipFamilies.length > 1) {
+			report("error", `Virtual nodes do not work with dual-stack clusters (subnet ${s.cidr.text}).`, s.line);
+		}
 	}
 }
 

@@ -25,7 +25,7 @@ function names(list: Cidr[]): string {
 /**
  * Pod, service and VNet ranges stay clear of 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and
  * 192.0.2.0/24; a VNet also of ranges Azure never allows (127.0.0.0/8, 224.0.0.0/4, 168.63.129.16
- * …); a service range of multicast. Containing one counts as touching it.
+ * …); pod and service ranges of multicast (224.0.0.0/4). Containing one counts as touching it.
  */
 export const reservedRange: Rule = {
 	code: "reserved-range",
@@ -35,7 +35,7 @@ export const reservedRange: Rule = {
 			if (bad.length > 0) report("error", `VNet address space ${v.cidr.text} touches ${names(bad)}, which ${bad.length > 1 ? "are" : "is"} reserved by AKS or not allowed by Azure in a VNet.`, v.line);
 		}
 		for (const p of plan.podCidrs) {
-			const bad = hits(p.cidr, AKS_RESERVED);
+			const bad = hits(p.cidr, [...AKS_RESERVED, MULTICAST]);
 			if (bad.length > 0) report("error", `Pod CIDR ${p.cidr.text} touches ${names(bad)}, reserved by AKS: AKS refuses it. Pick a private range clear of ${bad.length > 1 ? "them" : "it"}, such as 10.244.0.0/16 or 192.168.0.0/16.`, p.line);
 		}
 		for (const s of plan.serviceCidrs) {
