@@ -1,11 +1,12 @@
 /** The JSON contract of `aks-ip plan --json` (product.md section 6). */
 import type { PlanResult, SubnetPlan } from "./types";
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** 2^53, exact as a double: product.md writes numbers "up to 2^53". */
+const LIMIT = 2n ** 53n;
 
 /** Integers up to 2^53 as JSON numbers, larger ones (IPv6) as decimal strings. */
 export function jsonInt(value: bigint): number | string {
-	return value <= MAX_SAFE && value >= -MAX_SAFE ? Number(value) : value.toString();
+	return value <= LIMIT && value >= -LIMIT ? Number(value) : value.toString();
 }
 
 function subnetJson(s: SubnetPlan, withDensity: boolean) {

@@ -45,7 +45,7 @@ const GENERAL_ROWS: Row[] = [
 		name: "Summary heading level",
 		desc: "Level of the cluster heading in the generated summary; its sections sit one level below.",
 		kind: "dropdown",
-		options: { "1": "Heading 1", "2": "Heading 2", "3": "Heading 3", "4": "Heading 4" },
+		options: { "1": "Heading 1", "2": "Heading 2", "3": "Heading 3", "4": "Heading 4", "5": "Heading 5" },
 	},
 	{ key: "showSuppressed", name: "Show suppressed findings", desc: "List findings silenced with ignore below the others, marked as suppressed.", kind: "toggle" },
 ];

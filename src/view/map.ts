@@ -73,8 +73,25 @@ export function renderMap(parent: HTMLElement, plan: PlanResult): void {
 	for (const v of plan.vnet) bar(map, `VNet ${v.cidr.text}${v.defaulted ? " (AKS-managed default)" : ""}`, v.cidr, segments(v.cidr, plan.subnets));
 	const outside = plan.subnets.filter((s) => !plan.vnet.some((v) => overlaps(v.cidr, s.cidr)));
 	const beside = map.createEl("ul", { cls: "aks-ip-map-beside" });
-	for (const c of plan.podCidrs) beside.createEl("li", { cls: "aks-ip-seg is-podcidr", text: `Pod CIDR ${c.cidr.text}: ${plan.vnet.some((v) => overlaps(v.cidr, c.cidr)) ? "inside the VNet space" : "outside the VNet"}, ${num(c.blocks)} node blocks` });
-	for (const c of plan.serviceCidrs) beside.createEl("li", { cls: "aks-ip-seg is-service", text: `Service CIDR ${c.cidr.text}: ${plan.vnet.some((v) => overlaps(v.cidr, c.cidr)) ? "inside the VNet space" : "outside the VNet"}` });
-	for (const p of plan.peered) beside.createEl("li", { cls: "aks-ip-seg is-peered", text: `Peered ${p.name === p.cidr.text ? p.cidr.text : `${p.name} ${p.cidr.text}`}` });
+	const subnets = plan.subnets.map((s) => s.cidr);
+	const pods = plan.podCidrs.map((c) => c.cidr);
+	const services = plan.serviceCidrs.map((c) => c.cidr);
+	const peered = plan.peered.map((p) => p.cidr);
+	const vnet = plan.vnet.map((v) => v.cidr);
+	const where = (r: Range): string => (vnet.some((v) => overlaps(v, r)) ? "inside the VNet space" : "outside the VNet");
+	// Ranges that must stay apart (the range-overlap rule's pairs), marked as the subnets are.
+	for (const c of plan.podCidrs) besideItem(beside, "is-podcidr", `Pod CIDR ${c.cidr.text}: ${where(c.cidr)}, ${num(c.blocks)} node blocks`, clash(c.cidr, [subnets, services, peered]));
+	for (const c of plan.serviceCidrs) besideItem(beside, "is-service", `Service CIDR ${c.cidr.text}: ${where(c.cidr)}`, clash(c.cidr, [subnets, pods, peered]));
+	for (const p of plan.peered) besideItem(beside, "is-peered", `Peered ${p.name === p.cidr.text ? p.cidr.text : `${p.name} ${p.cidr.text}`}`, clash(p.cidr, [vnet, pods, services]));
 	for (const s of outside) beside.createEl("li", { cls: "aks-ip-seg is-overlap", text: `Outside every VNet space: ${subnetText(s)}` });
+}
+
+/** True when `range` shares addresses with a range of `groups`. */
+function clash(range: Range, groups: Range[][]): boolean {
+	return groups.some((group) => group.some((other) => other !== range && overlaps(other, range)));
+}
+
+function besideItem(list: HTMLElement, kind: string, text: string, overlap: boolean): void {
+	const li = list.createEl("li", { cls: `aks-ip-seg ${kind}${overlap ? " is-overlap" : ""}`, text });
+	if (overlap) li.createSpan({ cls: "aks-ip-tag is-bad", text: "overlap" });
 }

@@ -68,6 +68,7 @@ export function allocationRows(plan: PlanResult): Cell[][] {
 	if (plan.model === "none" && plan.podCidrs.length === 0) rows.push(["Pod IPs", "Chosen by the CNI", "Bring your own CNI", "The CNI", "Up to the CNI", "", "", ""]);
 	for (const c of plan.serviceCidrs) {
 		rows.push(["Service IPs", range(c.cidr.text, c.defaulted), "Cluster range", "Kubernetes", "Cluster only", `${num(c.size)} addresses`, "", ""]);
+		if (c.dnsServiceIp) rows.push(["Cluster DNS IP", range(c.dnsServiceIp.text, c.dnsDefaulted), `Service range ${c.cidr.text}`, "Kubernetes", "Cluster only", "", "1", ""]);
 	}
 	for (const lb of plan.loadBalancers) {
 		if (lb.type === "public") rows.push([`Load balancer ${lb.name}`, "Public IP", "Azure public IP", "Azure", "Internet", "", "", ""]);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { blockJson, planNote, planSource } from "../../src/api";
+import { jsonInt } from "../../src/plan/json";
 
 const EXAMPLE = readFileSync("test/fixtures/example-spec.yaml", "utf8");
 
@@ -30,6 +31,10 @@ describe("the JSON contract of plan --json (product.md section 6)", () => {
 			],
 			findings: [],
 		});
+	});
+
+	it("writes integers up to 2^53 as numbers and above as decimal strings", () => {
+		expect([jsonInt(2n ** 53n), jsonInt(2n ** 53n + 1n), jsonInt(-(2n ** 53n)), jsonInt(0n)]).toEqual([2 ** 53, "9007199254740993", -(2 ** 53), 0]);
 	});
 
 	it("writes integers above 2^53 as decimal strings (IPv6)", () => {

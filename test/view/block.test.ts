@@ -60,6 +60,15 @@ describe("the aks-ip code block", () => {
 		await expect(prettyHtml(el)).toMatchFileSnapshot("./approved/example-spec.html");
 	});
 
+	it("shows the cluster DNS IP with the service range, marked when defaulted", async () => {
+		const rowOf = (el: HTMLElement) => [...el.querySelectorAll(".aks-ip-allocation tbody tr")].find((tr) => tr.querySelector("th")?.textContent === "Cluster DNS IP");
+		const given = rowOf((await render(EXAMPLE)).el);
+		expect([...(given?.querySelectorAll("td") ?? [])].map((td) => td.textContent)).toEqual(["172.16.0.10", "Service range 172.16.0.0/16", "Kubernetes", "Cluster only", "", "1", ""]);
+		const defaulted = rowOf((await render("vnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/24")).el);
+		expect(defaulted?.querySelector("td")?.textContent).toBe("10.0.0.10default");
+		expect(defaulted?.querySelector("td .aks-ip-tag")?.textContent).toBe("default");
+	});
+
 	it("shows an error box with the line when the body does not parse", async () => {
 		const { el } = await render("cluster: a\nagentPools:\n  - name: [b\n");
 		const box = el.querySelector(".aks-ip-error");
