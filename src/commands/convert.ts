@@ -78,6 +78,10 @@ class Fields {
 		return this.take(name, (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined));
 	}
 
+	bool(name: string): boolean | undefined {
+		return this.take(name, (v) => (typeof v === "boolean" ? v : undefined));
+	}
+
 	int(name: string): number | undefined {
 		return this.take(name, (v) => (typeof v === "number" && Number.isInteger(v) ? v : undefined));
 	}
@@ -186,6 +190,9 @@ function build(root: Fields, props: Fields | undefined, net: Fields | undefined,
 	if (families.length > 0) body.add(0, `ipFamilies: [${families.map((f) => scalar(f)).join(", ")}]`);
 	const outbound = net?.str("outboundType");
 	if (outbound) body.add(0, `outboundType: ${scalar(outbound)}`);
+	const access = root.map("apiServerAccessProfile") ?? props?.map("apiServerAccessProfile");
+	if (access?.bool("enablePrivateCluster") === true) body.add(0, "privateCluster: true", "its API server endpoint takes 1 node-subnet IP");
+	if (access) skipped.push(...access.unused("apiServerAccessProfile."));
 	const lb = net?.map("loadBalancerProfile");
 	if (lb) {
 		const managedIps = lb.map("managedOutboundIPs");

@@ -4,6 +4,7 @@
  */
 import { azureUsable, sizeOf, type Cidr } from "../net/address";
 import type { Finding } from "../spec/findings";
+import { countOf } from "../spec/numbers";
 import { clip } from "../spec/reader";
 import type { Purpose, SubnetRef, SubnetSpec } from "../spec/types";
 import type { Role, SubnetPlan } from "./types";
@@ -28,6 +29,7 @@ export function newSubnet(cidr: Cidr, name: string | null, role: Role, purpose: 
 		free: usable,
 		pools: [],
 		loadBalancers: [],
+		extras: [],
 	};
 }
 
@@ -43,7 +45,10 @@ export class SubnetRegistry {
 		private readonly report: Report,
 		private readonly pending: readonly string[] = [],
 	) {
-		for (const s of declared) this.add(newSubnet(s.cidr, s.name, "other", s.purpose, s.line));
+		for (const s of declared) {
+			const subnet = this.add(newSubnet(s.cidr, s.name, "other", s.purpose, s.line));
+			if (s.extraIps && s.extraIps.value > 0) subnet.extras.push({ what: `${countOf(s.extraIps.value, "other IP")} (extraIps)`, count: s.extraIps.value });
+		}
 	}
 
 	add(subnet: SubnetPlan): SubnetPlan {

@@ -1,6 +1,7 @@
 /** Spec → plan skeleton: defaults applied, subnets resolved, every node and address counted. */
 import { formatAddress, parseCidr, sizeOf, type Address, type Cidr, type Family } from "../net/address";
 import type { Finding } from "../spec/findings";
+import { countOf } from "../spec/numbers";
 import { clip } from "../spec/reader";
 import type { Loc, PoolSpec, Spec, Surge } from "../spec/types";
 import { DEFAULT_MAX_PODS, detectModel, dynamicFullDensity, staticBlocks, surgeNodes, usesPodCidr, usesPodSubnet } from "./model";
@@ -83,7 +84,7 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 		}
 	}
 	const loadBalancers = resolveLoadBalancers(spec, registry, pools, report);
-	countDemand(pools, loadBalancers);
+	countDemand(pools, loadBalancers, registry.list, spec.privateCluster?.value === true);
 	return {
 		model,
 		families,
@@ -156,7 +157,7 @@ function resolvePool(spec: Spec, p: PoolSpec, model: ModelId, registry: SubnetRe
 function resolveLoadBalancers(spec: Spec, registry: SubnetRegistry, pools: PoolPlan[], report: Report): LoadBalancerPlan[] {
 	const defaultSubnet = pools.find((p) => p.nodeSubnet)?.nodeSubnet ?? null;
 	return spec.loadBalancers.map((lb) => {
-		const plan: LoadBalancerPlan = { name: lb.name, line: lb.line, type: lb.type.value, ip: lb.ip?.value ?? null, subnet: null };
+		const plan: LoadBalancerPlan = { name: lb.name, line: lb.line, type: lb.type.value, ip: lb.ip?.value ?? null, subnet: null, privateLinkIps: lb.privateLinkIps?.value ?? 0 };
 		if (plan.type === "public") {
 			if (lb.subnet) report({ severity: "warning", code: "model-mismatch", message: `Load balancer "${clip(lb.name)}" is public: its frontend is an Azure public IP, so its subnet is ignored. Set type: internal for a frontend in the VNet.`, line: lb.subnet.line });
 			return plan;
@@ -183,7 +184,7 @@ function resolveLoadBalancers(spec: Spec, registry: SubnetRegistry, pools: PoolP
 }
 
 /** Demand at full scale in every subnet: nodes of each pool times what a node takes, plus frontends. */
-function countDemand(pools: PoolPlan[], lbs: LoadBalancerPlan[]): void {
+function countDemand(pools: PoolPlan[], lbs: LoadBalancerPlan[], subnets: readonly SubnetPlan[], privateCluster: boolean): void {
 	for (const p of pools) {
 		const sizing = p.nodesAtFullScale - p.surge;
 		if (p.nodeSubnet) {
@@ -211,6 +212,18 @@ function countDemand(pools: PoolPlan[], lbs: LoadBalancerPlan[]): void {
 		lb.subnet.requiredWithoutSurge += 1n;
 		if (lb.subnet.requiredAtFullDensity !== null) lb.subnet.requiredAtFullDensity += 1n;
 		lb.subnet.loadBalancers.push(lb.name);
+		// A Private Link Service takes its NAT IPs from the load balancer's subnet (section 6).
+		if (lb.privateLinkIps > 0) lb.subnet.extras.push({ what: `${countOf(lb.privateLinkIps, "Private Link NAT IP")} of "${clip(lb.name)}"`, count: lb.privateLinkIps });
+	}
+	// A private cluster's API server endpoint: 1 address of the first pool's node subnet (section 7).
+	const first = pools.find((p) => p.nodeSubnet)?.nodeSubnet;
+	if (privateCluster && first) first.extras.push({ what: "1 private cluster endpoint", count: 1 });
+	for (const s of new Set([...pools.flatMap((p) => [p.nodeSubnet, p.podSubnet]), ...lbs.map((lb) => lb.subnet), ...subnets])) {
+		if (!s) continue;
+		const extra = BigInt(s.extras.reduce((sum, e) => sum + e.count, 0));
+		s.required += extra;
+		s.requiredWithoutSurge += extra;
+		if (s.requiredAtFullDensity !== null) s.requiredAtFullDensity += extra;
 	}
 }
 

@@ -35,6 +35,8 @@ export interface SubnetPlan {
 	free: bigint;
 	pools: string[];
 	loadBalancers: string[];
+	/** Other demand counted in `required` (private endpoints, Private Link NAT IPs, other NICs), described with its count. */
+	extras: { what: string; count: number }[];
 }
 
 export interface PodCidrPlan {
@@ -88,6 +90,8 @@ export interface LoadBalancerPlan {
 	type: "internal" | "public";
 	ip: Address | null;
 	subnet: SubnetPlan | null;
+	/** NAT IPs of a Private Link Service on it (0: none). */
+	privateLinkIps: number;
 }
 
 export interface VnetSpace {

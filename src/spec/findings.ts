@@ -24,7 +24,7 @@ export const FINDING_CODES = {
 	"outside-vnet": "A subnet or static IP outside every VNet address space.",
 	"reserved-range": "A range touches a range that AKS reserves or Azure forbids.",
 	"public-range": "A pod or service range in public address space, which AKS does not support.",
-	"subnet-size": "A subnet smaller than /29, an IPv6 subnet that is not /64, or a special subnet below its minimum.",
+	"subnet-size": "A subnet smaller than /29, an IPv6 subnet that is not /64, a special subnet below its minimum, or another subnet short of the addresses asked of it.",
 	"node-subnet-too-small": "A node subnet has fewer usable IPs than the pools need at full scale.",
 	"pod-subnet-too-small": "A pod subnet has fewer usable IPs than the pools need at full scale.",
 	"pod-subnet-full-density": "A dynamic pod subnet fits 16 IPs per node but not every node at max pods.",

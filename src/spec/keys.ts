@@ -28,6 +28,8 @@ export const TOP_KEYS = schema({
 	outboundIps: ["managedOutboundIpCount", "outboundIpCount"],
 	allocatedOutboundPorts: [],
 	loadBalancerProfile: [],
+	privateCluster: ["enablePrivateCluster"],
+	apiServerAccessProfile: [],
 	vnet: ["vnetCidr", "vnetCidrs", "addressSpace", "addressPrefixes", "vnetAddressSpace"],
 	nodeSubnet: ["vnetSubnet", "vnetSubnetId", "nodeSubnetId"],
 	podSubnet: ["podSubnetId"],
@@ -78,15 +80,20 @@ export const LB_KEYS = schema({
 	type: [],
 	ip: ["address", "staticIp"],
 	subnet: [],
+	privateLinkIps: ["privateLinkNatIps"],
 });
 
 export const SUBNET_KEYS = schema({
 	name: [],
 	cidr: ["addressPrefix", "prefix"],
 	purpose: [],
+	extraIps: ["otherIps"],
 });
 
 export const UPGRADE_KEYS = schema({ maxSurge: [], maxUnavailable: [], drainTimeoutInMinutes: [], nodeSoakDurationInMinutes: [] });
+
+/** `az aks show`'s apiServerAccessProfile: only whether the cluster is private. */
+export const ACCESS_PROFILE_KEYS = schema({ enablePrivateCluster: [] });
 
 /** Keys of `az aks show`'s networkProfile that the plan reads; its other keys are ignored. */
 export const NETWORK_PROFILE_KEYS = new Set([

@@ -4,7 +4,7 @@ import type { Cidr } from "../net/address";
 import { LB_KEYS, SUBNET_KEYS } from "./keys";
 import { clip, type Entry, type Reader } from "./reader";
 import type { LoadBalancerSpec, PeeredSpec, Purpose, SubnetSpec } from "./types";
-import { readAddress, readCidr, readCidrList, readEnum, readString, readSubnetRef } from "./values";
+import { readAddress, readCidr, readCidrList, readEnum, readInt, readString, readSubnetRef } from "./values";
 
 export const PURPOSES: readonly Purpose[] = [
 	"apiServer",
@@ -66,7 +66,12 @@ function readSubnet(r: Reader, name: string, e: Entry, pending?: string[]): Subn
 	const cidr = readCidr(r, { ...cidrEntry, key: `Subnet "${clip(name)}"` });
 	const purposeEntry = keys.get("purpose");
 	const purpose = purposeEntry ? readEnum(r, purposeEntry, PURPOSES)?.value : undefined;
-	return cidr ? { line: e.line, name, cidr, purpose: purpose ?? implied } : undefined;
+	const extraEntry = keys.get("extraIps");
+	const extraIps = extraEntry ? readInt(r, extraEntry, 0, 1_000_000) : undefined;
+	if (!cidr) return undefined;
+	const subnet: SubnetSpec = { line: e.line, name, cidr, purpose: purpose ?? implied };
+	if (extraIps) subnet.extraIps = extraIps;
+	return subnet;
 }
 
 /** `peered`: a list of CIDRs, or a map of name to a CIDR or a list of CIDRs. */
@@ -103,6 +108,13 @@ export function readLoadBalancers(r: Reader, e: Entry): LoadBalancerSpec[] {
 		};
 		if (ipEntry) lb.ip = readAddress(r, ipEntry);
 		if (subnetEntry) lb.subnet = readSubnetRef(r, subnetEntry);
+		const plsEntry = keys.get("privateLinkIps");
+		const pls = plsEntry ? readInt(r, plsEntry, 1, 8) : undefined;
+		if (pls && lb.type.value === "public") {
+			r.report("error", "invalid-value", `Load balancer "${clip(lb.name)}" is public: a Private Link Service needs an internal load balancer (type: internal).`, pls.line);
+		} else if (pls) {
+			lb.privateLinkIps = pls;
+		}
 		out.push(lb);
 	});
 	return out;

@@ -1,10 +1,10 @@
 /** The cluster-wide keys of a spec. */
 import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import { isFindingCode, FINDING_CODES } from "./findings";
-import { didYouMean, type KeySchema } from "./keys";
+import { ACCESS_PROFILE_KEYS, didYouMean, type KeySchema } from "./keys";
 import { clip, type Entry, type Reader } from "./reader";
 import { SECTIONS, type Loc, type Section, type Spec } from "./types";
-import { readAddress, readCidr, readCidrList, readEnum, readInt, readNodeSubnets, readString, readSubnetRef, readSurge } from "./values";
+import { readAddress, readBool, readCidr, readCidrList, readEnum, readInt, readNodeSubnets, readString, readSubnetRef, readSurge } from "./values";
 
 export const OUTBOUND_TYPES = [
 	"loadBalancer",
@@ -56,6 +56,12 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	spec.maxPods = read("maxPods", (e) => readInt(r, e, 0, 100_000));
 	spec.podIpAllocationMode = read("podIpAllocationMode", (e) => readEnum(r, e, ["DynamicIndividual", "StaticBlock"] as const));
 	spec.ipFamilies = read("ipFamilies", (e) => readFamilies(r, e));
+	spec.privateCluster = read("privateCluster", (e) => readBool(r, e));
+	const access = top.get("apiServerAccessProfile");
+	if (!spec.privateCluster && access && isMap(access.node)) {
+		const flag = r.entries(access.node, ACCESS_PROFILE_KEYS, "in apiServerAccessProfile", true).get("enablePrivateCluster");
+		if (flag) spec.privateCluster = readBool(r, flag);
+	}
 	spec.ignore = read("ignore", (e) => readIgnore(r, e)) ?? [];
 	spec.show = read("show", (e) => readShow(r, e));
 }

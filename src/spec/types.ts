@@ -59,6 +59,8 @@ export interface LoadBalancerSpec {
 	type: Loc<"internal" | "public">;
 	ip?: Loc<Address>;
 	subnet?: SubnetRef;
+	/** NAT IPs of a Private Link Service on this internal load balancer (1 to 8). */
+	privateLinkIps?: Loc<number>;
 }
 
 export interface SubnetSpec {
@@ -66,6 +68,8 @@ export interface SubnetSpec {
 	name: string;
 	cidr: Cidr;
 	purpose: Purpose;
+	/** Addresses other resources take here: private endpoints, VMs, other NICs. */
+	extraIps?: Loc<number>;
 }
 
 export interface PeeredSpec {
@@ -104,6 +108,8 @@ export interface Spec {
 	ipFamilies?: Loc<Family[]>;
 	pools: PoolSpec[];
 	poolsLine?: number;
+	/** A private cluster: its API server endpoint takes 1 address of the first pool's node subnet. */
+	privateCluster?: Loc<boolean>;
 	loadBalancers: LoadBalancerSpec[];
 	subnets: SubnetSpec[];
 	/** Lower-cased names under `subnets` whose CIDR is not filled in yet (reported once, there). */

@@ -106,6 +106,13 @@ describe("convertAzAksShow", () => {
 		expect(arm.unmapped).toContain("properties.sku");
 	});
 
+	it("carries a private cluster over, and its API server endpoint is counted in the node subnet", () => {
+		const r = converted(JSON.stringify({ name: "aks-private", apiServerAccessProfile: { enablePrivateCluster: true, authorizedIpRanges: ["1.2.3.4/32"] }, networkProfile: { networkPlugin: "azure", networkPluginMode: "overlay" }, agentPoolProfiles: [{ name: "system", count: 3 }] }));
+		expect(r.block).toMatch(/^privateCluster: true +# its API server endpoint takes 1 node-subnet IP$/m);
+		expect(r.unmapped).toContain("apiServerAccessProfile.authorizedIpRanges");
+		expect(planSource(bodyOf(r.block)).nodeSubnets[0]?.required).toBe(5n);
+	});
+
 	it("matches keys case-insensitively (ARM spells dnsServiceIP and vnetSubnetID)", () => {
 		const r = converted(JSON.stringify({
 			name: "aks-arm",

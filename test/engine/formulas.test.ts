@@ -216,3 +216,37 @@ describe("dual-stack", () => {
 		expect(find(plan(spec.replace("fd12:3456:789a:1::/108", "fd12:3456:789a:1::/100")), "service-cidr-too-large")[0]?.severity).toBe("error");
 	});
 });
+
+describe("extras(subnet): other addresses in a subnet (aks-networking.md sections 1.1, 6 and 7)", () => {
+	const node = (extra: string, more = "") => `vnet: 10.1.0.0/16\nserviceCidr: 10.2.0.0/16\ndnsServiceIp: 10.2.0.10\nsubnets:\n  nodes: { cidr: 10.1.0.0/28${extra} }\nnodeSubnet: nodes\ncount: 8\nmaxSurge: 1\n${more}`;
+
+	it("counts extraIps and a private cluster's endpoint in the node subnet: a /28 (11 usable) holds 9 nodes and 2 more, not 3", () => {
+		const fits = plan(node(", extraIps: 2"));
+		expect(fits.nodeSubnets[0]?.required).toBe(11n);
+		expect(codes(fits)).not.toContain("node-subnet-too-small");
+		const full = plan(node(", extraIps: 2", "privateCluster: true"));
+		expect(full.nodeSubnets[0]?.required).toBe(12n);
+		expect(find(full, "node-subnet-too-small")[0]?.message).toContain("(nodepool1: 9 nodes × 1 IP, 2 other IPs (extraIps), 1 private cluster endpoint): 1 short");
+	});
+
+	it("puts a private cluster's endpoint in the first pool's node subnet, also from az aks show's apiServerAccessProfile", () => {
+		const az = plan("apiServerAccessProfile: { enablePrivateCluster: true }\nnetworkProfile: { networkPlugin: azure, networkPluginMode: overlay }\nagentPoolProfiles: [{ name: a, count: 3 }]");
+		expect(az.nodeSubnets[0]?.required).toBe(5n); // 3 nodes + 1 surge + the endpoint
+		expect(plan("privateCluster: false\ncount: 3").nodeSubnets[0]?.required).toBe(4n);
+	});
+
+	it("counts a Private Link Service's 1 to 8 NAT IPs in its load balancer's subnet", () => {
+		const lbs = (nat: number) => `vnet: 10.1.0.0/16\nserviceCidr: 10.2.0.0/16\ndnsServiceIp: 10.2.0.10\nnodeSubnet: 10.1.0.0/24\nsubnets:\n  lbs: 10.1.1.0/29\nloadBalancers:\n  - { name: api, type: internal, subnet: lbs, privateLinkIps: ${nat} }`;
+		expect(find(plan(lbs(2)), "subnet-size")).toEqual([]); // 1 frontend + 2 NAT IPs = 3 usable of a /29
+		expect(find(plan(lbs(3)), "subnet-size")[0]?.message).toContain("has 3 usable IPs but 4 are asked of it (1 load-balancer frontend, 3 Private Link NAT IPs of \"api\"): 1 short");
+		expect(find(plan(lbs(9)), "invalid-value")[0]?.message).toContain("between 1 and 8");
+		expect(find(plan("loadBalancers:\n  - { name: web, type: public, privateLinkIps: 2 }"), "invalid-value")[0]?.message).toContain("needs an internal load balancer");
+	});
+
+	it("refuses a Private Link Service with dual-stack and with static block allocation", () => {
+		const pls = "loadBalancers:\n  - { name: api, type: internal, privateLinkIps: 1 }";
+		expect(find(plan(`ipFamilies: [IPv4, IPv6]\n${pls}`), "model-mismatch").some((f) => f.message.includes("Private Link Service does not work with dual-stack"))).toBe(true);
+		const staticBlock = `networkPlugin: azure\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/24\npodSubnet: 10.1.64.0/18\npodIpAllocationMode: StaticBlock\nserviceCidr: 10.2.0.0/16\ndnsServiceIp: 10.2.0.10\n${pls}`;
+		expect(find(plan(staticBlock), "model-mismatch").some((f) => f.message.includes("Private Link Service"))).toBe(true);
+	});
+});

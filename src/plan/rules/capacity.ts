@@ -7,11 +7,12 @@ function poolsOf(subnet: SubnetPlan, pools: PoolPlan[], role: "node" | "pod"): P
 	return pools.filter((p) => (role === "node" ? p.nodeSubnet : p.podSubnet) === subnet);
 }
 
-/** "apps: 42 nodes × 31 IPs" for up to three pools, then a count of the rest. */
-function breakdown(pools: PoolPlan[], perNode: (p: PoolPlan) => number, extra: number): string {
+/** "apps: 42 nodes × 31 IPs" for up to three pools, then a count of the rest, frontends and extras. */
+export function breakdown(subnet: SubnetPlan, pools: PoolPlan[], perNode: (p: PoolPlan) => number): string {
 	const parts = pools.slice(0, 3).map((p) => `${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${plural(perNode(p), "IP")}`);
 	if (pools.length > 3) parts.push(`${pools.length - 3} more pools`);
-	if (extra > 0) parts.push(plural(extra, "load-balancer frontend"));
+	if (subnet.loadBalancers.length > 0) parts.push(plural(subnet.loadBalancers.length, "load-balancer frontend"));
+	for (const e of subnet.extras) parts.push(e.what);
 	return parts.join(", ");
 }
 
@@ -34,7 +35,7 @@ function reportShort(plan: PlanResult, role: "node" | "pod", report: Report): vo
 	const perNode = role === "node" ? (p: PoolPlan) => p.nodeSubnetIpsPerNode : (p: PoolPlan) => p.podIpsPerNode;
 	for (const s of subnets) {
 		if (s.required <= s.usable) continue;
-		const detail = breakdown(poolsOf(s, plan.pools, role), perNode, s.loadBalancers.length);
+		const detail = breakdown(s, poolsOf(s, plan.pools, role), perNode);
 		report(
 			"error",
 			`${role === "node" ? "Node" : "Pod"} subnet ${s.cidr.text} has ${n(s.usable)} usable IPs but needs ${n(s.required)} at full scale (${detail}): ${n(s.required - s.usable)} short. ${fitHint(s.required, s)}${surgeHint(s)}`,

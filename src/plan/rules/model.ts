@@ -29,6 +29,10 @@ function checkPodKeys(plan: PlanResult, spec: Spec, report: Report): void {
 	if (mode && !usesPodSubnet(plan.model)) {
 		report("warning", `podIpAllocationMode applies to pod subnets only; ${label} ignores it.`, mode.line);
 	}
+	const pls = plan.loadBalancers.find((lb) => lb.privateLinkIps > 0);
+	if (pls && plan.model === "azure-cni-pod-subnet-static") {
+		report("error", `Static block allocation takes no LoadBalancer service behind a Private Link Service (load balancer "${pls.name}").`, pls.line);
+	}
 	for (const s of plan.podSubnets) {
 		const modes = new Set(plan.pools.filter((p) => p.podSubnet === s).map((p) => p.allocationMode));
 		if (modes.size > 1) report("error", `Pod subnet ${s.cidr.text} is shared by pools with different podIpAllocationMode; a subnet has one mode.`, s.line);
@@ -76,6 +80,8 @@ function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 	if (policy && ["azure", "calico"].includes(policy.value.toLowerCase())) {
 		report("error", `Dual-stack clusters cannot use ${policy.value} network policy; use Cilium.`, policy.line);
 	}
+	const pls = plan.loadBalancers.find((lb) => lb.privateLinkIps > 0);
+	if (pls) report("error", `Private Link Service does not work with dual-stack clusters (load balancer "${pls.name}").`, pls.line);
 	if (spec.outboundType?.value === "managedNATGateway") {
 		report("error", "The Standard NAT gateway is IPv4 only and does not work with dual-stack clusters; use a load balancer or managedNATGatewayV2.", spec.outboundType.line);
 	} else if (spec.outboundType?.value === "userAssignedNATGateway") {

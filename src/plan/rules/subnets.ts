@@ -2,7 +2,8 @@
 import type { Purpose } from "../../spec/types";
 import type { Severity } from "../../spec/findings";
 import { subnetLabel } from "./overlap";
-import type { Rule } from "./rule";
+import { breakdown } from "./capacity";
+import { n, type Rule } from "./rule";
 
 /** Minimum prefix per special subnet, and how firm the minimum is. */
 const MINIMUMS: Partial<Record<Purpose, { prefix: number; severity: Severity; why: string }>> = {
@@ -17,7 +18,8 @@ const MINIMUMS: Partial<Record<Purpose, { prefix: number; severity: Severity; wh
 /**
  * IPv4 subnets are /29 or larger, IPv6 subnets exactly /64, and special subnets meet their minimum
  * (API server /28, firewall /26, bastion /26, App Gateway for Containers /24; App Gateway /24 and
- * gateway /27 advised).
+ * gateway /27 advised). A subnet that is neither a node nor a pod subnet holds its load-balancer
+ * frontends, Private Link NAT IPs and extraIps.
  */
 export const subnetSize: Rule = {
 	code: "subnet-size",
@@ -37,6 +39,10 @@ export const subnetSize: Rule = {
 			const min = MINIMUMS[s.purpose];
 			if (min && s.cidr.family === 4 && s.cidr.prefix > min.prefix) {
 				report(min.severity, `${subnetLabel(s)} is a /${s.cidr.prefix}: ${min.why}.`, s.line);
+			}
+			// Node and pod subnets have their own rules; any other subnet must hold what is asked of it.
+			if (s.role === "other" && s.required > s.usable) {
+				report("error", `${subnetLabel(s)} has ${n(s.usable)} usable IPs but ${n(s.required)} are asked of it (${breakdown(s, [], () => 0)}): ${n(s.required - s.usable)} short.`, s.line);
 			}
 		}
 	},
