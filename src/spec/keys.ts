@@ -6,16 +6,17 @@
 export interface KeySchema {
 	/** lower-cased name or alias → canonical name */
 	lookup: Map<string, string>;
+	/** The names an unknown-key finding lists: `az aks show`'s wrappers are read but not offered. */
 	canonical: string[];
 }
 
-function schema(keys: Record<string, string[]>): KeySchema {
+function schema(keys: Record<string, string[]>, unlisted: string[] = []): KeySchema {
 	const lookup = new Map<string, string>();
 	for (const [name, aliases] of Object.entries(keys)) {
 		lookup.set(name.toLowerCase(), name);
 		for (const alias of aliases) lookup.set(alias.toLowerCase(), name);
 	}
-	return { lookup, canonical: Object.keys(keys) };
+	return { lookup, canonical: Object.keys(keys).filter((k) => !unlisted.includes(k)) };
 }
 
 export const TOP_KEYS = schema({
@@ -54,7 +55,7 @@ export const TOP_KEYS = schema({
 	show: [],
 	networkProfile: [],
 	properties: [],
-});
+}, ["loadBalancerProfile", "apiServerAccessProfile", "networkProfile", "properties"]);
 
 export const POOL_KEYS = schema({
 	name: [],
