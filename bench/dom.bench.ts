@@ -47,6 +47,7 @@ export async function domBench(): Promise<Measure[]> {
 
 	const bytes = statSync("main.js").size;
 	const kib = bytes / 1024;
-	out.push({ name: "main.js size", median: 0, p95: 0, runs: 1, unit: "ms", target: "< 200 KB", ok: kib < 200, note: `${kib.toFixed(1)} KiB (${bytes.toLocaleString("en-US")} bytes)` });
+	// 200 KB read strictly: 200,000 bytes, which also meets the binary reading (204,800).
+	out.push({ name: "main.js size", median: 0, p95: 0, runs: 1, unit: "ms", target: "< 200,000 bytes", ok: bytes < 200_000, note: `${bytes.toLocaleString("en-US")} bytes (${kib.toFixed(1)} KiB)` });
 	return out;
 }

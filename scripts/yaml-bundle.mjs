@@ -4,12 +4,12 @@
 // - yaml's browser build (plain ES modules) everywhere. Its Node build differs only by reading
 //   process.env.LOG_TOKENS for every token, which in Node costs a C++ call each time.
 // - The parts of yaml that reading YAML never reaches are replaced by small stand-ins: the YAML
-//   writer (stringify/*), building nodes from JavaScript values, revivers, and YAML 1.1's
-//   binary, timestamp, set, omap and pairs types. That keeps main.js under its 200 KB budget.
+//   writer (stringify/*, anchor naming), building nodes from JavaScript values, revivers, the CST walker, the
+//   JSON schema and YAML 1.1's types (aks-ip reads with the core schema, also a document that
+//   declares %YAML 1.1). That keeps main.js under its 200 KB budget.
 //   Lexer, parser, composer, errors, positions and the core schema are yaml's own, untouched.
-//   A YAML 1.1 document keeps 1.1's booleans, integers and floats; an explicit !!binary,
-//   !!timestamp, !!set, !!omap or !!pairs tag is reported as unresolved (a warning) and its
-//   value read as written. test/spec/yaml-bundle.test.ts compares this build with the full
+//   An explicit !!binary, !!timestamp, !!set, !!omap or !!pairs tag is reported as unresolved
+//   (a warning) and its value read as written. test/spec/yaml-bundle.test.ts compares this build with the full
 //   package on examples, templates and random input.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
@@ -37,24 +37,20 @@ export const YAML_STANDINS = {
 	"stringify/foldFlowLines.js": `export const FOLD_FLOW = "flow";\nexport const FOLD_BLOCK = "block";\nexport const FOLD_QUOTED = "quoted";\nexport function foldFlowLines() { ${writer} }`,
 	"doc/createNode.js": `export function createNode() { ${fail("building YAML from values")} }`,
 	"doc/applyReviver.js": `export function applyReviver() { ${fail("a reviver")} }`,
+	// Naming and checking anchors for writing and for building nodes.
+	"doc/anchors.js": ["anchorIsValid", "anchorNames", "createNodeAnchors", "findNewAnchor"].map((f) => `export function ${f}() { ${writer} }`).join("\n"),
 	// Unresolved in the stand-in: yaml then warns "Unresolved tag" and keeps the value as written.
 	"schema/yaml-1.1/binary.js": "export const binary = undefined;",
 	"schema/yaml-1.1/omap.js": `export const omap = undefined;\nexport class YAMLOMap { constructor() { ${fail("!!omap")} } }`,
 	"schema/yaml-1.1/pairs.js": `export const pairs = undefined;\nexport function resolvePairs() { ${fail("!!pairs")} }\nexport function createPairs() { ${fail("!!pairs")} }`,
 	"schema/yaml-1.1/set.js": `export const set = undefined;\nexport class YAMLSet { constructor() { ${fail("!!set")} } }`,
 	"schema/yaml-1.1/timestamp.js": "export const timestamp = undefined;\nexport const intTime = undefined;\nexport const floatTime = undefined;",
-	// YAML 1.1's schema without the types above (sexagesimal numbers and dates stay text).
-	"schema/yaml-1.1/schema.js": [
-		"import { map } from '../common/map.js';",
-		"import { nullTag } from '../common/null.js';",
-		"import { seq } from '../common/seq.js';",
-		"import { string } from '../common/string.js';",
-		"import { trueTag, falseTag } from './bool.js';",
-		"import { floatNaN, floatExp, float } from './float.js';",
-		"import { intBin, intOct, int, intHex } from './int.js';",
-		"import { merge } from './merge.js';",
-		"export const schema = [map, seq, string, nullTag, trueTag, falseTag, intBin, intOct, int, intHex, floatNaN, floatExp, float, merge];",
-	].join("\n"),
+	// CST.visit, a walker of yaml's concrete syntax tree, which reading does not use.
+	"parse/cst-visit.js": `export function visit() { ${fail("CST.visit")} }`,
+	// The JSON schema is used only when asked for (schema: "json"); aks-ip reads with the core schema.
+	"schema/json/schema.js": "export { schema } from '../core/schema.js';",
+	// A document with a %YAML 1.1 directive is read with the core schema (YAML 1.2's types).
+	"schema/yaml-1.1/schema.js": "export { schema } from '../core/schema.js';",
 };
 
 /** Names a module exports (`export { a, b as c }`, `export const|function|class x`). */
