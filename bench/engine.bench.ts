@@ -34,7 +34,7 @@ const middle = (values: number[]): number => [...values].sort((a, b) => a - b)[M
  * rounds' medians. On a shared virtual machine a neighbour's load can slow a whole round; the
  * middle round is what the code costs, and the spread of the rounds is reported beside it.
  */
-const ROUNDS = 5;
+const ROUNDS = 9;
 function rounds(cases: { fn: () => void; runs: number }[]): { median: number; p95: number; spread: string; medians: number[] }[] {
 	const results = cases.map(() => [] as { median: number; p95: number }[]);
 	for (let r = 0; r < ROUNDS; r++) cases.forEach((c, i) => results[i]?.push(time(c.fn, c.runs)));
