@@ -9,7 +9,7 @@
 //   declares %YAML 1.1). That keeps main.js under its 200 KB budget.
 //   Lexer, parser, composer, errors, positions and the core schema are yaml's own, untouched.
 //   An explicit !!binary, !!timestamp, !!set, !!omap or !!pairs tag is reported as unresolved
-//   (a warning) and its value read as written. test/spec/yaml-bundle.test.ts compares this build with the full
+//   (a warning) and its value read as written. test/engine/yaml-bundle.test.ts compares this build with the full
 //   package on examples, templates and random input.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";

@@ -215,9 +215,11 @@ function countDemand(pools: PoolPlan[], lbs: LoadBalancerPlan[], subnets: readon
 		// A Private Link Service takes its NAT IPs from the load balancer's subnet (section 6).
 		if (lb.privateLinkIps > 0) lb.subnet.extras.push({ what: `${countOf(lb.privateLinkIps, "Private Link NAT IP")} of "${clip(lb.name)}"`, count: lb.privateLinkIps });
 	}
-	// A private cluster's API server endpoint: 1 address of the first pool's node subnet (section 7).
+	// A private cluster's API server endpoint: 1 address of the first pool's node subnet (section 7),
+	// unless API server VNet integration puts the API server in its own subnet.
 	const first = pools.find((p) => p.nodeSubnet)?.nodeSubnet;
-	if (privateCluster && first) first.extras.push({ what: "1 private cluster endpoint", count: 1 });
+	const vnetIntegration = subnets.some((s) => s.purpose === "apiServer");
+	if (privateCluster && first && !vnetIntegration) first.extras.push({ what: "1 private cluster endpoint", count: 1 });
 	for (const s of new Set([...pools.flatMap((p) => [p.nodeSubnet, p.podSubnet]), ...lbs.map((lb) => lb.subnet), ...subnets])) {
 		if (!s) continue;
 		const extra = BigInt(s.extras.reduce((sum, e) => sum + e.count, 0));

@@ -61,6 +61,10 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 		const after = w.code === "TAG_RESOLVE_FAILED" ? "; the value is read as written" : w.code === "BAD_DIRECTIVE" ? "; the directive is ignored" : "";
 		r.report("warning", "yaml-syntax", `YAML: ${clip(yamlMessage(w.message), 200)}${after}.`, line);
 	}
+	// The bundled yaml reads every body with YAML 1.2's core schema (scripts/yaml-bundle.mjs).
+	if (doc.directives?.yaml.explicit && doc.directives.yaml.version === "1.1") {
+		r.report("warning", "yaml-syntax", "The body declares %YAML 1.1, but it is read as YAML 1.2: write true and false, and numbers without leading zeros.", lineOffset + 1);
+	}
 	const root = r.resolve(doc.contents);
 	const spec = emptySpec();
 	if (r.isEmpty(root)) {

@@ -233,6 +233,9 @@ describe("extras(subnet): other addresses in a subnet (aks-networking.md section
 		const az = plan("apiServerAccessProfile: { enablePrivateCluster: true }\nnetworkProfile: { networkPlugin: azure, networkPluginMode: overlay }\nagentPoolProfiles: [{ name: a, count: 3 }]");
 		expect(az.nodeSubnets[0]?.required).toBe(5n); // 3 nodes + 1 surge + the endpoint
 		expect(plan("privateCluster: false\ncount: 3").nodeSubnets[0]?.required).toBe(4n);
+		// With API server VNet integration the API server sits in its own subnet: no endpoint in the node subnet.
+		const integrated = plan("privateCluster: true\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/24\nsubnets:\n  api: { cidr: 10.1.1.0/28, purpose: apiServer }\ncount: 3");
+		expect(integrated.nodeSubnets[0]?.required).toBe(4n);
 	});
 
 	it("counts a Private Link Service's 1 to 8 NAT IPs in its load balancer's subnet", () => {

@@ -68,6 +68,7 @@ describe("reading a body", () => {
 		// but 1.1's 0b11110 and yes are text, which the spec refuses out loud.
 		const v11 = planSource("%YAML 1.1\n---\ncluster: a\nagentPools:\n  - name: p\n    count: 0x3\n    maxPods: 0b11110\n    enableAutoScaling: yes\n");
 		expect(v11.pools.map((p) => p.count)).toEqual([3]);
+		expect(find(v11, "yaml-syntax").map((f) => [f.severity, f.line, f.message])).toEqual([["warning", 1, "The body declares %YAML 1.1, but it is read as YAML 1.2: write true and false, and numbers without leading zeros."]]);
 		expect(find(v11, "invalid-value").map((f) => f.message)).toEqual(['maxPods must be a whole number, not "0b11110".', 'enableAutoScaling must be true or false, not "yes".']);
 	});
 
