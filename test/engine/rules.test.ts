@@ -78,6 +78,7 @@ const TRIGGERS: [string, string, string, string[]][] = [
 	["node-limit", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\ncount: 261\nmaxPods: 250\nmaxSurge: 0`, "warning", ["65,250 pods", "about 65,000"]],
 	["node-limit", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\npodIpAllocationMode: StaticBlock\nagentPools:\n${Array.from({ length: 5 }, (_, i) => `  - { name: p${i}, count: 801, maxPods: 250, maxSurge: 0 }`).join("\n")}`, "warning", ["1,001,250 pods", "1,000,000"]],
 	["node-limit", `${BASE}loadBalancers:\n${Array.from({ length: 301 }, (_, i) => `  - { name: lb${i}, type: public }`).join("\n")}`, "error", ["301 load balancers", "300"]],
+	["invalid-value", `agentPools:\n  - name: Apps-1`, "error", ['Pool name "Apps-1"', "lowercase letters and digits"]],
 	["invalid-value", `networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${"n".repeat(64)}: 10.0.0.0/24\nnodeSubnet: ${"n".repeat(64)}`, "error", ["64 characters", "at most 63"]],
 ];
 
@@ -114,6 +115,15 @@ describe("boundaries: an exact fit is not an error, one more is", () => {
 		const named = (length: number) => `networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${"n".repeat(length)}: 10.0.0.0/24\nnodeSubnet: ${"n".repeat(length)}`;
 		expect(find(plan(named(63)), "invalid-value")).toEqual([]);
 		expect(find(plan(named(64)), "invalid-value")).toHaveLength(1);
+		const pool = (name: string, os = "Linux") => `agentPools:\n  - { name: ${name}, osType: ${os}, count: 3 }`;
+		const nameErrors = (spec: string) => find(plan(spec), "invalid-value").filter((f) => f.message.startsWith("Pool name"));
+		expect(nameErrors(pool("abcdefghijk1"))).toEqual([]); // 12 characters on Linux
+		expect(nameErrors(pool("abcdefghijk12"))[0]?.message).toContain("at most 12 characters on Linux");
+		expect(nameErrors(pool("win123", "Windows"))).toEqual([]); // 6 on Windows
+		expect(nameErrors(pool("win1234", "Windows"))[0]?.message).toContain("at most 6 characters on Windows");
+		expect(nameErrors(pool("1pool"))).toHaveLength(1);
+		expect(nameErrors(pool("Pool-With-A-Long-Name"))[0]?.message).toContain("starting with a letter, and at most 12 characters on Linux");
+		expect(nameErrors("count: 3")).toEqual([]); // the assumed nodepool1
 		// Kubenet with Calico is fine; dual-stack with BYO CNI is a warning, with node subnet an error.
 		expect(find(plan("networkPlugin: kubenet\nnetworkPolicy: calico"), "model-mismatch")).toEqual([]);
 		expect(find(plan("networkPlugin: azure\nipFamilies: [IPv4, IPv6]"), "model-mismatch")[0]?.severity).toBe("error");

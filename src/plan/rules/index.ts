@@ -3,7 +3,7 @@ import { lowHeadroom, nodeSubnetTooSmall, podCidrTooSmall, podSubnetFullDensity,
 import { lbIpInvalid } from "./lb";
 import { kubenetRetirement, modelMismatch } from "./model";
 import { outsideVnet, rangeOverlap, serviceCidrInVnet } from "./overlap";
-import { maxPodsOutOfRange, nodeLimit, poolMinPods, snatPorts, staticBlockWaste, zeroSurge } from "./pools";
+import { maxPodsOutOfRange, nodeLimit, poolMinPods, poolName, snatPorts, staticBlockWaste, zeroSurge } from "./pools";
 import { vnetLimit } from "./vnet";
 import { publicRange, reservedRange } from "./reserved";
 import type { Rule } from "./rule";
@@ -36,5 +36,6 @@ export const RULES: readonly Rule[] = [
 	staticBlockWaste,
 	snatPorts,
 	zeroSurge,
+	poolName,
 	vnetLimit,
 ];

@@ -1,5 +1,6 @@
 /** Pool and cluster limits (aks-networking.md sections 2 and 8). */
 import { staticBlocks } from "../model";
+import { clip } from "../../spec/reader";
 import { n, plural, type Rule } from "./rule";
 
 /**
@@ -140,6 +141,26 @@ export const zeroSurge: Rule = {
 			const given = spec.pools[i]?.maxSurge ?? spec.maxSurge;
 			if (p.surge > 0 || !given || given.value.value !== 0 || p.nodesAtFullScale === 0) continue;
 			report("warning", `Pool "${p.name}" has maxSurge 0: AKS then needs maxUnavailable above 0 (it defaults to 0) and upgrades take nodes out of service. The plan sizes it without surge nodes.`, given.line);
+		}
+	},
+};
+
+/**
+ * AKS pool names: lowercase letters and digits, starting with a letter; 1 to 12 characters on
+ * Linux, 1 to 6 on Windows (AKS's node pool limitations). AKS refuses any other name.
+ */
+export const poolName: Rule = {
+	code: "invalid-value",
+	check(plan, spec, report) {
+		for (const [i, p] of plan.pools.entries()) {
+			const given = spec.pools[i];
+			if (!given || given.assumed) continue;
+			const name = given.name.value;
+			const max = p.osType === "Windows" ? 6 : 12;
+			const why: string[] = [];
+			if (!/^[a-z][a-z0-9]*$/.test(name)) why.push("lowercase letters and digits, starting with a letter");
+			if (name.length > max) why.push(`at most ${max} characters on ${p.osType === "Windows" ? "Windows" : "Linux"}`);
+			if (why.length > 0) report("error", `Pool name "${clip(name)}" is not one AKS accepts: ${why.join(", and ")}.`, given.name.line);
 		}
 	},
 };
