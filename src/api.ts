@@ -26,6 +26,11 @@ export function planSource(source: string, options: PlanSourceOptions = {}): Pla
 	return planBody(source, options);
 }
 
+/** The Markdown summary of one block body, planned with `options` (a fenceLine gives note lines). */
+export function summaryOf(source: string, options: PlanSourceOptions & { headingLevel?: number }): string {
+	return toMarkdown(planBody(source, options), { headingLevel: options.headingLevel });
+}
+
 /** Plans every `aks-ip` block of a note; lines are the note's. */
 export function planNote(markdown: string, options: Omit<PlanSourceOptions, "fenceLine"> = {}): PlanResult[] {
 	return findBlocks(markdown).map((b) => planBody(b.body, { ...options, fenceLine: b.fenceLine }));

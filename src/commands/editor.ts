@@ -3,8 +3,7 @@
  * and none removes text the user did not select.
  */
 import { Notice, type Editor, type EditorPosition } from "obsidian";
-import { planSource } from "../api";
-import { toMarkdown } from "../markdown/summary";
+import { summaryOf } from "../api";
 import type { AksIpSettings } from "../settings/settings";
 import { findBlocks, type NoteBlock } from "../spec/note";
 import { templateBlock, type Template } from "../templates/templates";
@@ -84,6 +83,6 @@ export function blockAtCursor(editor: Editor): NoteBlock | null {
 
 /** Writes or refreshes the summary region below `block`, as the block's insert button does. */
 export function writeSummaryBelow(editor: Editor, block: NoteBlock, settings: AksIpSettings): boolean {
-	const markdownAt = (fenceLine: number): string => toMarkdown(planSource(block.body, { defaultMaxSurge: settings.defaultMaxSurge, fenceLine }), { headingLevel: settings.summaryHeadingLevel });
+	const markdownAt = (fenceLine: number): string => summaryOf(block.body, { defaultMaxSurge: settings.defaultMaxSurge, headingLevel: settings.summaryHeadingLevel, fenceLine });
 	return writeSummaryInEditor(editor, block.body, block.fenceLine - 1, markdownAt);
 }

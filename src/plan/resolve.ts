@@ -160,6 +160,10 @@ function resolveLoadBalancers(spec: Spec, registry: SubnetRegistry, pools: PoolP
 		const plan: LoadBalancerPlan = { name: lb.name, line: lb.line, type: lb.type.value, ip: lb.ip?.value ?? null, subnet: null, privateLinkIps: lb.privateLinkIps?.value ?? 0 };
 		if (plan.type === "public") {
 			if (lb.subnet) report({ severity: "warning", code: "model-mismatch", message: `Load balancer "${clip(lb.name)}" is public: its frontend is an Azure public IP, so its subnet is ignored. Set type: internal for a frontend in the VNet.`, line: lb.subnet.line });
+			if (lb.privateLinkIps) {
+				report({ severity: "error", code: "invalid-value", message: `Load balancer "${clip(lb.name)}" is public: a Private Link Service needs an internal load balancer (type: internal).`, line: lb.privateLinkIps.line });
+				plan.privateLinkIps = 0;
+			}
 			return plan;
 		}
 		if (lb.subnet) {
@@ -220,8 +224,8 @@ function countDemand(pools: PoolPlan[], lbs: LoadBalancerPlan[], subnets: readon
 	const first = pools.find((p) => p.nodeSubnet)?.nodeSubnet;
 	const vnetIntegration = subnets.some((s) => s.purpose === "apiServer");
 	if (privateCluster && first && !vnetIntegration) first.extras.push({ what: "1 private cluster endpoint", count: 1 });
-	for (const s of new Set([...pools.flatMap((p) => [p.nodeSubnet, p.podSubnet]), ...lbs.map((lb) => lb.subnet), ...subnets])) {
-		if (!s) continue;
+	// Every subnet, pools' and load balancers' included, is in the registry.
+	for (const s of subnets) {
 		const extra = BigInt(s.extras.reduce((sum, e) => sum + e.count, 0));
 		s.required += extra;
 		s.requiredWithoutSurge += extra;

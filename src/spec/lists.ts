@@ -110,11 +110,7 @@ export function readLoadBalancers(r: Reader, e: Entry): LoadBalancerSpec[] {
 		if (subnetEntry) lb.subnet = readSubnetRef(r, subnetEntry);
 		const plsEntry = keys.get("privateLinkIps");
 		const pls = plsEntry ? readInt(r, plsEntry, 1, 8) : undefined;
-		if (pls && lb.type.value === "public") {
-			r.report("error", "invalid-value", `Load balancer "${clip(lb.name)}" is public: a Private Link Service needs an internal load balancer (type: internal).`, pls.line);
-		} else if (pls) {
-			lb.privateLinkIps = pls;
-		}
+		if (pls) lb.privateLinkIps = pls;
 		out.push(lb);
 	});
 	return out;

@@ -4,7 +4,7 @@
  * insert, open the summary) run only when the user asks, through one click listener per block.
  */
 import { MarkdownRenderChild, MarkdownRenderer, MarkdownView, Notice, type App, type MarkdownPostProcessorContext } from "obsidian";
-import { planSource } from "../api";
+import { summaryOf } from "../api";
 import { toMarkdown } from "../markdown/summary";
 import type { PlanResult } from "../plan/types";
 import type { AksIpSettings } from "../settings/settings";
@@ -89,8 +89,8 @@ export class AksIpBlock extends MarkdownRenderChild {
 	 */
 	private markdown(fenceLine: number | null = this.fenceLine()): string | null {
 		if (!this.plan) return null;
-		const plan = fenceLine === null ? this.plan : planSource(this.source, { defaultMaxSurge: this.host.settings.defaultMaxSurge, fenceLine });
-		return toMarkdown(plan, { headingLevel: this.host.settings.summaryHeadingLevel });
+		const { defaultMaxSurge, summaryHeadingLevel: headingLevel } = this.host.settings;
+		return fenceLine === null ? toMarkdown(this.plan, { headingLevel }) : summaryOf(this.source, { defaultMaxSurge, headingLevel, fenceLine });
 	}
 
 	/** Renders the summary with Obsidian's renderer the first time its panel opens. */

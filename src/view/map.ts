@@ -88,7 +88,7 @@ export function renderMap(parent: HTMLElement, plan: PlanResult): void {
 
 /** True when `range` shares addresses with a range of `groups`. */
 function clash(range: Range, groups: Range[][]): boolean {
-	return groups.some((group) => group.some((other) => other !== range && overlaps(other, range)));
+	return groups.some((group) => group.some((other) => overlaps(other, range)));
 }
 
 function besideItem(list: HTMLElement, kind: string, text: string, overlap: boolean): void {

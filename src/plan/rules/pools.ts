@@ -67,7 +67,8 @@ export const nodeLimit: Rule = {
 			report("warning", `At full scale and maxPods the cluster could run ${n(pods)} pods; Azure CNI Overlay supports 250,000 per cluster (one guide says 200,000). Lower maxPods or node counts.`, line);
 		}
 		if (plan.model === "azure-cni-node-subnet") {
-			const ips = plan.pools.reduce((sum, p) => sum + p.nodesAtFullScale * ((p.maxPods ?? 0) + 1), 0);
+			// Each node books maxPods + 1: its pods and itself.
+			const ips = pods + total;
 			if (ips > 64_000) report("warning", `At full scale the cluster books ${n(ips)} VNet IPs for nodes and pods; Azure CNI node subnet supports about 64,000 per cluster. Move to Azure CNI Overlay or lower maxPods.`, line);
 		}
 		if (plan.model === "azure-cni-pod-subnet-dynamic" && pods > 65_000) {
@@ -106,7 +107,7 @@ export const staticBlockWaste: Rule = {
 export const snatPorts: Rule = {
 	code: "snat-ports",
 	check(plan, spec, report) {
-		if (plan.outboundType.endsWith("NATGateway") || plan.outboundType === "managedNATGatewayV2") {
+		if (plan.outboundType.includes("NATGateway")) {
 			const ips = spec.outboundIps;
 			if (ips && ips.value > 16) {
 				report("error", `A NAT gateway takes 1 to 16 public IPs (64,512 SNAT ports each, 1,032,192 at most); outboundIps is ${ips.value}.`, ips.line);

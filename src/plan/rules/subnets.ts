@@ -3,6 +3,7 @@ import type { Purpose } from "../../spec/types";
 import type { Severity } from "../../spec/findings";
 import { subnetLabel } from "./overlap";
 import { breakdown } from "./capacity";
+import { clip } from "../../spec/reader";
 import { n, type Rule } from "./rule";
 
 /** Minimum prefix per special subnet, and how firm the minimum is. */
@@ -58,7 +59,7 @@ export const overlayNameLength: Rule = {
 		if (plan.model !== "azure-cni-overlay") return;
 		for (const s of plan.subnets) {
 			if (s.defaulted || s.name === null || s.name.length <= 63 || (s.role !== "node" && s.role !== "pod")) continue;
-			report("error", `Subnet name "${s.name.slice(0, 20)}…" has ${s.name.length} characters; Azure CNI Overlay takes subnet names of at most 63.`, s.line);
+			report("error", `Subnet name "${clip(s.name, 21)}" has ${s.name.length} characters; Azure CNI Overlay takes subnet names of at most 63.`, s.line);
 		}
 	},
 };
