@@ -105,7 +105,11 @@ describe("section 4: reserved and forbidden ranges", () => {
 	});
 
 	it("reserved-range: a VNet next to the forbidden ranges is clean", () => {
-		expect(codes(plan(`vnet: [10.10.0.0/16, 172.29.0.0/16, 168.63.128.0/24]\nnodeSubnet: 10.10.0.0/22\ncount: 3`))).not.toContain("reserved-range");
+		const next = plan(`vnet: [10.10.0.0/16, 172.29.0.0/16, 168.63.128.0/24]\nnodeSubnet: 10.10.0.0/22\ncount: 3`);
+		expect(codes(next)).not.toContain("reserved-range");
+		// Widened into 172.30.0.0/16 (172.28.0.0/14), the same spec is refused: the check does look.
+		expect(next.vnet.map((v) => v.cidr.text)).toEqual(["10.10.0.0/16", "172.29.0.0/16", "168.63.128.0/24"]);
+		expect(codes(plan(`vnet: [10.10.0.0/16, 172.28.0.0/14, 168.63.128.0/24]\nnodeSubnet: 10.10.0.0/22\ncount: 3`))).toContain("reserved-range");
 	});
 
 	it("public-range: a public service CIDR is refused; RFC 1918 and RFC 6598 ranges pass", () => {
@@ -132,6 +136,8 @@ describe("section 4: reserved and forbidden ranges", () => {
 	it("range-overlap: peered ranges clear of the pod and service CIDRs are fine", () => {
 		const p = plan(`${BASE}podCidr: 192.168.0.0/16\nserviceCidr: 172.16.0.0/16\ndnsServiceIp: 172.16.0.10\npeered:\n  hub: 192.169.0.0/20\n  onprem: 172.17.0.0/17`);
 		expect(codes(p)).not.toContain("range-overlap");
+		expect(p.peered.map((r) => r.cidr.text)).toEqual(["192.169.0.0/20", "172.17.0.0/17"]);
+		expect([p.podCidrs[0]?.cidr.text, p.serviceCidrs[0]?.cidr.text]).toEqual(["192.168.0.0/16", "172.16.0.0/16"]);
 	});
 });
 
@@ -244,7 +250,10 @@ describe("section 9: dual-stack", () => {
 	});
 
 	it("model-mismatch: Cilium network policy is accepted with dual-stack, and Calico single-stack", () => {
-		expect(codes(plan(`${DUAL}networkPolicy: cilium\nnetworkDataplane: cilium`))).not.toContain("model-mismatch");
+		const cilium = plan(`${DUAL}networkPolicy: cilium\nnetworkDataplane: cilium`);
+		expect(codes(cilium)).not.toContain("model-mismatch");
+		expect(cilium.ipFamilies).toEqual(["IPv4", "IPv6"]);
+		expect(codes(plan(`${DUAL}networkPolicy: calico\nnetworkDataplane: cilium`))).toContain("model-mismatch");
 		expect(codes(plan(`${BASE}networkPolicy: calico`))).not.toContain("model-mismatch");
 	});
 
