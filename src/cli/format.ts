@@ -2,10 +2,9 @@
 import type { PlanResult } from "../api";
 import { modelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
-import { groupDigits, percentOf } from "../spec/numbers";
+import { groupDigits, leftOf } from "../spec/numbers";
 
 const n = groupDigits;
-const pct = percentOf;
 
 export function findingLine(file: string, f: { severity: string; code: string; message: string; line: number }): string {
 	return `${file}:${f.line}: ${f.severity} ${f.code} ${f.message}`;
@@ -22,10 +21,10 @@ export function planText(file: string, plan: PlanResult): string {
 		for (const v of plan.vnet) rows.push(["VNet", v.cidr.text, "", "", "", v.defaulted ? "AKS-managed (default)" : ""]);
 		for (const s of plan.subnets) {
 			const kind = s.role === "node" ? "node subnet" : s.role === "pod" ? "pod subnet" : `subnet (${s.purpose})`;
-			const used = s.role === "other" && s.required === 0n ? ["", "", ""] : [`${n(s.required)} needed`, `${n(s.free)} free (${pct(s.free, s.usable)})`];
+			const used = s.role === "other" && s.required === 0n ? ["", "", ""] : [`${n(s.required)} needed`, leftOf(s.free, s.usable)];
 			rows.push([kind, s.cidr.text, `${n(s.usable)} usable`, ...used.slice(0, 2), [s.name, s.pools.join(", ")].filter(Boolean).join(": ")]);
 		}
-		for (const c of plan.podCidrs) rows.push(["pod CIDR", c.cidr.text, `${n(c.blocks)} /${c.blockPrefix} blocks`, `${n(c.requiredBlocks)} needed`, `${n(c.blocks - c.requiredBlocks)} free`, c.defaulted ? "default" : ""]);
+		for (const c of plan.podCidrs) rows.push(["pod CIDR", c.cidr.text, `${n(c.blocks)} /${c.blockPrefix} blocks`, `${n(c.requiredBlocks)} needed`, leftOf(c.blocks - c.requiredBlocks, c.blocks), c.defaulted ? "default" : ""]);
 		for (const c of plan.serviceCidrs) rows.push(["service CIDR", c.cidr.text, `${n(c.size)} addresses`, "", "", `DNS ${c.dnsServiceIp?.text ?? "-"}${c.defaulted ? ", default" : ""}`]);
 		const widths = rows.reduce<number[]>((w, r) => r.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
 		for (const r of rows) out.push(`  ${r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()}`);

@@ -5,7 +5,7 @@
 import { modelLabel, podsInVnet, usesPodCidr } from "../plan/model";
 import { planStatus } from "../plan/status";
 import type { PlanResult, SubnetPlan } from "../plan/types";
-import { groupDigits, percentOf } from "../spec/numbers";
+import { groupDigits, leftOf } from "../spec/numbers";
 import { code, mdText } from "./escape";
 import { takeaways } from "./takeaways";
 
@@ -15,7 +15,6 @@ export interface SummaryOptions {
 }
 
 const n = groupDigits;
-const pct = percentOf;
 
 function pools(names: string[]): string {
 	if (names.length === 0) return "";
@@ -23,7 +22,7 @@ function pools(names: string[]): string {
 }
 
 function capacity(s: SubnetPlan): string {
-	const left = s.free < 0n ? `${n(-s.free)} short` : `${n(s.free)} free (${pct(s.free, s.usable)})`;
+	const left = leftOf(s.free, s.usable);
 	return `${code(s.cidr.text)}: ${n(s.required)} of ${n(s.usable)} usable IPs needed at full scale, ${left}`;
 }
 
@@ -51,7 +50,7 @@ function podSection(plan: PlanResult): string[] {
 		const cap = plan.podCidrs
 			.map((c) => {
 				const left = c.blocks - c.requiredBlocks;
-				const rest = left < 0n ? `${n(-left)} short` : `${n(left)} free (${pct(left, c.blocks)})`;
+				const rest = leftOf(left, c.blocks);
 				return `${code(c.cidr.text)}: ${n(c.blocks)} /${c.blockPrefix} node blocks, ${n(c.requiredBlocks)} needed at full scale, ${rest}`;
 			})
 			.join("; ");

@@ -27,3 +27,8 @@ export function percentOf(part: bigint, whole: bigint): string {
 export function countOf(count: bigint | number, word: string, many = `${word}s`): string {
 	return `${groupDigits(count)} ${count === 1 || count === 1n ? word : many}`;
 }
+
+/** What is left of `total`: "210 free (82.0%)", or "6,495 short" when `free` is negative. */
+export function leftOf(free: bigint, total: bigint): string {
+	return free < 0n ? `${groupDigits(-free)} short` : `${groupDigits(free)} free (${percentOf(free, total)})`;
+}

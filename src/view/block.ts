@@ -95,8 +95,9 @@ export class AksIpBlock extends MarkdownRenderChild {
 
 	/** Renders the summary with Obsidian's renderer the first time its panel opens. */
 	private showSummary(body: HTMLElement): void {
+		if (this.summaryChild) return;
 		const markdown = this.markdown();
-		if (markdown === null || this.summaryChild) return;
+		if (markdown === null) return;
 		this.summaryChild = this.addChild(new MarkdownRenderChild(body));
 		MarkdownRenderer.render(this.host.app, markdown, body, this.ctx.sourcePath, this.summaryChild).catch((e: unknown) => {
 			body.setText(markdown);
