@@ -24,7 +24,7 @@ async function installDom(): Promise<void> {
 export async function domBench(): Promise<Measure[]> {
 	await installDom();
 	const { loadPlugin, renderCodeBlock, makeContext } = await import("../test/obsidian-stub");
-	const { default: AksIpPlugin } = await import("../src/main");
+	const { default: AksIpPlugin } = await import("../main");
 	const example = readFileSync("test/fixtures/example-spec.yaml", "utf8");
 	const out: Measure[] = [];
 

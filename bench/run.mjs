@@ -5,7 +5,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
-import { yamlEsbuildPlugin } from "../scripts/yaml-bundle.mjs";
 
 execFileSync(process.execPath, ["esbuild.config.mjs", "production"], { stdio: "inherit" });
 // Render latency in a real browser: the live-preview test writes test/browser/.build/latency.json.
@@ -32,7 +31,7 @@ await esbuild.build({
 	target: "node20",
 	logLevel: "warning",
 	alias: { obsidian: fileURLToPath(new URL("../test/obsidian-stub.ts", import.meta.url)) },
-	// The yaml that main.js and the command line ship (browser build, reader only).
-	plugins: [yamlEsbuildPlugin()],
+	// yaml's browser build, the one main.js ships (its Node build reads process.env on every token).
+	conditions: ["browser"],
 });
 execFileSync(process.execPath, ["--expose-gc", out, ...process.argv.slice(2)], { stdio: "inherit" });

@@ -15,7 +15,7 @@ function newest(dir) {
 	return latest;
 }
 
-if (!existsSync(cli) || statSync(cli).mtimeMs < newest("src")) {
+if (!existsSync(cli) || statSync(cli).mtimeMs < Math.max(newest("src"), statSync("main.ts").mtimeMs)) {
 	console.log("Building…");
 	execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit", shell: process.platform === "win32" });
 }

@@ -5,13 +5,13 @@
 import { toMarkdown } from "./markdown/summary";
 import { planBody } from "./plan/plan";
 import type { PlanResult } from "./plan/types";
-import { findBlocks } from "./spec/note";
+import { findBlocks } from "./note/blocks";
 
 export type { PlanResult } from "./plan/types";
-export type { Finding, FindingCode, Severity } from "./spec/findings";
-export { FINDING_CODES } from "./spec/findings";
+export type { Finding, FindingCode, Severity } from "./core/findings";
+export { FINDING_CODES } from "./core/findings";
 export { blockJson, jsonInt } from "./plan/json";
-export { findBlocks } from "./spec/note";
+export { findBlocks } from "./note/blocks";
 export { toMarkdown };
 
 export interface PlanSourceOptions {

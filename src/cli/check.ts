@@ -1,6 +1,6 @@
 /** `aks-ip check`: every block of every note, one line per finding, an exit status for CI. */
 import { blockJson, type BlockJson } from "../plan/json";
-import { countOf } from "../spec/numbers";
+import { countOf } from "../core/numbers";
 import { findingLine } from "./format";
 import { planInput, readInput, displayName } from "./io";
 import type { Io } from "./main";

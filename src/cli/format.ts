@@ -2,7 +2,7 @@
 import type { PlanResult } from "../api";
 import { modelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
-import { groupDigits, leftOf } from "../spec/numbers";
+import { groupDigits, leftOf } from "../core/numbers";
 
 const n = groupDigits;
 

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { planNote, planSource, type PlanResult } from "../api";
-import { findBlocks } from "../spec/note";
+import { findBlocks } from "../note/blocks";
 
 export interface Input {
 	/** The name printed for it: relative to the working folder, or "-" for standard input. */

@@ -3,7 +3,7 @@ import { renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { planNote, planSource, toMarkdown } from "../api";
 import { applyEdits, summaryEdit, type TextEdit } from "../markdown/region";
-import { findBlocks } from "../spec/note";
+import { findBlocks } from "../note/blocks";
 import { isBareSpec, readInput } from "./io";
 import type { Io } from "./main";
 

@@ -5,10 +5,10 @@
 import { Notice, type Editor, type EditorPosition } from "obsidian";
 import { summaryOf } from "../api";
 import type { AksIpSettings } from "../settings/settings";
-import { findBlocks, type NoteBlock } from "../spec/note";
+import { findBlocks, type NoteBlock } from "../note/blocks";
 import { templateBlock, type Template } from "../templates/templates";
-import { writeSummaryInEditor } from "../view/write-summary";
-import { convertAzAksShow } from "./convert";
+import { writeSummaryInEditor } from "./write-summary";
+import { convertAzAksShow } from "../convert/convert";
 
 const ORIGIN = "aks-ip";
 /** An opening fence of a JSON or YAML block (never a closing fence: it has an info string). */

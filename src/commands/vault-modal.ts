@@ -2,11 +2,11 @@
  * "Check plans in vault": plans every `aks-ip` block of the vault in slices, with progress and a
  * cancel button, and lists the notes with errors or warnings; a finding opens its note at its line.
  */
-import { countOf, groupDigits } from "../spec/numbers";
+import { countOf, groupDigits } from "../core/numbers";
 import { Modal, type App, type TFile } from "obsidian";
 import type { AksIpSettings } from "../settings/settings";
-import type { Finding } from "../spec/findings";
-import { scanNotes, type NoteReport, type ScanSummary } from "./scan";
+import type { Finding } from "../core/findings";
+import { scanNotes, type NoteReport, type ScanSummary } from "../note/scan";
 
 const SLICE = 50;
 const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Info" } as const;

@@ -3,7 +3,7 @@
  * reading view, on Publish and on GitHub), so writing again refreshes it instead of adding a copy.
  * Only text between the markers is ever replaced.
  */
-import type { NoteBlock } from "../spec/note";
+import type { NoteBlock } from "../note/blocks";
 
 export const SUMMARY_START = "<!-- aks-ip summary: generated, edits are replaced -->";
 export const SUMMARY_END = "<!-- /aks-ip summary -->";

@@ -5,7 +5,7 @@
 import { modelLabel, podsInVnet, usesPodCidr } from "../plan/model";
 import { planStatus } from "../plan/status";
 import type { PlanResult, SubnetPlan } from "../plan/types";
-import { groupDigits, leftOf } from "../spec/numbers";
+import { groupDigits, leftOf } from "../core/numbers";
 import { code, mdText } from "./escape";
 import { takeaways } from "./takeaways";
 

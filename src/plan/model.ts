@@ -1,5 +1,5 @@
 /** Network models: how AKS picks one from the keys, and what each means for addresses. */
-import type { Spec } from "../spec/types";
+import type { Spec } from "../parse/types";
 import type { ModelId } from "./types";
 
 /** The model, decided the way AKS decides it (product.md section 1). */

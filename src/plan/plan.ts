@@ -1,7 +1,7 @@
 /** Spec → plan: resolve the spec, then run every rule. */
-import { parseSpec } from "../spec/parse";
-import { sortFindings, type Finding } from "../spec/findings";
-import type { Spec, Surge } from "../spec/types";
+import { parseSpec } from "../parse/parse";
+import { sortFindings, type Finding } from "../core/findings";
+import type { Spec, Surge } from "../parse/types";
 import { DEFAULTS, resolve } from "./resolve";
 import { RULES } from "./rules";
 import type { PlanResult } from "./types";

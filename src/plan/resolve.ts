@@ -1,11 +1,11 @@
 /** Spec → plan skeleton: defaults applied, subnets resolved, every node and address counted. */
 import { formatAddress, parseCidr, sizeOf, type Address, type Cidr, type Family } from "../net/address";
-import type { Finding } from "../spec/findings";
-import { countOf } from "../spec/numbers";
-import { clip } from "../spec/reader";
-import type { Loc, PoolSpec, Spec, Surge } from "../spec/types";
+import type { Finding } from "../core/findings";
+import { countOf } from "../core/numbers";
+import { clip } from "../parse/reader";
+import type { Loc, PoolSpec, Spec, Surge } from "../parse/types";
 import { DEFAULT_MAX_PODS, detectModel, dynamicFullDensity, staticBlocks, surgeNodes, usesPodCidr, usesPodSubnet } from "./model";
-import { newSubnet, SubnetRegistry } from "./registry";
+import { newSubnet, SubnetRegistry } from "./subnets";
 import type { LoadBalancerPlan, ModelId, PodCidrPlan, PoolPlan, ServiceCidrPlan, SubnetPlan } from "./types";
 
 type Report = (f: Finding) => void;

@@ -1,5 +1,5 @@
 /** A plan's status line: "OK", "2 warnings", "1 error, 2 warnings". */
-import { countOf } from "../spec/numbers";
+import { countOf } from "../core/numbers";
 import type { PlanResult } from "./types";
 
 export interface PlanStatus {

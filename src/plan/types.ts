@@ -1,7 +1,7 @@
 /** The plan: numbers and findings computed from a spec. Sizes are bigints (IPv6 ranges are huge). */
 import type { Address, Cidr } from "../net/address";
-import type { Finding } from "../spec/findings";
-import type { OsType, PoolMode, Purpose, Section } from "../spec/types";
+import type { Finding } from "../core/findings";
+import type { OsType, PoolMode, Purpose, Section } from "../parse/types";
 
 export type ModelId =
 	| "azure-cni-overlay"

@@ -1,7 +1,7 @@
 /** The plugin's settings: the type, the defaults, and safe loading of old or partial data. */
 import { parseSurge } from "../plan/plan";
-import type { Section } from "../spec/types";
-import { SECTIONS } from "../spec/types";
+import type { Section } from "../parse/types";
+import { SECTIONS } from "../parse/types";
 import { templateById } from "../templates/templates";
 
 export interface AksIpSettings {

@@ -3,7 +3,7 @@
  * searchable) and display() for older apps.
  */
 import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinition, type SettingDefinitionItem } from "obsidian";
-import { SECTIONS, type Section } from "../spec/types";
+import { SECTIONS, type Section } from "../parse/types";
 import { TEMPLATES, templateById } from "../templates/templates";
 import { isValidSurge, type AksIpSettings } from "./settings";
 

@@ -10,9 +10,9 @@ import type { PlanResult } from "../plan/types";
 import type { AksIpSettings } from "../settings/settings";
 import { planCached } from "./cache";
 import { LINE_ATTR } from "./findings";
-import { locateBlock } from "./locate";
+import { locateBlock } from "../note/locate";
 import { ACTION_ATTR, renderErrorBox, renderPlan, SUMMARY_HIDE, SUMMARY_SHOW } from "./render";
-import { writeSummaryInEditor } from "./write-summary";
+import { writeSummaryInEditor } from "../commands/write-summary";
 
 /** What a block needs from the plugin. */
 export interface BlockHost {

@@ -2,7 +2,7 @@
  * The findings list: severity, code, message and line. Each line button carries its line in a
  * data attribute; the block listens once for clicks on all of them (see block.ts).
  */
-import { FINDING_CODES, type Finding } from "../spec/findings";
+import { FINDING_CODES, type Finding } from "../core/findings";
 
 const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Info" } as const;
 

@@ -1,5 +1,5 @@
 /** Numbers shared by the view's sections. */
-import { groupDigits, percentOf } from "../spec/numbers";
+import { groupDigits, percentOf } from "../core/numbers";
 
 export const num = groupDigits;
 export const pct = percentOf;

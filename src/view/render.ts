@@ -5,8 +5,8 @@
 import type { PlanResult } from "../plan/types";
 import { modelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
-import type { Finding } from "../spec/findings";
-import type { Section } from "../spec/types";
+import type { Finding } from "../core/findings";
+import type { Section } from "../parse/types";
 import { renderFindings } from "./findings";
 import { renderMap } from "./map";
 import { renderAllocation, renderPools } from "./tables";

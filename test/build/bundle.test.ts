@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 // main.js is built by test/global-setup.ts before the tests run.
@@ -8,6 +8,11 @@ describe("the plugin bundle", () => {
 		const required = new Set([...js.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]));
 		expect([...required]).toEqual(["obsidian"]);
 		expect(js).not.toMatch(/\bprocess\.(env|cwd|argv)\b|\bBuffer\.from\(|["'`]node:[a-z_]+["'`]/);
+	});
+
+	it("stays within its size budget of 260,000 bytes", () => {
+		// yaml ships whole (its Document class carries the writer and every schema): about 100 kB.
+		expect(statSync("main.js").size).toBeLessThanOrEqual(260_000);
 	});
 
 	it("is CommonJS with a default export and a fixed banner", () => {

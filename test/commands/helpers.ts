@@ -1,7 +1,7 @@
 // Shared set-up for the command tests: the plugin loaded on a stub App, and a FakeEditor as the
 // active Markdown view's editor.
 import type { EditorPosition } from "obsidian";
-import AksIpPlugin from "../../src/main";
+import AksIpPlugin from "../../main";
 import { FakeEditor } from "../editor-fake";
 import { MarkdownView, TFile, loadPlugin, openModals } from "../obsidian-stub";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import AksIpPlugin from "../../src/main";
+import AksIpPlugin from "../../main";
 import { TemplatePicker } from "../../src/commands/template-picker";
 import { DEFAULT_SETTINGS, mergeSettings } from "../../src/settings/settings";
 import type { AksIpSettingTab } from "../../src/settings/tab";

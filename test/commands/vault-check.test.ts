@@ -1,7 +1,7 @@
 import type { TFile as ObsidianFile } from "obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import AksIpPlugin from "../../src/main";
-import { scanNotes, mayHavePlan } from "../../src/commands/scan";
+import AksIpPlugin from "../../main";
+import { scanNotes, mayHavePlan } from "../../src/note/scan";
 import { VaultCheckModal } from "../../src/commands/vault-modal";
 import { App, loadPlugin, openModals, runCommand } from "../obsidian-stub";
 import { lastModal, tick } from "./helpers";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { planSource, toMarkdown } from "../../src/api";
 import { applyEdits, existingRegion, summaryEdit, SUMMARY_END, SUMMARY_START } from "../../src/markdown/region";
-import { findBlocks } from "../../src/spec/note";
+import { findBlocks } from "../../src/note/blocks";
 import { TEMPLATES } from "../../src/templates/templates";
 
 const EXAMPLE = readFileSync("test/fixtures/example-spec.yaml", "utf8");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import AksIpPlugin from "../../src/main";
+import AksIpPlugin from "../../main";
 import { renderNote } from "../../src/cli/render";
 import { SUMMARY_END, SUMMARY_START } from "../../src/markdown/region";
 import { FakeEditor } from "../editor-fake";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MarkdownRenderer, isLoaded, loadPlugin, makeContext, renderCodeBlock } from "../obsidian-stub";
 import type * as O from "obsidian";
-import AksIpPlugin from "../../src/main";
+import AksIpPlugin from "../../main";
 import { AksIpBlock, type BlockHost } from "../../src/view/block";
 import { DEFAULT_SETTINGS, mergeSettings } from "../../src/settings/settings";
 import { prettyHtml } from "./pretty";

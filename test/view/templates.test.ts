@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import AksIpPlugin from "../../src/main";
-import { findBlocks } from "../../src/spec/note";
+import AksIpPlugin from "../../main";
+import { findBlocks } from "../../src/note/blocks";
 import { TEMPLATES } from "../../src/templates/templates";
 import { loadPlugin, renderCodeBlock } from "../obsidian-stub";
 import { prettyHtml } from "./pretty";

@@ -1,5 +1,5 @@
 /** Keys that do not fit the network model, and the kubenet retirement. */
-import type { Spec } from "../../spec/types";
+import type { Spec } from "../../parse/types";
 import { MODEL_LABELS, supportsDualStack, usesPodSubnet } from "../model";
 import type { PlanResult } from "../types";
 import type { Report, Rule } from "./rule";

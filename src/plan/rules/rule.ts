@@ -1,6 +1,6 @@
-import type { FindingCode, Severity } from "../../spec/findings";
-import { countOf, groupDigits, percentOf } from "../../spec/numbers";
-import type { Spec } from "../../spec/types";
+import type { FindingCode, Severity } from "../../core/findings";
+import { countOf, groupDigits, percentOf } from "../../core/numbers";
+import type { Spec } from "../../parse/types";
 import type { PlanResult } from "../types";
 
 export type Report = (severity: Severity, message: string, line: number) => void;

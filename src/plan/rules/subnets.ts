@@ -1,9 +1,9 @@
 /** Azure subnet rules (aks-networking.md sections 3 and 7). */
-import type { Purpose } from "../../spec/types";
-import type { Severity } from "../../spec/findings";
+import type { Purpose } from "../../parse/types";
+import type { Severity } from "../../core/findings";
 import { subnetLabel } from "./overlap";
 import { breakdown } from "./capacity";
-import { clip } from "../../spec/reader";
+import { clip } from "../../parse/reader";
 import { n, type Rule } from "./rule";
 
 /** Minimum prefix per special subnet, and how firm the minimum is. */

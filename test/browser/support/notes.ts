@@ -2,7 +2,7 @@
 // aks-ip blocks (found with the engine's own findBlocks), and each block's body.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { findBlocks } from "../../../src/spec/note";
+import { findBlocks } from "../../../src/note/blocks";
 import type { NotePart } from "../page/harness";
 import { ROOT } from "./build";
 

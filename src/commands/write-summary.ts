@@ -5,7 +5,7 @@
  */
 import { Notice, type Editor } from "obsidian";
 import { summaryEdit } from "../markdown/region";
-import { locateBlock } from "./locate";
+import { locateBlock } from "../note/locate";
 
 export function writeSummaryInEditor(editor: Editor, source: string, fenceLine0: number | null, markdownAt: (fenceLine: number) => string): boolean {
 	const note = editor.getValue();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { didYouMean, POOL_KEYS, TOP_KEYS, type KeySchema } from "../../src/spec/keys";
+import { didYouMean, POOL_KEYS, TOP_KEYS, type KeySchema } from "../../src/parse/keys";
 
 /** The plain full-matrix edit distance and search, as a reference. */
 function reference(key: string, keys: KeySchema): string | undefined {

@@ -6,7 +6,7 @@
  * becomes a name under `subnets:` with an empty value and a comment asking for its CIDR. Keys it
  * does not use (top level and networkProfile) are listed in a comment at the end of the block.
  */
-import { parseDocument } from "yaml";
+import { isCollection, parseDocument, visit } from "yaml";
 
 export interface Converted {
 	ok: true;
@@ -139,9 +139,12 @@ function read(text: string): unknown {
 	} catch {
 		// Not JSON: YAML (a superset) reads it, or says why not.
 	}
-	const doc = parseDocument(source, { uniqueKeys: false });
+	const doc = parseDocument(source, { uniqueKeys: false, schema: "core", resolveKnownTags: false });
 	const error = doc.errors[0];
 	if (error) throw new Error(`The selection is neither JSON nor YAML: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}.`);
+	let collectionKey = false;
+	visit(doc, { Pair: (_, pair) => void (collectionKey ||= isCollection(pair.key)) });
+	if (collectionKey) throw new Error("The selection cannot be read: a list or map used as a key is not supported.");
 	try {
 		return doc.toJS({ maxAliasCount: 100 }) as unknown;
 	} catch (e) {

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fullYaml } from "../full-yaml";
+import { stringify } from "yaml";
 import { planSource } from "../../src/api";
-import { convertAzAksShow, type Converted } from "../../src/commands/convert";
-import { findBlocks } from "../../src/spec/note";
+import { convertAzAksShow, type Converted } from "../../src/convert/convert";
+import { findBlocks } from "../../src/note/blocks";
 import { Notice, runCommand } from "../obsidian-stub";
-import { withEditor } from "./helpers";
+import { withEditor } from "../commands/helpers";
 
 const FULL = readFileSync("test/fixtures/az-aks-show.json", "utf8");
 
@@ -99,7 +99,7 @@ describe("convertAzAksShow", () => {
 
 	it("reads YAML of the same shape, and ARM's properties wrapper, to the same block", () => {
 		const full = converted(FULL).block;
-		expect(converted(fullYaml.stringify(JSON.parse(FULL))).block).toBe(full);
+		expect(converted(stringify(JSON.parse(FULL))).block).toBe(full);
 		const { name, location, id, ...properties } = JSON.parse(FULL) as Record<string, unknown>;
 		const arm = converted(JSON.stringify({ name, location, id, properties }));
 		expect(bodyOf(arm.block).replace(/^#.*\n?/gm, "")).toBe(bodyOf(full).replace(/^#.*\n?/gm, ""));

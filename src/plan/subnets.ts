@@ -3,10 +3,10 @@
  * when the spec names the same subnet twice (by CIDR, by name or by resource ID).
  */
 import { azureUsable, sizeOf, type Cidr } from "../net/address";
-import type { Finding } from "../spec/findings";
-import { countOf } from "../spec/numbers";
-import { clip } from "../spec/reader";
-import type { Purpose, SubnetRef, SubnetSpec } from "../spec/types";
+import type { Finding } from "../core/findings";
+import { countOf } from "../core/numbers";
+import { clip } from "../parse/reader";
+import type { Purpose, SubnetRef, SubnetSpec } from "../parse/types";
 import type { Role, SubnetPlan } from "./types";
 
 type Report = (f: Finding) => void;

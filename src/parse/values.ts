@@ -1,7 +1,7 @@
 /** Typed values read from YAML nodes; a bad value is reported and read as absent. */
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { parseAddress, parseCidr, type Address, type Cidr, type Family } from "../net/address";
-import { groupDigits } from "./numbers";
+import { groupDigits } from "../core/numbers";
 import { clip, type Entry, type Reader } from "./reader";
 import type { Loc, SubnetRef, Surge } from "./types";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { planNote, planSource } from "../../src/api";
-import { findBlocks } from "../../src/spec/note";
-import { expandLeadingTabs } from "../../src/spec/parse";
-import { codes, find, plan } from "./helpers";
+import { findBlocks } from "../../src/note/blocks";
+import { expandLeadingTabs } from "../../src/parse/parse";
+import { codes, find, plan } from "../plan/helpers";
 
 describe("reading a body", () => {
 	it("expands leading tabs to 4-column stops and keeps lines", () => {

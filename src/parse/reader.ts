@@ -4,7 +4,7 @@
  * reported here.
  */
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
-import type { Finding, FindingCode, Severity } from "./findings";
+import type { Finding, FindingCode, Severity } from "../core/findings";
 import { didYouMean, type KeySchema } from "./keys";
 
 /** Upper bound on alias look-ups in one body, against alias bombs. */

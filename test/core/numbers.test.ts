@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { groupDigits, percentOf } from "../../src/spec/numbers";
+import { groupDigits, percentOf } from "../../src/core/numbers";
 
 describe("number text", () => {
 	it("groups digits as en-US does, for numbers and bigints", () => {

@@ -1,5 +1,5 @@
 /** Finding a rendered block again in its note's text, for actions that edit or move the cursor. */
-import { findBlocks, type NoteBlock } from "../spec/note";
+import { findBlocks, type NoteBlock } from "./blocks";
 
 function normalise(body: string): string {
 	return body.replace(/\r\n/g, "\n").replace(/\n+$/, "");

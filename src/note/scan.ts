@@ -3,7 +3,7 @@
  * pausing between slices so the app stays responsive. No Obsidian import: the caller reads files.
  */
 import { planNote } from "../api";
-import type { Finding } from "../spec/findings";
+import type { Finding } from "../core/findings";
 
 export interface NoteReport<F> {
 	file: F;

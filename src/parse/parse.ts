@@ -1,6 +1,6 @@
 /** Note text → spec: the YAML (or JSON, or `az aks show` output) of one block, read with lines. */
 import { isMap, LineCounter, parseDocument, type YAMLMap } from "yaml";
-import type { Finding } from "./findings";
+import type { Finding } from "../core/findings";
 import { NETWORK_PROFILE_KEYS, TOP_KEYS } from "./keys";
 import { readLoadBalancers, readPeered, readSubnets } from "./lists";
 import { readPools } from "./pools";
@@ -42,7 +42,16 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 	const lines = new LineCounter();
 	let doc;
 	try {
-		doc = parseDocument(expandLeadingTabs(source), { lineCounter: lines, intAsBigInt: true, uniqueKeys: false, prettyErrors: true });
+		doc = parseDocument(expandLeadingTabs(source), {
+			lineCounter: lines,
+			intAsBigInt: true,
+			uniqueKeys: false,
+			prettyErrors: true,
+			// YAML 1.2's core schema whatever the body declares, and no binary or timestamp types:
+			// a spec holds text, numbers and booleans, and anything else is reported where it is.
+			schema: "core",
+			resolveKnownTags: false,
+		});
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);
 		return { spec: null, findings: [{ severity: "error", code: "yaml-syntax", message: `The body cannot be read: ${clip(message, 200)}`, line: lineOffset + 1 }] };
@@ -61,7 +70,7 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 		const after = w.code === "TAG_RESOLVE_FAILED" ? "; the value is read as written" : w.code === "BAD_DIRECTIVE" ? "; the directive is ignored" : "";
 		r.report("warning", "yaml-syntax", `YAML: ${clip(yamlMessage(w.message), 200)}${after}.`, line);
 	}
-	// The bundled yaml reads every body with YAML 1.2's core schema (scripts/yaml-bundle.mjs).
+	// The reader parses with YAML 1.2's core schema whatever the body declares.
 	if (doc.directives?.yaml.explicit && doc.directives.yaml.version === "1.1") {
 		r.report("warning", "yaml-syntax", "The body declares %YAML 1.1, but it is read as YAML 1.2: write true and false, and numbers without leading zeros.", lineOffset + 1);
 	}

@@ -1,10 +1,10 @@
 /** AKS IP planner: lifecycle and registrations only. */
 import { Events, Plugin } from "obsidian";
-import { registerCommands } from "./commands";
-import { LANGUAGE } from "./spec/note";
-import { AksIpBlock } from "./view/block";
-import { DEFAULT_SETTINGS, mergeSettings, type AksIpSettings } from "./settings/settings";
-import { AksIpSettingTab } from "./settings/tab";
+import { registerCommands } from "./src/commands";
+import { LANGUAGE } from "./src/note/blocks";
+import { AksIpBlock } from "./src/view/block";
+import { DEFAULT_SETTINGS, mergeSettings, type AksIpSettings } from "./src/settings/settings";
+import { AksIpSettingTab } from "./src/settings/tab";
 
 export default class AksIpPlugin extends Plugin {
 	settings: AksIpSettings = mergeSettings(DEFAULT_SETTINGS);

@@ -1,6 +1,6 @@
 /** The cluster-wide keys of a spec. */
 import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
-import { isFindingCode, FINDING_CODES } from "./findings";
+import { isFindingCode, FINDING_CODES } from "../core/findings";
 import { ACCESS_PROFILE_KEYS, didYouMean, type KeySchema } from "./keys";
 import { clip, type Entry, type Reader } from "./reader";
 import { SECTIONS, type Loc, type Section, type Spec } from "./types";
