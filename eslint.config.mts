@@ -1,5 +1,6 @@
 // ESLint flat config: eslint-plugin-obsidianmd's recommended set (typescript-eslint
 // recommendedTypeChecked plus Obsidian's guideline rules), tuned for aks-ip.
+import { builtinModules } from "node:module";
 import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
 // Internal paths of eslint-plugin-obsidianmd (pinned): its default word lists, which our
@@ -9,6 +10,24 @@ import { DEFAULT_ACRONYMS } from "eslint-plugin-obsidianmd/dist/lib/rules/ui/acr
 import { DEFAULT_BRANDS } from "eslint-plugin-obsidianmd/dist/lib/rules/ui/brands.js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+/**
+ * The engine: pure TypeScript shared by the plugin and the command line. It may import neither
+ * Obsidian, nor Node, nor the layers built on it (CONTRIBUTING.md has the map).
+ */
+const ENGINE = [
+	"src/api.ts",
+	"src/core/**/*.ts",
+	"src/net/**/*.ts",
+	"src/note/**/*.ts",
+	"src/parse/**/*.ts",
+	"src/plan/**/*.ts",
+	"src/markdown/**/*.ts",
+	"src/convert/**/*.ts",
+	"src/templates/**/*.ts",
+	"src/registry/**/*.ts",
+	"src/allocate/**/*.ts",
+];
 
 export default defineConfig(
 	globalIgnores([
@@ -38,13 +57,28 @@ export default defineConfig(
 	},
 	...obsidianmd.configs.recommended,
 	{
-		files: ["src/**/*.ts"],
+		files: ["main.ts", "src/**/*.ts"],
 		rules: {
 			"obsidianmd/ui/sentence-case": ["warn", {
 				enforceCamelCaseLower: true,
 				// Acronyms are upper-cased; mixed-case terms (IPv4, VNet) are brands.
 				acronyms: [...DEFAULT_ACRONYMS, "AKS", "CIDR", "CNI", "NAT", "SNAT"],
 				brands: [...DEFAULT_BRANDS, "Azure", "Kubernetes", "VNet", "IPv4", "IPv6"],
+			}],
+		},
+	},
+	{
+		files: ENGINE,
+		rules: {
+			"no-restricted-imports": ["error", {
+				paths: [
+					{ name: "obsidian", message: "The engine has no Obsidian import: the plugin layer (src/view, src/commands, src/settings) calls it." },
+					...builtinModules.map((name) => ({ name, message: "The engine has no Node import: it runs on mobile and in the command line alike." })),
+				],
+				patterns: [
+					{ group: ["node:*"], message: "The engine has no Node import: it runs on mobile and in the command line alike." },
+					{ group: ["**/view/*", "**/commands/*", "**/settings/*", "**/cli/*", "**/main"], message: "The engine does not import the layers built on it." },
+				],
 			}],
 		},
 	},

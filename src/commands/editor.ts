@@ -6,15 +6,14 @@ import { Notice, type Editor, type EditorPosition } from "obsidian";
 import { summaryOf } from "../api";
 import type { AksIpSettings } from "../settings/settings";
 import { findBlocks, type NoteBlock } from "../note/blocks";
+import { closesFence, openingFence } from "../note/fences";
 import { templateBlock, type Template } from "../templates/templates";
 import { writeSummaryInEditor } from "./write-summary";
 import { convertAzAksShow } from "../convert/convert";
 
 const ORIGIN = "aks-ip";
-/** An opening fence of a JSON or YAML block (never a closing fence: it has an info string). */
-const DATA_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*(?:json|jsonc|yaml|yml)[ \t]*$/i;
-const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const ANY_FENCE = /^ {0,3}(?:`{3,}|~{3,})/;
+/** Languages of the fenced blocks whose body Convert replaces with the whole block. */
+const DATA_LANGUAGES = new Set(["json", "jsonc", "yaml", "yml"]);
 
 /**
  * Replaces `from`..`to` with `block` on lines of its own: a line break goes before the block
@@ -37,12 +36,11 @@ export function placeBlock(editor: Editor, from: EditorPosition, to: EditorPosit
 export function widenToFence(editor: Editor, from: EditorPosition, to: EditorPosition): { from: EditorPosition; to: EditorPosition } {
 	const same = { from, to };
 	if (from.ch !== 0 || from.line === 0) return same;
-	const open = DATA_FENCE.exec(editor.getLine(from.line - 1))?.[1];
+	const open = openingFence(editor.getLine(from.line - 1));
 	const closeLine = to.ch === 0 && to.line > from.line ? to.line : to.ch === editor.getLine(to.line).length ? to.line + 1 : -1;
-	if (!open || closeLine < 0 || closeLine >= editor.lineCount()) return same;
-	const close = CLOSING_FENCE.exec(editor.getLine(closeLine))?.[1];
-	if (!close || close[0] !== open[0] || close.length < open.length) return same;
-	for (let line = from.line; line < closeLine; line++) if (ANY_FENCE.test(editor.getLine(line))) return same;
+	if (!open || !DATA_LANGUAGES.has(open.info.toLowerCase()) || closeLine < 0 || closeLine >= editor.lineCount()) return same;
+	if (!closesFence(editor.getLine(closeLine), open)) return same;
+	for (let line = from.line; line < closeLine; line++) if (openingFence(editor.getLine(line))) return same;
 	return { from: { line: from.line - 1, ch: 0 }, to: { line: closeLine, ch: editor.getLine(closeLine).length } };
 }
 

@@ -7,6 +7,7 @@
  * does not use (top level and networkProfile) are listed in a comment at the end of the block.
  */
 import { isCollection, parseDocument, visit } from "yaml";
+import { closesFence, openingFence } from "../note/fences";
 
 export interface Converted {
 	ok: true;
@@ -125,9 +126,8 @@ class Lines {
 /** Removes a code fence wrapped around the whole text, if there is one. */
 export function unfence(text: string): string {
 	const lines = text.replace(/\r\n/g, "\n").trim().split("\n");
-	const open = /^ {0,3}(`{3,}|~{3,})[^`]*$/.exec(lines[0] ?? "");
-	const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1] ?? "");
-	if (lines.length < 2 || !open?.[1] || !close?.[1] || close[1][0] !== open[1][0] || close[1].length < open[1].length) return text;
+	const open = openingFence(lines[0] ?? "");
+	if (lines.length < 2 || !open || !closesFence(lines[lines.length - 1] ?? "", open)) return text;
 	return lines.slice(1, -1).join("\n");
 }
 

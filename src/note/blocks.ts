@@ -1,4 +1,5 @@
 /** Finds the `aks-ip` fenced blocks of a note, as CommonMark reads fences. */
+import { closesFence, fenceLanguage, openingFence, type Fence } from "./fences";
 
 export const LANGUAGE = "aks-ip";
 
@@ -13,40 +14,30 @@ export interface NoteBlock {
 	end: number;
 }
 
-const OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-
 /** Every `aks-ip` block, skipping fences nested in other code blocks. */
 export function findBlocks(markdown: string): NoteBlock[] {
 	const blocks: NoteBlock[] = [];
 	const lines = markdown.split("\n");
 	let offset = 0;
-	let open: { fence: string; indent: number; ours: boolean; line: number; start: number; bodyStart: number } | null = null;
+	let open: { fence: Fence; ours: boolean; line: number; start: number; bodyStart: number } | null = null;
 	for (let i = 0; i < lines.length; i++) {
-		const raw = lines[i] ?? "";
-		const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+		const line = lines[i] ?? "";
 		const lineStart = offset;
-		offset += raw.length + 1;
+		offset += line.length + 1;
 		if (open === null) {
-			const m = OPEN.exec(line);
-			if (!m) continue;
-			const fence = m[2] ?? "";
-			const info = (m[3] ?? "").trim();
-			if (fence.startsWith("`") && info.includes("`")) continue;
-			const lang = info.split(/\s+/)[0] ?? "";
-			open = { fence, indent: (m[1] ?? "").length, ours: lang === LANGUAGE, line: i + 1, start: lineStart, bodyStart: offset };
+			const fence = openingFence(line);
+			if (fence) open = { fence, ours: fenceLanguage(fence) === LANGUAGE, line: i + 1, start: lineStart, bodyStart: offset };
 			continue;
 		}
-		const close = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
-		const fence = close?.[1] ?? "";
-		if (fence[0] === open.fence[0] && fence.length >= open.fence.length) {
+		if (closesFence(line, open.fence)) {
 			if (open.ours) {
-				blocks.push({ fenceLine: open.line, closeLine: i + 1, body: bodyOf(markdown, open.bodyStart, lineStart, open.indent), start: open.start, end: Math.min(offset - 1, markdown.length) });
+				blocks.push({ fenceLine: open.line, closeLine: i + 1, body: bodyOf(markdown, open.bodyStart, lineStart, open.fence.indent), start: open.start, end: Math.min(offset - 1, markdown.length) });
 			}
 			open = null;
 		}
 	}
 	if (open?.ours) {
-		blocks.push({ fenceLine: open.line, closeLine: null, body: bodyOf(markdown, open.bodyStart, markdown.length, open.indent), start: open.start, end: markdown.length });
+		blocks.push({ fenceLine: open.line, closeLine: null, body: bodyOf(markdown, open.bodyStart, markdown.length, open.fence.indent), start: open.start, end: markdown.length });
 	}
 	return blocks;
 }

@@ -3,6 +3,8 @@
  * pausing between slices so the app stays responsive. No Obsidian import: the caller reads files.
  */
 import { planNote } from "../api";
+import { LANGUAGE } from "./blocks";
+import { mayHoldFence } from "./fences";
 import type { Finding } from "../core/findings";
 
 export interface NoteReport<F> {
@@ -35,11 +37,9 @@ export interface ScanOptions<F> {
 	onReport?: (report: NoteReport<F>) => void;
 }
 
-const FENCE = /(?:```|~~~)[ \t]*aks-ip/;
-
 /** A quick test before planning: could the note hold an `aks-ip` block at all? */
 export function mayHavePlan(text: string): boolean {
-	return FENCE.test(text);
+	return mayHoldFence(text, LANGUAGE);
 }
 
 /** The errors and warnings of a note's blocks, and how many blocks it has. */

@@ -2,7 +2,8 @@
 import { isMap, isSeq } from "yaml";
 import type { Cidr } from "../net/address";
 import { LB_KEYS, SUBNET_KEYS } from "./keys";
-import { clip, type Entry, type Reader } from "./reader";
+import { clip } from "../core/text";
+import type { Entry, Reader } from "./reader";
 import type { LoadBalancerSpec, PeeredSpec, Purpose, SubnetSpec } from "./types";
 import { readAddress, readCidr, readCidrList, readEnum, readInt, readString, readSubnetRef } from "./values";
 

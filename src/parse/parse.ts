@@ -4,7 +4,8 @@ import type { Finding } from "../core/findings";
 import { NETWORK_PROFILE_KEYS, TOP_KEYS } from "./keys";
 import { readLoadBalancers, readPeered, readSubnets } from "./lists";
 import { readPools } from "./pools";
-import { clip, Reader, type Entry } from "./reader";
+import { clip } from "../core/text";
+import { Reader, type Entry } from "./reader";
 import { readTopLevel } from "./top";
 import type { Spec } from "./types";
 

@@ -1,7 +1,8 @@
 /** Node pools: `agentPools` (or `az aks show`'s `agentPoolProfiles`), or a one-pool cluster's top-level keys. */
 import { isMap } from "yaml";
 import { POOL_KEYS, UPGRADE_KEYS } from "./keys";
-import { clip, type Entry, type Reader } from "./reader";
+import { clip } from "../core/text";
+import type { Entry, Reader } from "./reader";
 import type { PoolSpec, Spec } from "./types";
 import { readBool, readEnum, readInt, readNodeSubnets, readString, readSubnetRef, readSurge } from "./values";
 

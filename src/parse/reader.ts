@@ -5,6 +5,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Finding, FindingCode, Severity } from "../core/findings";
+import { clip } from "../core/text";
 import { didYouMean, type KeySchema } from "./keys";
 
 /** Upper bound on alias look-ups in one body, against alias bombs. */
@@ -150,9 +151,4 @@ export class Reader {
 			return { key: "", line, node: this.resolve(item) };
 		});
 	}
-}
-
-/** Shortens text quoted in a message, so a huge value never floods the view. */
-export function clip(text: string, max = 60): string {
-	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

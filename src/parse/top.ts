@@ -2,7 +2,8 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
 import { isFindingCode, FINDING_CODES } from "../core/findings";
 import { ACCESS_PROFILE_KEYS, didYouMean, type KeySchema } from "./keys";
-import { clip, type Entry, type Reader } from "./reader";
+import { clip } from "../core/text";
+import type { Entry, Reader } from "./reader";
 import { SECTIONS, type Loc, type Section, type Spec } from "./types";
 import { readAddress, readBool, readCidr, readCidrList, readEnum, readInt, readNodeSubnets, readString, readSubnetRef, readSurge } from "./values";
 

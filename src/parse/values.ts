@@ -2,7 +2,8 @@
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { parseAddress, parseCidr, type Address, type Cidr, type Family } from "../net/address";
 import { groupDigits } from "../core/numbers";
-import { clip, type Entry, type Reader } from "./reader";
+import { clip } from "../core/text";
+import type { Entry, Reader } from "./reader";
 import type { Loc, SubnetRef, Surge } from "./types";
 
 function describe(node: Node | null): string {

@@ -2,7 +2,7 @@
 import { formatAddress, parseCidr, sizeOf, type Address, type Cidr, type Family } from "../net/address";
 import type { Finding } from "../core/findings";
 import { countOf } from "../core/numbers";
-import { clip } from "../parse/reader";
+import { clip } from "../core/text";
 import type { Loc, PoolSpec, Spec, Surge } from "../parse/types";
 import { DEFAULT_MAX_PODS, detectModel, dynamicFullDensity, staticBlocks, surgeNodes, usesPodCidr, usesPodSubnet } from "./model";
 import { newSubnet, SubnetRegistry } from "./subnets";

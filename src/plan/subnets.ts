@@ -5,7 +5,7 @@
 import { azureUsable, sizeOf, type Cidr } from "../net/address";
 import type { Finding } from "../core/findings";
 import { countOf } from "../core/numbers";
-import { clip } from "../parse/reader";
+import { clip } from "../core/text";
 import type { Purpose, SubnetRef, SubnetSpec } from "../parse/types";
 import type { Role, SubnetPlan } from "./types";
 

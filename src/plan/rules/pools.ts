@@ -1,6 +1,6 @@
 /** Pool and cluster limits (aks-networking.md sections 2 and 8). */
 import { staticBlocks } from "../model";
-import { clip } from "../../parse/reader";
+import { clip } from "../../core/text";
 import { n, plural, type Rule } from "./rule";
 
 /**

@@ -3,7 +3,7 @@ import type { Purpose } from "../../parse/types";
 import type { Severity } from "../../core/findings";
 import { subnetLabel } from "./overlap";
 import { breakdown } from "./capacity";
-import { clip } from "../../parse/reader";
+import { clip } from "../../core/text";
 import { n, type Rule } from "./rule";
 
 /** Minimum prefix per special subnet, and how firm the minimum is. */
