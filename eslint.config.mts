@@ -59,27 +59,46 @@ export default defineConfig(
 	{
 		files: ["main.ts", "src/**/*.ts"],
 		rules: {
-			"obsidianmd/ui/sentence-case": ["warn", {
-				enforceCamelCaseLower: true,
-				// Acronyms are upper-cased; mixed-case terms (IPv4, VNet) are brands.
-				acronyms: [...DEFAULT_ACRONYMS, "AKS", "CIDR", "CNI", "NAT", "SNAT"],
-				brands: [...DEFAULT_BRANDS, "Azure", "Kubernetes", "VNet", "IPv4", "IPv6"],
-			}],
+			"obsidianmd/ui/sentence-case": [
+				"warn",
+				{
+					enforceCamelCaseLower: true,
+					// Acronyms are upper-cased; mixed-case terms (IPv4, VNet) are brands.
+					acronyms: [...DEFAULT_ACRONYMS, "AKS", "CIDR", "CNI", "NAT", "SNAT"],
+					brands: [...DEFAULT_BRANDS, "Azure", "Kubernetes", "VNet", "IPv4", "IPv6"],
+				},
+			],
 		},
 	},
 	{
 		files: ENGINE,
 		rules: {
-			"no-restricted-imports": ["error", {
-				paths: [
-					{ name: "obsidian", message: "The engine has no Obsidian import: the plugin layer (src/view, src/commands, src/settings) calls it." },
-					...builtinModules.map((name) => ({ name, message: "The engine has no Node import: it runs on mobile and in the command line alike." })),
-				],
-				patterns: [
-					{ group: ["node:*"], message: "The engine has no Node import: it runs on mobile and in the command line alike." },
-					{ group: ["**/view/*", "**/commands/*", "**/settings/*", "**/cli/*", "**/main"], message: "The engine does not import the layers built on it." },
-				],
-			}],
+			"no-restricted-imports": [
+				"error",
+				{
+					paths: [
+						{
+							name: "obsidian",
+							message:
+								"The engine has no Obsidian import: the plugin layer (src/view, src/commands, src/settings) calls it.",
+						},
+						...builtinModules.map((name) => ({
+							name,
+							message: "The engine has no Node import: it runs on mobile and in the command line alike.",
+						})),
+					],
+					patterns: [
+						{
+							group: ["node:*"],
+							message: "The engine has no Node import: it runs on mobile and in the command line alike.",
+						},
+						{
+							group: ["**/view/*", "**/commands/*", "**/settings/*", "**/cli/*", "**/main"],
+							message: "The engine does not import the layers built on it.",
+						},
+					],
+				},
+			],
 		},
 	},
 	{

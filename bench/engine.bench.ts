@@ -35,12 +35,19 @@ const middle = (values: number[]): number => [...values].sort((a, b) => a - b)[M
  * middle round is what the code costs, and the spread of the rounds is reported beside it.
  */
 const ROUNDS = 9;
-function rounds(cases: { fn: () => void; runs: number }[]): { median: number; p95: number; spread: string; medians: number[] }[] {
+function rounds(
+	cases: { fn: () => void; runs: number }[],
+): { median: number; p95: number; spread: string; medians: number[] }[] {
 	const results = cases.map(() => [] as { median: number; p95: number }[]);
 	for (let r = 0; r < ROUNDS; r++) cases.forEach((c, i) => results[i]?.push(time(c.fn, c.runs)));
 	return results.map((list) => {
 		const medians = list.map((x) => x.median);
-		return { median: middle(medians), p95: middle(list.map((x) => x.p95)), spread: `rounds ${Math.min(...medians).toFixed(2)}–${Math.max(...medians).toFixed(2)} ms`, medians };
+		return {
+			median: middle(medians),
+			p95: middle(list.map((x) => x.p95)),
+			spread: `rounds ${Math.min(...medians).toFixed(2)}–${Math.max(...medians).toFixed(2)} ms`,
+			medians,
+		};
 	});
 }
 
@@ -57,8 +64,35 @@ export function engineBench(): Measure[] {
 	// Growth is the middle of the rounds' ratios: both sizes of one round ran side by side, under the same load.
 	const ratio = middle(bg.medians.map((m, i) => m / (st.medians[i] ?? m)));
 	return [
-		{ name: "plan: product.md example spec", median: ex.median, p95: ex.p95, runs: ROUNDS * 1000, unit: "ms", target: "< 0.5 ms", ok: ex.median < 0.5, note: ex.spread },
-		{ name: "plan: 100 pools, 1,000 subnets, 500 peered", median: st.median, p95: st.p95, runs: ROUNDS * 20, unit: "ms", target: "< 30 ms", ok: st.median < 30, note: st.spread },
-		{ name: "plan: tenfold (1,000 / 10,000 / 5,000)", median: bg.median, p95: bg.p95, runs: ROUNDS * 3, unit: "ms", target: "≤ 15× the stress spec", ok: ratio <= 15, note: `${ratio.toFixed(1)}× the stress spec; ${bg.spread}` },
+		{
+			name: "plan: product.md example spec",
+			median: ex.median,
+			p95: ex.p95,
+			runs: ROUNDS * 1000,
+			unit: "ms",
+			target: "< 0.5 ms",
+			ok: ex.median < 0.5,
+			note: ex.spread,
+		},
+		{
+			name: "plan: 100 pools, 1,000 subnets, 500 peered",
+			median: st.median,
+			p95: st.p95,
+			runs: ROUNDS * 20,
+			unit: "ms",
+			target: "< 30 ms",
+			ok: st.median < 30,
+			note: st.spread,
+		},
+		{
+			name: "plan: tenfold (1,000 / 10,000 / 5,000)",
+			median: bg.median,
+			p95: bg.p95,
+			runs: ROUNDS * 3,
+			unit: "ms",
+			target: "≤ 15× the stress spec",
+			ok: ratio <= 15,
+			note: `${ratio.toFixed(1)}× the stress spec; ${bg.spread}`,
+		},
 	];
 }

@@ -25,22 +25,63 @@ async function main(): Promise<void> {
 		const growth = l.heapBytes?.growth100to500;
 		const spread = `runs ${runs.map((r) => r.processorMs?.median ?? 0).join(", ")} ms`;
 		const note = `largest example block; ${spread}${growth === undefined ? "" : `; heap +${Math.round(growth / 1024)} KiB from render 100 to 500`}`;
-		results.push({ name: "render a block as typed (Chromium)", median: l.processorMs.median, p95: l.processorMs.p95, runs: l.renders ?? 0, unit: "ms", target: "< 2 ms", ok: l.processorMs.median < 2, note });
-		results.push({ name: "  with the app removing the old block", median: l.scriptMs.median, p95: l.scriptMs.p95, runs: l.renders ?? 0, unit: "ms", note: "Obsidian's share, for reference" });
+		results.push({
+			name: "render a block as typed (Chromium)",
+			median: l.processorMs.median,
+			p95: l.processorMs.p95,
+			runs: l.renders ?? 0,
+			unit: "ms",
+			target: "< 2 ms",
+			ok: l.processorMs.median < 2,
+			note,
+		});
+		results.push({
+			name: "  with the app removing the old block",
+			median: l.scriptMs.median,
+			p95: l.scriptMs.p95,
+			runs: l.renders ?? 0,
+			unit: "ms",
+			note: "Obsidian's share, for reference",
+		});
 	} else {
-		results.push({ name: "render a block as typed (Chromium)", median: 0, p95: 0, runs: 0, unit: "ms", note: "not measured: no /usr/bin/chromium" });
+		results.push({
+			name: "render a block as typed (Chromium)",
+			median: 0,
+			p95: 0,
+			runs: 0,
+			unit: "ms",
+			note: "not measured: no /usr/bin/chromium",
+		});
 	}
-	const rows = results.map((r) => [r.name, r.median.toFixed(3), r.p95.toFixed(3), r.target ?? "", r.ok === undefined ? "" : r.ok ? "met" : "MISSED", r.note ?? ""]);
+	const rows = results.map((r) => [
+		r.name,
+		r.median.toFixed(3),
+		r.p95.toFixed(3),
+		r.target ?? "",
+		r.ok === undefined ? "" : r.ok ? "met" : "MISSED",
+		r.note ?? "",
+	]);
 	const head = ["benchmark", "median ms", "p95 ms", "target", "", "note"];
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-	const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+	const line = (r: string[]) =>
+		r
+			.map((c, i) => c.padEnd(widths[i] ?? 0))
+			.join("  ")
+			.trimEnd();
 	console.log(line(head));
 	for (const r of rows) console.log(line(r));
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-	writeFileSync("bench/results.json", `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`);
+	writeFileSync(
+		"bench/results.json",
+		`${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`,
+	);
 	const checked = results.filter((r) => r.ok !== undefined);
 	const missed = checked.filter((r) => r.ok === false);
-	console.log(missed.length === 0 ? `All ${checked.length} targets met on ${machine}.` : `${missed.length} of ${checked.length} targets missed on ${machine}.`);
+	console.log(
+		missed.length === 0
+			? `All ${checked.length} targets met on ${machine}.`
+			: `${missed.length} of ${checked.length} targets missed on ${machine}.`,
+	);
 }
 
 void main();

@@ -16,7 +16,11 @@ for (let run = 1; run <= BROWSER_RUNS; run++) rmSync(latency.replace(".json", `-
 if (existsSync(process.env.AKS_IP_CHROMIUM ?? "/usr/bin/chromium")) {
 	for (let run = 1; run <= BROWSER_RUNS; run++) {
 		rmSync(latency, { force: true });
-		execFileSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", "browser", "test/browser/live-preview.test.ts"], { stdio: ["ignore", "ignore", "inherit"] });
+		execFileSync(
+			process.execPath,
+			["node_modules/vitest/vitest.mjs", "run", "--project", "browser", "test/browser/live-preview.test.ts"],
+			{ stdio: ["ignore", "ignore", "inherit"] },
+		);
 		if (existsSync(latency)) renameSync(latency, latency.replace(".json", `-${run}.json`));
 	}
 }

@@ -2,16 +2,27 @@
 
 /** A large spec: `pools` pools, `subnets` subnets of a 10.0.0.0/8 VNet, `peered` peered ranges. */
 export function stressSpec(pools: number, subnets: number, peered: number): string {
-	const lines = ["cluster: stress", "networkPlugin: azure", "networkPluginMode: overlay", "vnet: 10.0.0.0/8", "podCidr: 100.64.0.0/10", "serviceCidr: 192.168.0.0/16", "dnsServiceIp: 192.168.0.10", "subnets:"];
+	const lines = [
+		"cluster: stress",
+		"networkPlugin: azure",
+		"networkPluginMode: overlay",
+		"vnet: 10.0.0.0/8",
+		"podCidr: 100.64.0.0/10",
+		"serviceCidr: 192.168.0.0/16",
+		"dnsServiceIp: 192.168.0.10",
+		"subnets:",
+	];
 	for (let i = 0; i < subnets; i++) {
 		const third = i % 256;
 		const second = Math.floor(i / 256) % 256;
 		lines.push(`  s${i}: 10.${second}.${third}.0/24`);
 	}
 	lines.push("agentPools:");
-	for (let i = 0; i < pools; i++) lines.push(`  - { name: p${i}, count: 2, maxCount: 5, maxPods: 30, nodeSubnet: s${i % Math.max(subnets, 1)} }`);
+	for (let i = 0; i < pools; i++)
+		lines.push(`  - { name: p${i}, count: 2, maxCount: 5, maxPods: 30, nodeSubnet: s${i % Math.max(subnets, 1)} }`);
 	lines.push("peered:");
 	// /30s packed into 172.16.0.0/12: 64 a /24, so 65,536 of them fit.
-	for (let i = 0; i < peered; i++) lines.push(`  - 172.${16 + Math.floor(i / 16384)}.${Math.floor(i / 64) % 256}.${(i % 64) * 4}/30`);
+	for (let i = 0; i < peered; i++)
+		lines.push(`  - 172.${16 + Math.floor(i / 16384)}.${Math.floor(i / 64) % 256}.${(i % 64) * 4}/30`);
 	return lines.join("\n");
 }

@@ -27,11 +27,22 @@ export function vaultBench(): Measure[] {
 			const start = performance.now();
 			const r = spawnSync(process.execPath, ["dist/cli.cjs", "check", dir], { encoding: "utf8" });
 			times.push(performance.now() - start);
-			if (r.status === 2 || !r.stdout.includes("1,000 files checked")) throw new Error(`check failed: ${r.stderr}`);
+			if (r.status === 2 || !r.stdout.includes("1,000 files checked"))
+				throw new Error(`check failed: ${r.stderr}`);
 		}
 		times.sort((a, b) => a - b);
 		const median = times[2] ?? 0;
-		return [{ name: "aks-ip check: 1,000-note vault, whole process", median, p95: times[4] ?? 0, runs: 5, unit: "ms", target: "< 2 s", ok: median < 2000 }];
+		return [
+			{
+				name: "aks-ip check: 1,000-note vault, whole process",
+				median,
+				p95: times[4] ?? 0,
+				runs: 5,
+				unit: "ms",
+				target: "< 2 s",
+				ok: median < 2000,
+			},
+		];
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

@@ -23,5 +23,5 @@ if (!existsSync(cli) || statSync(cli).mtimeMs < Math.max(newest("src"), statSync
 const run = (args) => spawnSync(process.execPath, [cli, ...args], { stdio: "inherit" });
 console.log("\n$ aks-ip check examples\n");
 run(["check", "examples"]);
-console.log("\n$ aks-ip render \"examples/IP allocation on Azure public deployment PROD.md\"\n");
+console.log('\n$ aks-ip render "examples/IP allocation on Azure public deployment PROD.md"\n');
 run(["render", "examples/IP allocation on Azure public deployment PROD.md"]);

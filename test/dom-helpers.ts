@@ -59,11 +59,21 @@ function docOf(node: Node | undefined): Document {
 	return node?.ownerDocument ?? (node instanceof Document ? node : document);
 }
 
-function makeEl<K extends keyof HTMLElementTagNameMap>(tag: K, o: DomElementInfo | string | undefined, callback: ((el: HTMLElementTagNameMap[K]) => void) | undefined, parent?: Node): HTMLElementTagNameMap[K] {
+function makeEl<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	o: DomElementInfo | string | undefined,
+	callback: ((el: HTMLElementTagNameMap[K]) => void) | undefined,
+	parent?: Node,
+): HTMLElementTagNameMap[K] {
 	return build(docOf(parent).createElement(tag), o, parent, callback);
 }
 
-function makeSvg<K extends keyof SVGElementTagNameMap>(tag: K, o: SvgElementInfo | string | undefined, callback: ((el: SVGElementTagNameMap[K]) => void) | undefined, parent?: Node): SVGElementTagNameMap[K] {
+function makeSvg<K extends keyof SVGElementTagNameMap>(
+	tag: K,
+	o: SvgElementInfo | string | undefined,
+	callback: ((el: SVGElementTagNameMap[K]) => void) | undefined,
+	parent?: Node,
+): SVGElementTagNameMap[K] {
 	return build(docOf(parent).createElementNS("http://www.w3.org/2000/svg", tag), o, parent, callback);
 }
 
@@ -76,7 +86,12 @@ function define(proto: object, methods: Record<string, unknown>): void {
 /** Installs the helpers on `win` (default: the current window). Safe to call twice. */
 export function installDomHelpers(win: typeof window = window): void {
 	define(win.Node.prototype, {
-		createEl<K extends keyof HTMLElementTagNameMap>(this: Node, tag: K, o?: DomElementInfo | string, cb?: (el: HTMLElementTagNameMap[K]) => void) {
+		createEl<K extends keyof HTMLElementTagNameMap>(
+			this: Node,
+			tag: K,
+			o?: DomElementInfo | string,
+			cb?: (el: HTMLElementTagNameMap[K]) => void,
+		) {
 			return makeEl(tag, o, cb, this);
 		},
 		createDiv(this: Node, o?: DomElementInfo | string, cb?: (el: HTMLDivElement) => void) {
@@ -85,7 +100,12 @@ export function installDomHelpers(win: typeof window = window): void {
 		createSpan(this: Node, o?: DomElementInfo | string, cb?: (el: HTMLSpanElement) => void) {
 			return makeEl("span", o, cb, this);
 		},
-		createSvg<K extends keyof SVGElementTagNameMap>(this: Node, tag: K, o?: SvgElementInfo | string, cb?: (el: SVGElementTagNameMap[K]) => void) {
+		createSvg<K extends keyof SVGElementTagNameMap>(
+			this: Node,
+			tag: K,
+			o?: SvgElementInfo | string,
+			cb?: (el: SVGElementTagNameMap[K]) => void,
+		) {
 			return makeSvg(tag, o, cb, this);
 		},
 		empty(this: Node) {
@@ -111,8 +131,18 @@ export function installDomHelpers(win: typeof window = window): void {
 			return this instanceof type;
 		},
 	});
-	Object.defineProperty(win.Node.prototype, "doc", { configurable: true, get(this: Node) { return docOf(this); } });
-	Object.defineProperty(win.Node.prototype, "win", { configurable: true, get(this: Node) { return docOf(this).defaultView ?? win; } });
+	Object.defineProperty(win.Node.prototype, "doc", {
+		configurable: true,
+		get(this: Node) {
+			return docOf(this);
+		},
+	});
+	Object.defineProperty(win.Node.prototype, "win", {
+		configurable: true,
+		get(this: Node) {
+			return docOf(this).defaultView ?? win;
+		},
+	});
 
 	define(win.Element.prototype, {
 		getText(this: Element) {
@@ -191,7 +221,11 @@ export function installDomHelpers(win: typeof window = window): void {
 			}
 			return true;
 		},
-		onClickEvent(this: HTMLElement, listener: (this: HTMLElement, ev: MouseEvent) => unknown, options?: boolean | AddEventListenerOptions) {
+		onClickEvent(
+			this: HTMLElement,
+			listener: (this: HTMLElement, ev: MouseEvent) => unknown,
+			options?: boolean | AddEventListenerOptions,
+		) {
 			this.addEventListener("click", listener, options);
 		},
 		trigger(this: HTMLElement, eventType: string) {
@@ -209,10 +243,18 @@ export function installDomHelpers(win: typeof window = window): void {
 	});
 
 	define(win, {
-		createEl: <K extends keyof HTMLElementTagNameMap>(tag: K, o?: DomElementInfo | string, cb?: (el: HTMLElementTagNameMap[K]) => void) => makeEl(tag, o, cb),
+		createEl: <K extends keyof HTMLElementTagNameMap>(
+			tag: K,
+			o?: DomElementInfo | string,
+			cb?: (el: HTMLElementTagNameMap[K]) => void,
+		) => makeEl(tag, o, cb),
 		createDiv: (o?: DomElementInfo | string, cb?: (el: HTMLDivElement) => void) => makeEl("div", o, cb),
 		createSpan: (o?: DomElementInfo | string, cb?: (el: HTMLSpanElement) => void) => makeEl("span", o, cb),
-		createSvg: <K extends keyof SVGElementTagNameMap>(tag: K, o?: SvgElementInfo | string, cb?: (el: SVGElementTagNameMap[K]) => void) => makeSvg(tag, o, cb),
+		createSvg: <K extends keyof SVGElementTagNameMap>(
+			tag: K,
+			o?: SvgElementInfo | string,
+			cb?: (el: SVGElementTagNameMap[K]) => void,
+		) => makeSvg(tag, o, cb),
 		createFragment: (cb?: (el: DocumentFragment) => void) => {
 			const fragment = win.document.createDocumentFragment();
 			cb?.(fragment);

@@ -1,7 +1,15 @@
 // FakeEditor: an in-memory stand-in for Obsidian's Editor (CodeMirror 6 underneath).
 // Positions are 0-based {line, ch}, clipped like CodeMirror. Every document change is
 // one undo step; undo()/redo() restore the text and the selections exactly.
-import type { EditorChange, EditorCommandName, EditorPosition, EditorRange, EditorSelection, EditorSelectionOrCaret, EditorTransaction } from "obsidian";
+import type {
+	EditorChange,
+	EditorCommandName,
+	EditorPosition,
+	EditorRange,
+	EditorSelection,
+	EditorSelectionOrCaret,
+	EditorTransaction,
+} from "obsidian";
 import { Editor } from "obsidian";
 
 interface Range {
@@ -86,7 +94,8 @@ export class FakeEditor extends Editor {
 	/** Throws RangeError for a line outside the document, as CodeMirror does. */
 	getLine(line: number): string {
 		const text = this.lines[line];
-		if (text === undefined || line < 0 || !Number.isInteger(line)) throw new RangeError(`Invalid line number ${line}`);
+		if (text === undefined || line < 0 || !Number.isInteger(line))
+			throw new RangeError(`Invalid line number ${line}`);
 		return text;
 	}
 
@@ -108,7 +117,12 @@ export class FakeEditor extends Editor {
 
 	getCursor(side: "from" | "to" | "head" | "anchor" = "head"): EditorPosition {
 		const main = this.main();
-		const offset = side === "from" ? Math.min(main.anchor, main.head) : side === "to" ? Math.max(main.anchor, main.head) : main[side];
+		const offset =
+			side === "from"
+				? Math.min(main.anchor, main.head)
+				: side === "to"
+					? Math.max(main.anchor, main.head)
+					: main[side];
 		return this.offsetToPos(offset);
 	}
 
@@ -166,7 +180,10 @@ export class FakeEditor extends Editor {
 
 	setSelections(ranges: EditorSelectionOrCaret[], main = 0): void {
 		if (ranges.length === 0) return;
-		const list = ranges.map((r) => ({ anchor: this.posToOffset(r.anchor), head: this.posToOffset(r.head ?? r.anchor) }));
+		const list = ranges.map((r) => ({
+			anchor: this.posToOffset(r.anchor),
+			head: this.posToOffset(r.head ?? r.anchor),
+		}));
 		const first = list.splice(Math.max(0, Math.min(main, list.length - 1)), 1);
 		this.ranges = [...first, ...list];
 	}
@@ -272,7 +289,12 @@ export class FakeEditor extends Editor {
 		this.ranges = snapshot.ranges.map((r) => ({ ...r }));
 	}
 
-	private apply(kind: EditKind, unsorted: OffsetChange[], origin: string | undefined, selection: EditorSelectionOrCaret[] | "after-inserts" | null): void {
+	private apply(
+		kind: EditKind,
+		unsorted: OffsetChange[],
+		origin: string | undefined,
+		selection: EditorSelectionOrCaret[] | "after-inserts" | null,
+	): void {
 		const changes = unsorted.map((c, i) => ({ ...c, i })).sort((x, y) => x.from - y.from || x.i - y.i);
 		for (let k = 1; k < changes.length; k++) {
 			const prev = changes[k - 1];
@@ -281,8 +303,15 @@ export class FakeEditor extends Editor {
 		}
 		const before: Snapshot = { text: this.text, ranges: this.ranges.map((r) => ({ ...r })) };
 		const record: EditRecord = {
-			kind, origin, before: this.text, after: "",
-			changes: unsorted.map((c) => ({ from: this.offsetToPos(c.from), to: this.offsetToPos(c.to), text: c.insert })),
+			kind,
+			origin,
+			before: this.text,
+			after: "",
+			changes: unsorted.map((c) => ({
+				from: this.offsetToPos(c.from),
+				to: this.offsetToPos(c.to),
+				text: c.insert,
+			})),
 		};
 		let next = "";
 		let at = 0;
@@ -304,7 +333,8 @@ export class FakeEditor extends Editor {
 		});
 		this.text = next;
 		// The selection's own changes come last in `unsorted`, one per range, main first.
-		if (selection === "after-inserts") this.ranges = ends.slice(-this.ranges.length).map((end) => ({ anchor: end, head: end }));
+		if (selection === "after-inserts")
+			this.ranges = ends.slice(-this.ranges.length).map((end) => ({ anchor: end, head: end }));
 		else if (selection) this.setSelections(selection);
 		else this.ranges = mapped;
 		record.after = next;

@@ -56,7 +56,8 @@ export function check(paths: string[], options: CheckOptions, io: Io): number {
 			for (const f of plan.findings) {
 				if (f.severity === "error") errors++;
 				if (f.severity === "warning") warnings++;
-				if (!options.json && (!options.quiet || f.severity === "error")) out.push(findingLine(read.input.name, f));
+				if (!options.json && (!options.quiet || f.severity === "error"))
+					out.push(findingLine(read.input.name, f));
 			}
 		}
 	});
@@ -66,7 +67,9 @@ export function check(paths: string[], options: CheckOptions, io: Io): number {
 	} else {
 		if (out.length > 0) io.out(`${out.join("\n")}\n`);
 		const skipped = unreadable > 0 ? `, ${countOf(unreadable, "file")} not read` : "";
-		io.out(`${countOf(expanded.files.length, "file")} checked, ${countOf(blocks, "block")} in ${countOf(notesWithBlocks, "note")}: ${countOf(errors, "error")}, ${countOf(warnings, "warning")}${skipped}.\n`);
+		io.out(
+			`${countOf(expanded.files.length, "file")} checked, ${countOf(blocks, "block")} in ${countOf(notesWithBlocks, "note")}: ${countOf(errors, "error")}, ${countOf(warnings, "warning")}${skipped}.\n`,
+		);
 	}
 	const failed = errors > 0 || (options.warningsAsErrors && warnings > 0) || unreadable > 0;
 	return failed ? 1 : 0;

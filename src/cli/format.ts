@@ -6,7 +6,10 @@ import { groupDigits, leftOf } from "../core/numbers";
 
 const n = groupDigits;
 
-export function findingLine(file: string, f: { severity: string; code: string; message: string; line: number }): string {
+export function findingLine(
+	file: string,
+	f: { severity: string; code: string; message: string; line: number },
+): string {
 	return `${file}:${f.line}: ${f.severity} ${f.code} ${f.message}`;
 }
 
@@ -16,19 +19,56 @@ export function planText(file: string, plan: PlanResult): string {
 	if (!plan.parsed) {
 		out.push(`${file}:${plan.line}: block not planned: ${planStatus(plan).text}`);
 	} else {
-		out.push(`${file}:${plan.line}: ${plan.cluster}: ${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" + ")}: ${planStatus(plan).text}`);
+		out.push(
+			`${file}:${plan.line}: ${plan.cluster}: ${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" + ")}: ${planStatus(plan).text}`,
+		);
 		const rows: string[][] = [];
-		for (const v of plan.vnet) rows.push(["VNet", v.cidr.text, "", "", "", v.defaulted ? "AKS-managed (default)" : ""]);
+		for (const v of plan.vnet)
+			rows.push(["VNet", v.cidr.text, "", "", "", v.defaulted ? "AKS-managed (default)" : ""]);
 		for (const s of plan.subnets) {
 			const kind = s.role === "node" ? "node subnet" : s.role === "pod" ? "pod subnet" : `subnet (${s.purpose})`;
-			const used = s.role === "other" && s.required === 0n ? ["", "", ""] : [`${n(s.required)} needed`, leftOf(s.free, s.usable)];
-			rows.push([kind, s.cidr.text, `${n(s.usable)} usable`, ...used.slice(0, 2), [s.name, s.pools.join(", ")].filter(Boolean).join(": ")]);
+			const used =
+				s.role === "other" && s.required === 0n
+					? ["", "", ""]
+					: [`${n(s.required)} needed`, leftOf(s.free, s.usable)];
+			rows.push([
+				kind,
+				s.cidr.text,
+				`${n(s.usable)} usable`,
+				...used.slice(0, 2),
+				[s.name, s.pools.join(", ")].filter(Boolean).join(": "),
+			]);
 		}
-		for (const c of plan.podCidrs) rows.push(["pod CIDR", c.cidr.text, `${n(c.blocks)} /${c.blockPrefix} blocks`, `${n(c.requiredBlocks)} needed`, leftOf(c.blocks - c.requiredBlocks, c.blocks), c.defaulted ? "default" : ""]);
-		for (const c of plan.serviceCidrs) rows.push(["service CIDR", c.cidr.text, `${n(c.size)} addresses`, "", "", `DNS ${c.dnsServiceIp?.text ?? "-"}${c.defaulted ? ", default" : ""}`]);
+		for (const c of plan.podCidrs)
+			rows.push([
+				"pod CIDR",
+				c.cidr.text,
+				`${n(c.blocks)} /${c.blockPrefix} blocks`,
+				`${n(c.requiredBlocks)} needed`,
+				leftOf(c.blocks - c.requiredBlocks, c.blocks),
+				c.defaulted ? "default" : "",
+			]);
+		for (const c of plan.serviceCidrs)
+			rows.push([
+				"service CIDR",
+				c.cidr.text,
+				`${n(c.size)} addresses`,
+				"",
+				"",
+				`DNS ${c.dnsServiceIp?.text ?? "-"}${c.defaulted ? ", default" : ""}`,
+			]);
 		const widths = rows.reduce<number[]>((w, r) => r.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
-		for (const r of rows) out.push(`  ${r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()}`);
-		const pools = plan.pools.map((p) => `${p.name} ${p.maxCount !== null ? `${p.count}-${p.maxCount}` : p.count}+${p.surge} = ${p.nodesAtFullScale}`);
+		for (const r of rows)
+			out.push(
+				`  ${r
+					.map((cell, i) => cell.padEnd(widths[i] ?? 0))
+					.join("  ")
+					.trimEnd()}`,
+			);
+		const pools = plan.pools.map(
+			(p) =>
+				`${p.name} ${p.maxCount !== null ? `${p.count}-${p.maxCount}` : p.count}+${p.surge} = ${p.nodesAtFullScale}`,
+		);
 		out.push(`  pools: ${pools.join("; ")} (nodes at full scale: ${plan.nodesAtFullScale})`);
 	}
 	for (const f of plan.findings) out.push(findingLine(file, f));

@@ -26,7 +26,14 @@ export function readInput(path: string, stdin: () => Buffer = () => readFileSync
 		bytes = path === "-" ? stdin() : readFileSync(path);
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
-		const reason = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : (e as Error).message;
+		const reason =
+			code === "ENOENT"
+				? "no such file"
+				: code === "EACCES"
+					? "permission denied"
+					: code === "EISDIR"
+						? "is a folder"
+						: (e as Error).message;
 		return { ok: false, name, reason };
 	}
 	if (bytes.includes(0)) return { ok: false, name, reason: "binary file (it contains NUL bytes)" };

@@ -52,7 +52,11 @@ function usage(io: Io, message: string): number {
 }
 
 function plan(args: string[], io: Io): number {
-	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+	});
 	if (values.help) {
 		io.out(PLAN_HELP);
 		return 0;
@@ -82,28 +86,47 @@ function checkCommand(args: string[], io: Io): number {
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
-		options: { json: { type: "boolean" }, quiet: { type: "boolean", short: "q" }, "warnings-as-errors": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+		options: {
+			json: { type: "boolean" },
+			quiet: { type: "boolean", short: "q" },
+			"warnings-as-errors": { type: "boolean" },
+			help: { type: "boolean", short: "h" },
+		},
 	});
 	if (values.help) {
 		io.out(CHECK_HELP);
 		return 0;
 	}
-	if (positionals.length === 0) return usage(io, "check needs at least one PATH (a note, a folder, or - for standard input)");
-	return check(positionals, { json: values.json === true, quiet: values.quiet === true, warningsAsErrors: values["warnings-as-errors"] === true }, io);
+	if (positionals.length === 0)
+		return usage(io, "check needs at least one PATH (a note, a folder, or - for standard input)");
+	return check(
+		positionals,
+		{
+			json: values.json === true,
+			quiet: values.quiet === true,
+			warningsAsErrors: values["warnings-as-errors"] === true,
+		},
+		io,
+	);
 }
 
 function renderCommand(args: string[], io: Io): number {
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
-		options: { write: { type: "boolean", short: "w" }, heading: { type: "string" }, help: { type: "boolean", short: "h" } },
+		options: {
+			write: { type: "boolean", short: "w" },
+			heading: { type: "string" },
+			help: { type: "boolean", short: "h" },
+		},
 	});
 	if (values.help) {
 		io.out(RENDER_HELP);
 		return 0;
 	}
 	const heading = values.heading === undefined ? 2 : Number(values.heading);
-	if (!Number.isInteger(heading) || heading < 1 || heading > 5) return usage(io, "--heading takes a level from 1 to 5");
+	if (!Number.isInteger(heading) || heading < 1 || heading > 5)
+		return usage(io, "--heading takes a level from 1 to 5");
 	if (positionals.length === 0) return usage(io, "render needs at least one FILE (or - for standard input)");
 	return render(positionals, { write: values.write === true, heading }, io);
 }
@@ -116,7 +139,11 @@ ready to paste into a note. The same templates as the plugin's "Insert plan from
 `;
 
 function templateCommand(args: string[], io: Io): number {
-	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { list: { type: "boolean", short: "l" }, help: { type: "boolean", short: "h" } } });
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: { list: { type: "boolean", short: "l" }, help: { type: "boolean", short: "h" } },
+	});
 	if (values.help) {
 		io.out(TEMPLATE_HELP);
 		return 0;
@@ -159,7 +186,8 @@ export function run(argv: string[], io: Io): number {
 				return usage(io, `unknown command '${command}'`);
 		}
 	} catch (e) {
-		if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) return usage(io, e.message);
+		if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))
+			return usage(io, e.message);
 		throw e;
 	}
 }

@@ -16,7 +16,10 @@ function walk(dir: string, out: Expanded): void {
 	try {
 		entries = readdirSync(dir, { withFileTypes: true });
 	} catch (e) {
-		out.problems.push({ path: dir, reason: (e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message });
+		out.problems.push({
+			path: dir,
+			reason: (e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message,
+		});
 		return;
 	}
 	entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -39,7 +42,11 @@ export function expandPaths(paths: string[]): Expanded {
 		try {
 			stat = statSync(path);
 		} catch (e) {
-			out.problems.push({ path, reason: (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : (e as Error).message });
+			out.problems.push({
+				path,
+				reason:
+					(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : (e as Error).message,
+			});
 			continue;
 		}
 		if (stat.isDirectory()) walk(path, out);

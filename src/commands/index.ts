@@ -19,7 +19,8 @@ export function registerCommands(host: CommandHost): void {
 	host.addCommand({
 		id: "insert-template",
 		name: "Insert plan from template",
-		editorCallback: (editor) => new TemplatePicker(host.app, host.settings.defaultTemplate, (t) => insertTemplate(editor, t)).open(),
+		editorCallback: (editor) =>
+			new TemplatePicker(host.app, host.settings.defaultTemplate, (t) => insertTemplate(editor, t)).open(),
 	});
 	host.addCommand({
 		id: "convert-selection",

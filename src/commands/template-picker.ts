@@ -20,7 +20,10 @@ export class TemplatePicker extends SuggestModal<Template> {
 
 	/** Templates whose name, description or id contains every word of the query. */
 	getSuggestions(query: string): Template[] {
-		const words = query.toLowerCase().split(/\s+/).filter((w) => w !== "");
+		const words = query
+			.toLowerCase()
+			.split(/\s+/)
+			.filter((w) => w !== "");
 		return templatesInOrder(this.defaultId).filter((t) => {
 			const text = `${t.name} ${t.description} ${t.id}`.toLowerCase();
 			return words.every((w) => text.includes(w));

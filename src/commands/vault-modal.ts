@@ -15,9 +15,11 @@ function num(n: number): string {
 	return groupDigits(n);
 }
 
-
 export function outcome(s: ScanSummary<unknown>): string {
-	const found = s.reports.length === 0 ? "no errors or warnings" : `${countOf(s.reports.length, "note")} with errors or warnings`;
+	const found =
+		s.reports.length === 0
+			? "no errors or warnings"
+			: `${countOf(s.reports.length, "note")} with errors or warnings`;
 	if (s.cancelled) return `Cancelled after ${num(s.checked)} of ${num(s.total)} notes: ${found} so far.`;
 	return `Checked ${countOf(s.total, "note")}, ${num(s.withPlans)} with plans: ${found}.`;
 }
@@ -41,7 +43,9 @@ export class VaultCheckModal extends Modal {
 		contentEl.empty();
 		contentEl.addClass("aks-ip-vault-check");
 		const status = contentEl.createEl("p", { cls: "aks-ip-vault-status" });
-		const button = contentEl.createDiv({ cls: "modal-button-container" }).createEl("button", { text: "Cancel", attr: { type: "button" } });
+		const button = contentEl
+			.createDiv({ cls: "modal-button-container" })
+			.createEl("button", { text: "Cancel", attr: { type: "button" } });
 		const results = contentEl.createDiv({ cls: "aks-ip-vault-results" });
 		button.addEventListener("click", () => {
 			if (this.running) this.cancelled = true;
@@ -84,7 +88,10 @@ export class VaultCheckModal extends Modal {
 		const section = parent.createDiv({ cls: "aks-ip-vault-note" });
 		const heading = section.createEl("h3", { cls: "aks-ip-vault-note-title" });
 		heading.createSpan({ cls: "aks-ip-vault-path", text: report.file.path });
-		const counts = [report.errors > 0 ? countOf(report.errors, "error") : "", report.warnings > 0 ? countOf(report.warnings, "warning") : ""];
+		const counts = [
+			report.errors > 0 ? countOf(report.errors, "error") : "",
+			report.warnings > 0 ? countOf(report.warnings, "warning") : "",
+		];
 		heading.createSpan({ cls: "aks-ip-vault-counts", text: ` (${counts.filter((c) => c !== "").join(", ")})` });
 		const list = section.createEl("ul", { cls: "aks-ip-finding-list" });
 		for (const f of report.findings) {
@@ -92,7 +99,11 @@ export class VaultCheckModal extends Modal {
 			li.createSpan({ cls: "aks-ip-severity", text: SEVERITY_WORDS[f.severity] });
 			li.createEl("code", { cls: "aks-ip-code", text: f.code });
 			li.createSpan({ cls: "aks-ip-message", text: f.message });
-			li.createEl("button", { cls: "aks-ip-line", text: `Line ${f.line}`, attr: { type: "button", "aria-label": `Open ${report.file.path} at line ${f.line}` } });
+			li.createEl("button", {
+				cls: "aks-ip-line",
+				text: `Line ${f.line}`,
+				attr: { type: "button", "aria-label": `Open ${report.file.path} at line ${f.line}` },
+			});
 			li.addEventListener("click", () => this.openAt(report.file, f));
 		}
 	}

@@ -7,7 +7,12 @@ import { Notice, type Editor } from "obsidian";
 import { summaryEdit } from "../markdown/region";
 import { locateBlock } from "../note/locate";
 
-export function writeSummaryInEditor(editor: Editor, source: string, fenceLine0: number | null, markdownAt: (fenceLine: number) => string): boolean {
+export function writeSummaryInEditor(
+	editor: Editor,
+	source: string,
+	fenceLine0: number | null,
+	markdownAt: (fenceLine: number) => string,
+): boolean {
 	const note = editor.getValue();
 	const block = locateBlock(note, source, fenceLine0);
 	if (!block) {
@@ -23,7 +28,10 @@ export function writeSummaryInEditor(editor: Editor, source: string, fenceLine0:
 		new Notice("The summary is already up to date.");
 		return true;
 	}
-	editor.transaction({ changes: [{ from: editor.offsetToPos(edit.from), to: editor.offsetToPos(edit.to), text: edit.text }] }, "aks-ip");
+	editor.transaction(
+		{ changes: [{ from: editor.offsetToPos(edit.from), to: editor.offsetToPos(edit.to), text: edit.text }] },
+		"aks-ip",
+	);
 	new Notice("Summary written below the block.");
 	return true;
 }

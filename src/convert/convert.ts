@@ -31,7 +31,8 @@ const WRAP = 100;
 const SUBNET_ID = /\/virtualNetworks\/([^/]+)\/subnets\/([^/]+)\/?$/i;
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/%-]*$/;
 /** Plain text that YAML would read as something other than a string. */
-const NOT_PLAIN = /^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+)$/i;
+const NOT_PLAIN =
+	/^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+)$/i;
 
 function isObj(v: unknown): v is Obj {
 	return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -46,7 +47,9 @@ function present(v: unknown): boolean {
 }
 
 function strings(v: unknown): string[] {
-	return Array.isArray(v) ? v.filter((s): s is string => typeof s === "string" && s.trim() !== "").map((s) => s.trim()) : [];
+	return Array.isArray(v)
+		? v.filter((s): s is string => typeof s === "string" && s.trim() !== "").map((s) => s.trim())
+		: [];
 }
 
 /** A YAML scalar: plain when that reads back as the same string, JSON-quoted otherwise. */
@@ -141,7 +144,10 @@ function read(text: string): unknown {
 	}
 	const doc = parseDocument(source, { uniqueKeys: false, schema: "core", resolveKnownTags: false });
 	const error = doc.errors[0];
-	if (error) throw new Error(`The selection is neither JSON nor YAML: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}.`);
+	if (error)
+		throw new Error(
+			`The selection is neither JSON nor YAML: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}.`,
+		);
 	let collectionKey = false;
 	visit(doc, { Pair: (_, pair) => void (collectionKey ||= isCollection(pair.key)) });
 	if (collectionKey) throw new Error("The selection cannot be read: a list or map used as a key is not supported.");
@@ -161,7 +167,11 @@ export function convertAzAksShow(text: string): ConvertResult {
 	} catch (e) {
 		return { ok: false, error: e instanceof Error ? e.message : String(e) };
 	}
-	if (!isObj(data)) return { ok: false, error: "The selection is not a JSON or YAML object: select the whole output of az aks show." };
+	if (!isObj(data))
+		return {
+			ok: false,
+			error: "The selection is not a JSON or YAML object: select the whole output of az aks show.",
+		};
 	const root = new Fields(data);
 	const props = root.map("properties");
 	const top = (name: string): unknown => {
@@ -171,9 +181,17 @@ export function convertAzAksShow(text: string): ConvertResult {
 	const profileValue = top("networkProfile");
 	const poolsValue = top("agentPoolProfiles");
 	if (!isObj(profileValue) && !Array.isArray(poolsValue)) {
-		return { ok: false, error: "The selection has no network profile and no agent pool profiles: it does not look like the output of az aks show." };
+		return {
+			ok: false,
+			error: "The selection has no network profile and no agent pool profiles: it does not look like the output of az aks show.",
+		};
 	}
-	return build(root, props, isObj(profileValue) ? new Fields(profileValue) : undefined, Array.isArray(poolsValue) ? poolsValue.filter(isObj) : []);
+	return build(
+		root,
+		props,
+		isObj(profileValue) ? new Fields(profileValue) : undefined,
+		Array.isArray(poolsValue) ? poolsValue.filter(isObj) : [],
+	);
 }
 
 function build(root: Fields, props: Fields | undefined, net: Fields | undefined, pools: Obj[]): Converted {
@@ -194,7 +212,8 @@ function build(root: Fields, props: Fields | undefined, net: Fields | undefined,
 	const outbound = net?.str("outboundType");
 	if (outbound) body.add(0, `outboundType: ${scalar(outbound)}`);
 	const access = root.map("apiServerAccessProfile") ?? props?.map("apiServerAccessProfile");
-	if (access?.bool("enablePrivateCluster") === true) body.add(0, "privateCluster: true", "its API server endpoint takes 1 node-subnet IP");
+	if (access?.bool("enablePrivateCluster") === true)
+		body.add(0, "privateCluster: true", "its API server endpoint takes 1 node-subnet IP");
 	if (access) skipped.push(...access.unused("apiServerAccessProfile."));
 	const lb = net?.map("loadBalancerProfile");
 	if (lb) {
@@ -203,16 +222,26 @@ function build(root: Fields, props: Fields | undefined, net: Fields | undefined,
 		if (managedIps) skipped.push(...managedIps.unused("networkProfile.loadBalancerProfile.managedOutboundIPs."));
 		const own = lb.map("outboundIPs")?.get("publicIPs");
 		if (managed !== undefined) body.add(0, `outboundIps: ${managed}`, "managed outbound public IPs");
-		else if (Array.isArray(own) && own.length > 0) body.add(0, `outboundIps: ${own.length}`, "your own outbound public IPs");
+		else if (Array.isArray(own) && own.length > 0)
+			body.add(0, `outboundIps: ${own.length}`, "your own outbound public IPs");
 		const ports = lb.int("allocatedOutboundPorts");
-		if (ports !== undefined) body.add(0, `allocatedOutboundPorts: ${ports}`, ports === 0 ? "0: automatic allocation" : "SNAT ports per node");
+		if (ports !== undefined)
+			body.add(
+				0,
+				`allocatedOutboundPorts: ${ports}`,
+				ports === 0 ? "0: automatic allocation" : "SNAT ports per node",
+			);
 	}
 
 	const ranges = new Lines();
-	for (const [single, list] of [["podCidr", "podCidrs"], ["serviceCidr", "serviceCidrs"]] as const) {
+	for (const [single, list] of [
+		["podCidr", "podCidrs"],
+		["serviceCidr", "serviceCidrs"],
+	] as const) {
 		const one = net?.str(single);
 		const all = strings(net?.get(list));
-		if (all.length > 1) ranges.add(0, `${list}: [${all.map((c) => scalar(c)).join(", ")}]`, "one per IP family, IPv4 first");
+		if (all.length > 1)
+			ranges.add(0, `${list}: [${all.map((c) => scalar(c)).join(", ")}]`, "one per IP family, IPv4 first");
 		else if (one ?? all[0]) ranges.add(0, `${single}: ${scalar(one ?? all[0] ?? "")}`);
 	}
 	const dns = net?.str("dnsServiceIp");
@@ -282,7 +311,13 @@ function build(root: Fields, props: Fields | undefined, net: Fields | undefined,
 		}
 	}
 	if (poolLines.out.length > 0) out.push("agentPools:", ...poolLines.out);
-	const rest = [...root.unused(""), ...(props?.unused("properties.") ?? []), ...(net?.unused("networkProfile.") ?? []), ...(lb?.unused("networkProfile.loadBalancerProfile.") ?? []), ...skipped];
+	const rest = [
+		...root.unused(""),
+		...(props?.unused("properties.") ?? []),
+		...(net?.unused("networkProfile.") ?? []),
+		...(lb?.unused("networkProfile.loadBalancerProfile.") ?? []),
+		...skipped,
+	];
 	const tail = new Lines();
 	if (rest.length > 0) tail.list("Not mapped from az aks show:", rest);
 	return {

@@ -12,7 +12,8 @@ export interface Finding {
 
 /** Every finding code, with what it means: the README's table is generated from the same words. */
 export const FINDING_CODES = {
-	"yaml-syntax": "The body does not parse as YAML or JSON (error), or parses with a caveat such as an unknown tag (warning).",
+	"yaml-syntax":
+		"The body does not parse as YAML or JSON (error), or parses with a caveat such as an unknown tag (warning).",
 	"unknown-key": "A key the spec language does not know (with a did-you-mean).",
 	"duplicate-key": "A key given twice in one map (keys match case-insensitively); the first is used.",
 	"missing-key": "Something the plan needs is not given, e.g. a subnet known only by its resource ID.",
@@ -24,7 +25,8 @@ export const FINDING_CODES = {
 	"outside-vnet": "A subnet or static IP outside every VNet address space.",
 	"reserved-range": "A range touches a range that AKS reserves or Azure forbids.",
 	"public-range": "A pod or service range in public address space, which AKS does not support.",
-	"subnet-size": "A subnet smaller than /29, an IPv6 subnet that is not /64, a special subnet below its minimum, or another subnet short of the addresses asked of it.",
+	"subnet-size":
+		"A subnet smaller than /29, an IPv6 subnet that is not /64, a special subnet below its minimum, or another subnet short of the addresses asked of it.",
 	"node-subnet-too-small": "A node subnet has fewer usable IPs than the pools need at full scale.",
 	"pod-subnet-too-small": "A pod subnet has fewer usable IPs than the pools need at full scale.",
 	"pod-subnet-full-density": "A dynamic pod subnet fits 16 IPs per node but not every node at max pods.",
@@ -37,12 +39,15 @@ export const FINDING_CODES = {
 	"dns-ip-reserved": "The DNS service IP is the network, first or broadcast address of the service CIDR.",
 	"max-pods-out-of-range": "maxPods outside 10 to 250 (or above 110 on Windows, a warning).",
 	"pool-min-pods": "A pool with room for fewer than 30 pods (nodes × maxPods).",
-	"node-limit": "Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 load balancers, or more pods than the network model supports.",
+	"node-limit":
+		"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 load balancers, or more pods than the network model supports.",
 	"model-mismatch": "A key that the network model ignores or that AKS rejects with it.",
-	"lb-ip-invalid": "A static load-balancer IP outside its subnet, on a reserved or taken address, or in the service range.",
+	"lb-ip-invalid":
+		"A static load-balancer IP outside its subnet, on a reserved or taken address, or in the service range.",
 	"kubenet-retirement": "Kubenet is retired on 2028-03-31; plan the move to Azure CNI Overlay.",
 	"static-block-waste": "StaticBlock allocation with maxPods not of the form 16n - 1 leaves addresses unused.",
-	"snat-ports": "Egress: more nodes than floor(64,000 / ports per node) × outbound IPs on a load balancer (error), past 50 or 100 nodes on automatic ports (info), or a NAT gateway with over 16 IPs (error).",
+	"snat-ports":
+		"Egress: more nodes than floor(64,000 / ports per node) × outbound IPs on a load balancer (error), past 50 or 100 nodes on automatic ports (info), or a NAT gateway with over 16 IPs (error).",
 	"vnet-limit": "Over 3,000 subnets, 500 peerings or 65,536 private IPs in use in one VNet.",
 } as const;
 

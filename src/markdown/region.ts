@@ -37,7 +37,8 @@ export function summaryEdit(note: string, block: NoteBlock, markdown: string): T
 	const existing = existingRegion(note, block);
 	if (existing) return { from: existing.from, to: existing.to, text: region };
 	const after = note.slice(block.end);
-	const gapAfter = after === "" || after === "\n" || after.startsWith("\n\n") || after.startsWith("\r\n\r\n") ? "" : "\n";
+	const gapAfter =
+		after === "" || after === "\n" || after.startsWith("\n\n") || after.startsWith("\r\n\r\n") ? "" : "\n";
 	return { from: block.end, to: block.end, text: `\n\n${region}${gapAfter}` };
 }
 

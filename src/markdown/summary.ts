@@ -33,14 +33,24 @@ function bullet(label: string, text: string): string {
 function nodeSection(plan: PlanResult): string[] {
 	const subnets = plan.nodeSubnets;
 	const vnet = plan.vnet.map((v) => code(v.cidr.text)).join(", ");
-	const where = subnets.length > 0 ? subnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`).join(", ") : "not given in the plan";
+	const where =
+		subnets.length > 0
+			? subnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`).join(", ")
+			: "not given in the plan";
 	const managed = plan.vnet.some((v) => v.defaulted) ? ", in the AKS-managed VNet" : vnet ? `, in VNet ${vnet}` : "";
-	const perNode = plan.model === "azure-cni-node-subnet" ? "; each node also books maxPods addresses for its pods up front" : "";
+	const perNode =
+		plan.model === "azure-cni-node-subnet" ? "; each node also books maxPods addresses for its pods up front" : "";
 	return [
 		bullet("Source", `Azure VNet subnet${subnets.length > 1 ? "s" : ""} ${where}${managed}`),
-		bullet("Management", `Azure assigns each node an address of its pool's subnet as pools scale and upgrade${perNode}`),
+		bullet(
+			"Management",
+			`Azure assigns each node an address of its pool's subnet as pools scale and upgrade${perNode}`,
+		),
 		bullet("Purpose", "Node communication within the VNet and with peered networks"),
-		bullet("Capacity", subnets.length > 0 ? subnets.map(capacity).join("; ") : "unknown until the node subnet is given"),
+		bullet(
+			"Capacity",
+			subnets.length > 0 ? subnets.map(capacity).join("; ") : "unknown until the node subnet is given",
+		),
 	];
 }
 
@@ -57,8 +67,14 @@ function podSection(plan: PlanResult): string[] {
 		const first = plan.podCidrs[0];
 		return [
 			bullet("Source", `Cluster-internal pod CIDR ${ranges}, separate from the VNet`),
-			bullet("Management", `Kubernetes: each node gets its own /${first?.blockPrefix ?? 24} of the pod CIDR${plan.model === "kubenet" ? ", routed through the cluster's route table" : ""}`),
-			bullet("Purpose", "Pod-to-pod communication; pods reach the VNet and beyond through their node's IP (SNAT)"),
+			bullet(
+				"Management",
+				`Kubernetes: each node gets its own /${first?.blockPrefix ?? 24} of the pod CIDR${plan.model === "kubenet" ? ", routed through the cluster's route table" : ""}`,
+			),
+			bullet(
+				"Purpose",
+				"Pod-to-pod communication; pods reach the VNet and beyond through their node's IP (SNAT)",
+			),
 			bullet("Capacity", cap),
 		];
 	}
@@ -72,18 +88,38 @@ function podSection(plan: PlanResult): string[] {
 	}
 	if (plan.model === "azure-cni-node-subnet") {
 		return [
-			bullet("Source", `The node subnet${plan.nodeSubnets.length > 1 ? "s" : ""} ${plan.nodeSubnets.map((s) => code(s.cidr.text)).join(", ")}: pods take VNet addresses`),
-			bullet("Management", "Azure CNI: each node books maxPods + 1 addresses of its subnet when it starts, used or not"),
+			bullet(
+				"Source",
+				`The node subnet${plan.nodeSubnets.length > 1 ? "s" : ""} ${plan.nodeSubnets.map((s) => code(s.cidr.text)).join(", ")}: pods take VNet addresses`,
+			),
+			bullet(
+				"Management",
+				"Azure CNI: each node books maxPods + 1 addresses of its subnet when it starts, used or not",
+			),
 			bullet("Purpose", "Pods are first-class VNet hosts, reachable from the VNet and peered networks"),
 			bullet("Capacity", "Counted in the node subnet above"),
 		];
 	}
-	const lots = plan.model === "azure-cni-pod-subnet-static" ? "/28 blocks of 16 addresses fixed per node" : "lots of 16 addresses as a node's pods need them";
+	const lots =
+		plan.model === "azure-cni-pod-subnet-static"
+			? "/28 blocks of 16 addresses fixed per node"
+			: "lots of 16 addresses as a node's pods need them";
 	return [
-		bullet("Source", `Pod subnet${plan.podSubnets.length > 1 ? "s" : ""} ${plan.podSubnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`).join(", ") || "not given in the plan"}: VNet addresses`),
+		bullet(
+			"Source",
+			`Pod subnet${plan.podSubnets.length > 1 ? "s" : ""} ${plan.podSubnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`).join(", ") || "not given in the plan"}: VNet addresses`,
+		),
 		bullet("Management", `Azure CNI hands out ${lots}`),
 		bullet("Purpose", "Pods are first-class VNet hosts, reachable from the VNet and peered networks"),
-		bullet("Capacity", plan.podSubnets.map((s) => `${capacity(s)}${s.requiredAtFullDensity !== null && s.requiredAtFullDensity !== s.required ? `; ${n(s.requiredAtFullDensity)} with every node at maxPods` : ""}`).join("; ") || "unknown until the pod subnet is given"),
+		bullet(
+			"Capacity",
+			plan.podSubnets
+				.map(
+					(s) =>
+						`${capacity(s)}${s.requiredAtFullDensity !== null && s.requiredAtFullDensity !== s.required ? `; ${n(s.requiredAtFullDensity)} with every node at maxPods` : ""}`,
+				)
+				.join("; ") || "unknown until the pod subnet is given",
+		),
 	];
 }
 
@@ -103,15 +139,26 @@ function serviceSection(plan: PlanResult): string[] {
 
 function lbSection(plan: PlanResult): string[] {
 	const lbs = plan.loadBalancers.map((lb) => {
-		const where = lb.type === "public" ? "Azure public IP" : `internal frontend ${lb.ip ? code(lb.ip.text) : "(dynamic)"} in subnet ${lb.subnet ? code(lb.subnet.cidr.text) : "unknown"}`;
+		const where =
+			lb.type === "public"
+				? "Azure public IP"
+				: `internal frontend ${lb.ip ? code(lb.ip.text) : "(dynamic)"} in subnet ${lb.subnet ? code(lb.subnet.cidr.text) : "unknown"}`;
 		return `${mdText(lb.name)}: ${where}`;
 	});
 	const internal = plan.loadBalancers.filter((lb) => lb.type === "internal").length;
 	return [
-		bullet("Source", lbs.length > 0 ? lbs.join("; ") : "None planned: public frontends take Azure public IPs, internal ones an address of a node subnet"),
+		bullet(
+			"Source",
+			lbs.length > 0
+				? lbs.join("; ")
+				: "None planned: public frontends take Azure public IPs, internal ones an address of a node subnet",
+		),
 		bullet("Management", "Azure, driven by Kubernetes LoadBalancer services"),
 		bullet("Purpose", "Entry points to services from the VNet (internal) or the internet (public)"),
-		bullet("Capacity", `${n(internal)} VNet address${internal === 1 ? "" : "es"} counted in subnet capacity; up to 300 LoadBalancer services per cluster`),
+		bullet(
+			"Capacity",
+			`${n(internal)} VNet address${internal === 1 ? "" : "es"} counted in subnet capacity; up to 300 LoadBalancer services per cluster`,
+		),
 	];
 }
 
@@ -137,7 +184,10 @@ export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): stri
 	}
 	const status = planStatus(plan);
 	const state = status.level === "ok" ? "no problems found" : status.text;
-	lines.push(`${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" and ")}; ${n(plan.nodesAtFullScale)} nodes at full scale; ${state}.`, "");
+	lines.push(
+		`${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" and ")}; ${n(plan.nodesAtFullScale)} nodes at full scale; ${state}.`,
+		"",
+	);
 	const sections: [string, string[]][] = [
 		["1. Node IPs", nodeSection(plan)],
 		["2. Pod IPs", podSection(plan)],
@@ -146,7 +196,8 @@ export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): stri
 		["IP management", managementSection(plan)],
 		["Key takeaways", takeaways(plan).map((t) => `- ${t}`)],
 	];
-	if (errors.length > 0) sections.push(["Errors", errors.map((f) => `- Line ${f.line}: ${mdText(f.message)} (${f.code})`)]);
+	if (errors.length > 0)
+		sections.push(["Errors", errors.map((f) => `- Line ${f.line}: ${mdText(f.message)} (${f.code})`)]);
 	for (const [title, body] of sections) lines.push(`${hh} ${title}`, ...body, "");
 	return `${lines.join("\n").trimEnd()}\n`;
 }

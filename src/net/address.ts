@@ -87,7 +87,11 @@ export function parseAddress(raw: string, expected?: Family): Parsed<Address> {
 		return { ok: false, code: "invalid-ip", message: `"${text}" is not ${expectation(expected)} address${hint}.` };
 	}
 	if (expected !== undefined && parsed.family !== expected) {
-		return { ok: false, code: "invalid-ip", message: `"${text}" is an ${familyName(parsed.family)} address; ${expectation(expected)} address is expected here.` };
+		return {
+			ok: false,
+			code: "invalid-ip",
+			message: `"${text}" is an ${familyName(parsed.family)} address; ${expectation(expected)} address is expected here.`,
+		};
 	}
 	return { ok: true, value: { ...parsed, text: formatAddress(parsed.family, parsed.value) } };
 }
@@ -101,7 +105,11 @@ export function parseCidr(raw: string, expected?: Family): Parsed<Cidr> {
 	const slash = text.indexOf("/");
 	const what = `${expectation(expected)} CIDR such as ${expected === 6 ? "fd00:10::/64" : "10.0.0.0/16"}`;
 	if (slash < 0) {
-		return { ok: false, code: "invalid-cidr", message: `"${text}" is not ${what}: the prefix length ("/16") is missing.` };
+		return {
+			ok: false,
+			code: "invalid-cidr",
+			message: `"${text}" is not ${what}: the prefix length ("/16") is missing.`,
+		};
 	}
 	const parsed = parseAddressValue(text.slice(0, slash));
 	const prefixText = text.slice(slash + 1);
@@ -111,10 +119,18 @@ export function parseCidr(raw: string, expected?: Family): Parsed<Cidr> {
 	const prefix = Number(prefixText);
 	const bits = bitsOf(parsed.family);
 	if (prefix > bits) {
-		return { ok: false, code: "invalid-cidr", message: `"${text}": an ${familyName(parsed.family)} prefix length is at most /${bits}.` };
+		return {
+			ok: false,
+			code: "invalid-cidr",
+			message: `"${text}": an ${familyName(parsed.family)} prefix length is at most /${bits}.`,
+		};
 	}
 	if (expected !== undefined && parsed.family !== expected) {
-		return { ok: false, code: "invalid-cidr", message: `"${text}" is an ${familyName(parsed.family)} range; ${expectation(expected)} range is expected here.` };
+		return {
+			ok: false,
+			code: "invalid-cidr",
+			message: `"${text}" is an ${familyName(parsed.family)} range; ${expectation(expected)} range is expected here.`,
+		};
 	}
 	const hostBits = BigInt(bits - prefix);
 	const network = (parsed.value >> hostBits) << hostBits;

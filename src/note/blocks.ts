@@ -26,18 +26,37 @@ export function findBlocks(markdown: string): NoteBlock[] {
 		offset += line.length + 1;
 		if (open === null) {
 			const fence = openingFence(line);
-			if (fence) open = { fence, ours: fenceLanguage(fence) === LANGUAGE, line: i + 1, start: lineStart, bodyStart: offset };
+			if (fence)
+				open = {
+					fence,
+					ours: fenceLanguage(fence) === LANGUAGE,
+					line: i + 1,
+					start: lineStart,
+					bodyStart: offset,
+				};
 			continue;
 		}
 		if (closesFence(line, open.fence)) {
 			if (open.ours) {
-				blocks.push({ fenceLine: open.line, closeLine: i + 1, body: bodyOf(markdown, open.bodyStart, lineStart, open.fence.indent), start: open.start, end: Math.min(offset - 1, markdown.length) });
+				blocks.push({
+					fenceLine: open.line,
+					closeLine: i + 1,
+					body: bodyOf(markdown, open.bodyStart, lineStart, open.fence.indent),
+					start: open.start,
+					end: Math.min(offset - 1, markdown.length),
+				});
 			}
 			open = null;
 		}
 	}
 	if (open?.ours) {
-		blocks.push({ fenceLine: open.line, closeLine: null, body: bodyOf(markdown, open.bodyStart, markdown.length, open.fence.indent), start: open.start, end: markdown.length });
+		blocks.push({
+			fenceLine: open.line,
+			closeLine: null,
+			body: bodyOf(markdown, open.bodyStart, markdown.length, open.fence.indent),
+			start: open.start,
+			end: markdown.length,
+		});
 	}
 	return blocks;
 }

@@ -51,7 +51,13 @@ export function checkNote(text: string, defaultMaxSurge?: string): { plans: numb
 
 export async function scanNotes<F>(options: ScanOptions<F>): Promise<ScanSummary<F>> {
 	const size = Math.max(1, Math.floor(options.sliceSize ?? 50));
-	const summary: ScanSummary<F> = { total: options.files.length, checked: 0, withPlans: 0, reports: [], cancelled: false };
+	const summary: ScanSummary<F> = {
+		total: options.files.length,
+		checked: 0,
+		withPlans: 0,
+		reports: [],
+		cancelled: false,
+	};
 	for (let start = 0; start < options.files.length; start += size) {
 		if (options.isCancelled()) {
 			summary.cancelled = true;

@@ -19,43 +19,46 @@ function schema(keys: Record<string, string[]>, unlisted: string[] = []): KeySch
 	return { lookup, canonical: Object.keys(keys).filter((k) => !unlisted.includes(k)) };
 }
 
-export const TOP_KEYS = schema({
-	cluster: ["name", "clusterName"],
-	networkPlugin: ["plugin"],
-	networkPluginMode: ["pluginMode"],
-	networkDataplane: ["dataplane"],
-	networkPolicy: [],
-	outboundType: [],
-	outboundIps: ["managedOutboundIpCount", "outboundIpCount"],
-	allocatedOutboundPorts: [],
-	loadBalancerProfile: [],
-	privateCluster: ["enablePrivateCluster"],
-	apiServerAccessProfile: [],
-	vnet: ["vnetCidr", "vnetCidrs", "addressSpace", "addressPrefixes", "vnetAddressSpace"],
-	nodeSubnet: ["vnetSubnet", "vnetSubnetId", "nodeSubnetId"],
-	podSubnet: ["podSubnetId"],
-	podCidr: [],
-	podCidrs: [],
-	serviceCidr: [],
-	serviceCidrs: [],
-	dnsServiceIp: ["dnsIp"],
-	maxSurge: [],
-	podIpAllocationMode: [],
-	ipFamilies: [],
-	agentPools: ["pools", "nodePools", "agentPoolProfiles"],
-	count: ["nodeCount"],
-	minCount: [],
-	maxCount: [],
-	maxPods: [],
-	osType: [],
-	loadBalancers: ["lbs"],
-	subnets: [],
-	peered: ["peerings", "peeredRanges"],
-	ignore: [],
-	show: [],
-	networkProfile: [],
-	properties: [],
-}, ["loadBalancerProfile", "apiServerAccessProfile", "networkProfile", "properties"]);
+export const TOP_KEYS = schema(
+	{
+		cluster: ["name", "clusterName"],
+		networkPlugin: ["plugin"],
+		networkPluginMode: ["pluginMode"],
+		networkDataplane: ["dataplane"],
+		networkPolicy: [],
+		outboundType: [],
+		outboundIps: ["managedOutboundIpCount", "outboundIpCount"],
+		allocatedOutboundPorts: [],
+		loadBalancerProfile: [],
+		privateCluster: ["enablePrivateCluster"],
+		apiServerAccessProfile: [],
+		vnet: ["vnetCidr", "vnetCidrs", "addressSpace", "addressPrefixes", "vnetAddressSpace"],
+		nodeSubnet: ["vnetSubnet", "vnetSubnetId", "nodeSubnetId"],
+		podSubnet: ["podSubnetId"],
+		podCidr: [],
+		podCidrs: [],
+		serviceCidr: [],
+		serviceCidrs: [],
+		dnsServiceIp: ["dnsIp"],
+		maxSurge: [],
+		podIpAllocationMode: [],
+		ipFamilies: [],
+		agentPools: ["pools", "nodePools", "agentPoolProfiles"],
+		count: ["nodeCount"],
+		minCount: [],
+		maxCount: [],
+		maxPods: [],
+		osType: [],
+		loadBalancers: ["lbs"],
+		subnets: [],
+		peered: ["peerings", "peeredRanges"],
+		ignore: [],
+		show: [],
+		networkProfile: [],
+		properties: [],
+	},
+	["loadBalancerProfile", "apiServerAccessProfile", "networkProfile", "properties"],
+);
 
 export const POOL_KEYS = schema({
 	name: [],
@@ -91,7 +94,12 @@ export const SUBNET_KEYS = schema({
 	extraIps: ["otherIps"],
 });
 
-export const UPGRADE_KEYS = schema({ maxSurge: [], maxUnavailable: [], drainTimeoutInMinutes: [], nodeSoakDurationInMinutes: [] });
+export const UPGRADE_KEYS = schema({
+	maxSurge: [],
+	maxUnavailable: [],
+	drainTimeoutInMinutes: [],
+	nodeSoakDurationInMinutes: [],
+});
 
 /** `az aks show`'s apiServerAccessProfile: only whether the cluster is private. */
 export const ACCESS_PROFILE_KEYS = schema({ enablePrivateCluster: [] });

@@ -37,7 +37,9 @@ export function readSubnets(r: Reader, e: Entry, pending?: string[]): SubnetSpec
 		}
 	} else if (isSeq(e.node)) {
 		r.items(e.node, e.line).forEach((item, i) => {
-			const name = isMap(item.node) ? r.entries(item.node, SUBNET_KEYS, "in a subnet", true).get("name") : undefined;
+			const name = isMap(item.node)
+				? r.entries(item.node, SUBNET_KEYS, "in a subnet", true).get("name")
+				: undefined;
 			const s = readSubnet(r, (name && readString(r, name)?.value) ?? `subnet${i + 1}`, item);
 			if (s) out.push(s);
 		});
@@ -50,7 +52,12 @@ export function readSubnets(r: Reader, e: Entry, pending?: string[]): SubnetSpec
 function readSubnet(r: Reader, name: string, e: Entry, pending?: string[]): SubnetSpec | undefined {
 	const implied = IMPLIED_PURPOSE[name.toLowerCase()] ?? "other";
 	if (r.isEmpty(e.node)) {
-		r.report("warning", "missing-key", `Subnet "${clip(name)}" has no CIDR yet: write it after the colon, e.g. ${clip(name)}: 10.1.0.0/24.`, e.line);
+		r.report(
+			"warning",
+			"missing-key",
+			`Subnet "${clip(name)}" has no CIDR yet: write it after the colon, e.g. ${clip(name)}: 10.1.0.0/24.`,
+			e.line,
+		);
 		pending?.push(name.toLowerCase());
 		return undefined;
 	}
@@ -82,7 +89,8 @@ export function readPeered(r: Reader, e: Entry): PeeredSpec[] {
 		for (const c of cidrs) out.push({ name: name || c.value.text, line: c.line, cidr: c.value });
 	};
 	if (isMap(e.node)) {
-		for (const item of r.namedEntries(e.node, "in peered")) add(item.key, readCidrList(r, { ...item, key: `Peered range "${clip(item.key)}"` }));
+		for (const item of r.namedEntries(e.node, "in peered"))
+			add(item.key, readCidrList(r, { ...item, key: `Peered range "${clip(item.key)}"` }));
 	} else {
 		add("", readCidrList(r, { ...e, key: "peered" }));
 	}
@@ -94,7 +102,12 @@ export function readLoadBalancers(r: Reader, e: Entry): LoadBalancerSpec[] {
 	const out: LoadBalancerSpec[] = [];
 	r.items(e.node, e.line).forEach((item, i) => {
 		if (!isMap(item.node)) {
-			r.report("error", "invalid-value", "Each load balancer must be a map (name:, type:, ip:, subnet:).", item.line);
+			r.report(
+				"error",
+				"invalid-value",
+				"Each load balancer must be a map (name:, type:, ip:, subnet:).",
+				item.line,
+			);
 			return;
 		}
 		const keys = r.entries(item.node, LB_KEYS, "in a load balancer");
@@ -105,7 +118,10 @@ export function readLoadBalancers(r: Reader, e: Entry): LoadBalancerSpec[] {
 		const lb: LoadBalancerSpec = {
 			line: item.line,
 			name: (nameEntry && readString(r, nameEntry)?.value) ?? `lb${i + 1}`,
-			type: (typeEntry && readEnum(r, typeEntry, ["internal", "public"] as const)) ?? { value: subnetEntry ? "internal" : "public", line: item.line },
+			type: (typeEntry && readEnum(r, typeEntry, ["internal", "public"] as const)) ?? {
+				value: subnetEntry ? "internal" : "public",
+				line: item.line,
+			},
 		};
 		if (ipEntry) lb.ip = readAddress(r, ipEntry);
 		if (subnetEntry) lb.subnet = readSubnetRef(r, subnetEntry);

@@ -28,11 +28,24 @@ export function expandLeadingTabs(text: string): string {
 /** yaml's message without its position suffix and code excerpt; YAML's own tags as `!!name`. */
 function yamlMessage(message: string): string {
 	const first = message.split("\n")[0] ?? message;
-	return first.replace(/ at line \d+, column \d+:?$/, "").split("tag:yaml.org,2002:").join("!!");
+	return first
+		.replace(/ at line \d+, column \d+:?$/, "")
+		.split("tag:yaml.org,2002:")
+		.join("!!");
 }
 
 function emptySpec(): Spec {
-	return { invalid: new Set(), azShape: false, vnet: [], pools: [], loadBalancers: [], subnets: [], pendingSubnets: [], peered: [], ignore: [] };
+	return {
+		invalid: new Set(),
+		azShape: false,
+		vnet: [],
+		pools: [],
+		loadBalancers: [],
+		subnets: [],
+		pendingSubnets: [],
+		peered: [],
+		ignore: [],
+	};
 }
 
 /**
@@ -55,7 +68,17 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 		});
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);
-		return { spec: null, findings: [{ severity: "error", code: "yaml-syntax", message: `The body cannot be read: ${clip(message, 200)}`, line: lineOffset + 1 }] };
+		return {
+			spec: null,
+			findings: [
+				{
+					severity: "error",
+					code: "yaml-syntax",
+					message: `The body cannot be read: ${clip(message, 200)}`,
+					line: lineOffset + 1,
+				},
+			],
+		};
 	}
 	const r = new Reader(doc, lines, lineOffset);
 	if (doc.errors.length > 0) {
@@ -68,21 +91,41 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 	// yaml's warnings (an unknown tag, an unknown directive): the body is read, with a caveat.
 	for (const w of doc.warnings.slice(0, 20)) {
 		const line = (w.linePos?.[0].line ?? 1) + lineOffset;
-		const after = w.code === "TAG_RESOLVE_FAILED" ? "; the value is read as written" : w.code === "BAD_DIRECTIVE" ? "; the directive is ignored" : "";
+		const after =
+			w.code === "TAG_RESOLVE_FAILED"
+				? "; the value is read as written"
+				: w.code === "BAD_DIRECTIVE"
+					? "; the directive is ignored"
+					: "";
 		r.report("warning", "yaml-syntax", `YAML: ${clip(yamlMessage(w.message), 200)}${after}.`, line);
 	}
 	// The reader parses with YAML 1.2's core schema whatever the body declares.
 	if (doc.directives?.yaml.explicit && doc.directives.yaml.version === "1.1") {
-		r.report("warning", "yaml-syntax", "The body declares %YAML 1.1, but it is read as YAML 1.2: write true and false, and numbers without leading zeros.", lineOffset + 1);
+		r.report(
+			"warning",
+			"yaml-syntax",
+			"The body declares %YAML 1.1, but it is read as YAML 1.2: write true and false, and numbers without leading zeros.",
+			lineOffset + 1,
+		);
 	}
 	const root = r.resolve(doc.contents);
 	const spec = emptySpec();
 	if (r.isEmpty(root)) {
-		r.report("info", "missing-key", "The block is empty: the plan shows what AKS would create by default. Add keys, or insert a template.", lineOffset + 1);
+		r.report(
+			"info",
+			"missing-key",
+			"The block is empty: the plan shows what AKS would create by default. Add keys, or insert a template.",
+			lineOffset + 1,
+		);
 		return { spec, findings: r.findings };
 	}
 	if (!isMap(root)) {
-		r.report("error", "invalid-value", "The body must be a map of keys (cluster:, vnet:, agentPools: …), not a list or a single value.", r.line(root, lineOffset + 1));
+		r.report(
+			"error",
+			"invalid-value",
+			"The body must be a map of keys (cluster:, vnet:, agentPools: …), not a list or a single value.",
+			r.line(root, lineOffset + 1),
+		);
 		return { spec: null, findings: r.findings };
 	}
 	const top = collectTopEntries(r, root, spec);
@@ -118,19 +161,29 @@ function collectTopEntries(r: Reader, root: YAMLMap, spec: Spec): Map<string, En
 			if (!NETWORK_PROFILE_KEYS.has(key)) continue;
 			const existing = top.get(key);
 			if (existing) {
-				r.report("error", "duplicate-key", `${key} is given both at line ${existing.line} and in networkProfile; the first is used.`, entry.line);
+				r.report(
+					"error",
+					"duplicate-key",
+					`${key} is given both at line ${existing.line} and in networkProfile; the first is used.`,
+					entry.line,
+				);
 				continue;
 			}
 			top.set(key, entry);
 		}
 	}
-	spec.azShape = top.has("networkProfile") || first.get("agentPools")?.key.toLowerCase() === "agentpoolprofiles" || properties !== undefined;
+	spec.azShape =
+		top.has("networkProfile") ||
+		first.get("agentPools")?.key.toLowerCase() === "agentpoolprofiles" ||
+		properties !== undefined;
 	return top;
 }
 
 function hasAzKeys(root: YAMLMap): boolean {
 	return root.items.some((pair) => {
 		const key = (pair.key as { value?: unknown } | null)?.value;
-		return typeof key === "string" && ["networkprofile", "agentpoolprofiles", "properties"].includes(key.toLowerCase());
+		return (
+			typeof key === "string" && ["networkprofile", "agentpoolprofiles", "properties"].includes(key.toLowerCase())
+		);
 	});
 }

@@ -10,23 +10,40 @@ const MAX_NODES = 100_000;
 
 export function readPools(r: Reader, top: Map<string, Entry>, spec: Spec): void {
 	const list = top.get("agentPools");
-	const single = ["count", "minCount", "maxCount", "osType"].map((k) => top.get(k)).filter((e): e is Entry => e !== undefined);
+	const single = ["count", "minCount", "maxCount", "osType"]
+		.map((k) => top.get(k))
+		.filter((e): e is Entry => e !== undefined);
 	if (list && !r.isEmpty(list.node)) {
 		spec.poolsLine = list.line;
 		for (const e of single) {
-			r.report("warning", "invalid-value", `${e.key} at the top level is only for a one-pool cluster without agentPools; it is ignored. Set it on the pool.`, e.line);
+			r.report(
+				"warning",
+				"invalid-value",
+				`${e.key} at the top level is only for a one-pool cluster without agentPools; it is ignored. Set it on the pool.`,
+				e.line,
+			);
 		}
 		const seen = new Map<string, number>();
 		r.items(list.node, list.line).forEach((item, i) => {
 			if (!isMap(item.node)) {
-				r.report("error", "invalid-value", `Each item of ${list.key} must be a map of pool keys (name:, count: …).`, item.line);
+				r.report(
+					"error",
+					"invalid-value",
+					`Each item of ${list.key} must be a map of pool keys (name:, count: …).`,
+					item.line,
+				);
 				return;
 			}
 			const pool = readPool(r, r.entries(item.node, POOL_KEYS, "in a pool", spec.azShape), item.line, i);
 			const key = pool.name.value.toLowerCase();
 			const first = seen.get(key);
 			if (first !== undefined) {
-				r.report("error", "duplicate-key", `Pool name "${clip(pool.name.value)}" is used twice (first at line ${first}); pool names are unique in a cluster.`, pool.name.line);
+				r.report(
+					"error",
+					"duplicate-key",
+					`Pool name "${clip(pool.name.value)}" is used twice (first at line ${first}); pool names are unique in a cluster.`,
+					pool.name.line,
+				);
 			}
 			seen.set(key, pool.name.line);
 			spec.pools.push(pool);
@@ -34,7 +51,11 @@ export function readPools(r: Reader, top: Map<string, Entry>, spec: Spec): void 
 		return;
 	}
 	const firstLine = r.firstLine;
-	const pool: PoolSpec = { line: single[0]?.line ?? firstLine, name: { value: "nodepool1", line: single[0]?.line ?? firstLine }, assumed: single.length === 0 };
+	const pool: PoolSpec = {
+		line: single[0]?.line ?? firstLine,
+		name: { value: "nodepool1", line: single[0]?.line ?? firstLine },
+		assumed: single.length === 0,
+	};
 	readCounts(r, top, pool);
 	const os = top.get("osType");
 	if (os) pool.osType = readEnum(r, os, ["Linux", "Windows"] as const);
@@ -43,7 +64,11 @@ export function readPools(r: Reader, top: Map<string, Entry>, spec: Spec): void 
 
 function readPool(r: Reader, keys: Map<string, Entry>, line: number, index: number): PoolSpec {
 	const name = keys.get("name");
-	const pool: PoolSpec = { line, name: (name && readString(r, name)) ?? { value: `nodepool${index + 1}`, line }, assumed: false };
+	const pool: PoolSpec = {
+		line,
+		name: (name && readString(r, name)) ?? { value: `nodepool${index + 1}`, line },
+		assumed: false,
+	};
 	readCounts(r, keys, pool);
 	const get = (k: string) => keys.get(k);
 	const e = {
@@ -64,7 +89,12 @@ function readPool(r: Reader, keys: Map<string, Entry>, line: number, index: numb
 	if (e.upgrade && isMap(e.upgrade.node)) {
 		const surge = r.entries(e.upgrade.node, UPGRADE_KEYS, "in upgradeSettings", true).get("maxSurge");
 		if (surge && pool.maxSurge) {
-			r.report("error", "duplicate-key", `maxSurge is given both at line ${pool.maxSurge.line} and in upgradeSettings; the first is used.`, surge.line);
+			r.report(
+				"error",
+				"duplicate-key",
+				`maxSurge is given both at line ${pool.maxSurge.line} and in upgradeSettings; the first is used.`,
+				surge.line,
+			);
 		} else if (surge) {
 			pool.maxSurge = readSurge(r, surge);
 		}
@@ -78,7 +108,12 @@ function readPool(r: Reader, keys: Map<string, Entry>, line: number, index: numb
 	if (e.os) pool.osType = readEnum(r, e.os, ["Linux", "Windows"] as const);
 	if (e.alloc) pool.podIpAllocationMode = readEnum(r, e.alloc, ["DynamicIndividual", "StaticBlock"] as const);
 	if (pool.enableAutoScaling?.value === false && pool.maxCount) {
-		r.report("warning", "invalid-value", `maxCount is ignored: enableAutoScaling is false for pool "${clip(pool.name.value)}".`, pool.maxCount.line);
+		r.report(
+			"warning",
+			"invalid-value",
+			`maxCount is ignored: enableAutoScaling is false for pool "${clip(pool.name.value)}".`,
+			pool.maxCount.line,
+		);
 		delete pool.maxCount;
 	}
 	return pool;
@@ -92,9 +127,19 @@ function readCounts(r: Reader, keys: Map<string, Entry>, pool: PoolSpec): void {
 	if (min) pool.minCount = readInt(r, min, 0, MAX_NODES);
 	if (max) pool.maxCount = readInt(r, max, 0, MAX_NODES);
 	if (pool.minCount && pool.maxCount && pool.minCount.value > pool.maxCount.value) {
-		r.report("error", "invalid-value", `minCount ${pool.minCount.value} is above maxCount ${pool.maxCount.value}.`, pool.minCount.line);
+		r.report(
+			"error",
+			"invalid-value",
+			`minCount ${pool.minCount.value} is above maxCount ${pool.maxCount.value}.`,
+			pool.minCount.line,
+		);
 	}
 	if (pool.count && pool.maxCount && pool.count.value > pool.maxCount.value) {
-		r.report("warning", "invalid-value", `count ${pool.count.value} is above maxCount ${pool.maxCount.value}; the autoscaler keeps the pool within minCount and maxCount.`, pool.count.line);
+		r.report(
+			"warning",
+			"invalid-value",
+			`count ${pool.count.value} is above maxCount ${pool.maxCount.value}; the autoscaler keeps the pool within minCount and maxCount.`,
+			pool.count.line,
+		);
 	}
 }

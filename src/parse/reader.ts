@@ -3,7 +3,18 @@
  * every finding its line. Keys match a schema case-insensitively; unknown and duplicate keys are
  * reported here.
  */
-import { isAlias, isMap, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
+import {
+	isAlias,
+	isMap,
+	isScalar,
+	isSeq,
+	visit,
+	type Document,
+	type LineCounter,
+	type Node,
+	type Pair,
+	type YAMLMap,
+} from "yaml";
 import type { Finding, FindingCode, Severity } from "../core/findings";
 import { clip } from "../core/text";
 import { didYouMean, type KeySchema } from "./keys";
@@ -49,7 +60,12 @@ export class Reader {
 		if (isAlias(node)) {
 			if (++this.aliases > MAX_ALIASES) {
 				if (this.aliases === MAX_ALIASES + 1) {
-					this.report("error", "yaml-syntax", `More than ${MAX_ALIASES} aliases: the rest are not read.`, this.line(node, this.firstLine));
+					this.report(
+						"error",
+						"yaml-syntax",
+						`More than ${MAX_ALIASES} aliases: the rest are not read.`,
+						this.line(node, this.firstLine),
+					);
 				}
 				return null;
 			}
@@ -85,7 +101,8 @@ export class Reader {
 		const keyNode = this.resolve(pair.key);
 		const line = this.line(keyNode, this.firstLine);
 		const v: unknown = isScalar(keyNode) ? keyNode.value : undefined;
-		if (typeof v === "string" || typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") return { text: String(v), line };
+		if (typeof v === "string" || typeof v === "number" || typeof v === "bigint" || typeof v === "boolean")
+			return { text: String(v), line };
 		this.report("error", "invalid-value", `A ${what} ${where} must be plain text.`, line);
 		return null;
 	}
@@ -110,12 +127,22 @@ export class Reader {
 				if (quiet) continue;
 				const guess = didYouMean(raw, keys);
 				const hint = guess ? ` Did you mean "${guess}"?` : ` Known keys: ${keys.canonical.join(", ")}.`;
-				this.report("warning", "unknown-key", `Unknown key "${clip(raw)}" ${where}; it is ignored.${hint}`, line);
+				this.report(
+					"warning",
+					"unknown-key",
+					`Unknown key "${clip(raw)}" ${where}; it is ignored.${hint}`,
+					line,
+				);
 				continue;
 			}
 			const first = out.get(canonical);
 			if (first) {
-				this.report("error", "duplicate-key", `"${clip(raw)}" is given twice ${where} (first at line ${first.line}, as "${first.key}"); the first is used.`, line);
+				this.report(
+					"error",
+					"duplicate-key",
+					`"${clip(raw)}" is given twice ${where} (first at line ${first.line}, as "${first.key}"); the first is used.`,
+					line,
+				);
 				continue;
 			}
 			out.set(canonical, { key: raw, line, node: this.resolve(pair.value) });
@@ -133,7 +160,12 @@ export class Reader {
 			const { text: name, line } = key;
 			const firstLine = seen.get(name.toLowerCase());
 			if (firstLine !== undefined) {
-				this.report("error", "duplicate-key", `"${clip(name)}" is given twice ${where} (first at line ${firstLine}); the first is used.`, line);
+				this.report(
+					"error",
+					"duplicate-key",
+					`"${clip(name)}" is given twice ${where} (first at line ${firstLine}); the first is used.`,
+					line,
+				);
 				continue;
 			}
 			seen.set(name.toLowerCase(), line);

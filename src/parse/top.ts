@@ -5,7 +5,18 @@ import { ACCESS_PROFILE_KEYS, didYouMean, type KeySchema } from "./keys";
 import { clip } from "../core/text";
 import type { Entry, Reader } from "./reader";
 import { SECTIONS, type Loc, type Section, type Spec } from "./types";
-import { readAddress, readBool, readCidr, readCidrList, readEnum, readInt, readNodeSubnets, readString, readSubnetRef, readSurge } from "./values";
+import {
+	readAddress,
+	readBool,
+	readCidr,
+	readCidrList,
+	readEnum,
+	readInt,
+	readNodeSubnets,
+	readString,
+	readSubnetRef,
+	readSurge,
+} from "./values";
 
 export const OUTBOUND_TYPES = [
 	"loadBalancer",
@@ -31,7 +42,8 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 		if (value === undefined && !r.isEmpty(e.node)) spec.invalid.add(key);
 		return value;
 	}
-	const loc = <T>(e: Entry, v: T | undefined): Loc<T> | undefined => (v === undefined ? undefined : { value: v, line: e.line });
+	const loc = <T>(e: Entry, v: T | undefined): Loc<T> | undefined =>
+		v === undefined ? undefined : { value: v, line: e.line };
 
 	spec.cluster = read("cluster", (e) => readString(r, e));
 	spec.networkPlugin = read("networkPlugin", (e) => readEnum(r, e, ["azure", "kubenet", "none"] as const));
@@ -55,12 +67,16 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	spec.dnsServiceIp = read("dnsServiceIp", (e) => readAddress(r, e, 4));
 	spec.maxSurge = read("maxSurge", (e) => readSurge(r, e));
 	spec.maxPods = read("maxPods", (e) => readInt(r, e, 0, 100_000));
-	spec.podIpAllocationMode = read("podIpAllocationMode", (e) => readEnum(r, e, ["DynamicIndividual", "StaticBlock"] as const));
+	spec.podIpAllocationMode = read("podIpAllocationMode", (e) =>
+		readEnum(r, e, ["DynamicIndividual", "StaticBlock"] as const),
+	);
 	spec.ipFamilies = read("ipFamilies", (e) => readFamilies(r, e));
 	spec.privateCluster = read("privateCluster", (e) => readBool(r, e));
 	const access = top.get("apiServerAccessProfile");
 	if (!spec.privateCluster && access && isMap(access.node)) {
-		const flag = r.entries(access.node, ACCESS_PROFILE_KEYS, "in apiServerAccessProfile", true).get("enablePrivateCluster");
+		const flag = r
+			.entries(access.node, ACCESS_PROFILE_KEYS, "in apiServerAccessProfile", true)
+			.get("enablePrivateCluster");
 		if (flag) spec.privateCluster = readBool(r, flag);
 	}
 	spec.ignore = read("ignore", (e) => readIgnore(r, e)) ?? [];
@@ -70,7 +86,12 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 function readPorts(r: Reader, e: Entry): Loc<number> | undefined {
 	const ports = readInt(r, e, 0, 64_000);
 	if (ports && ports.value % 8 !== 0) {
-		r.report("error", "invalid-value", `allocatedOutboundPorts is ${ports.value}; it must be a multiple of 8 (0 for automatic allocation).`, e.line);
+		r.report(
+			"error",
+			"invalid-value",
+			`allocatedOutboundPorts is ${ports.value}; it must be a multiple of 8 (0 for automatic allocation).`,
+			e.line,
+		);
 		return undefined;
 	}
 	return ports;
@@ -83,10 +104,17 @@ function readLoadBalancerProfile(r: Reader, map: YAMLMap, spec: Spec): void {
 		const key = isScalar(keyNode) && typeof keyNode.value === "string" ? keyNode.value.toLowerCase() : "";
 		const value = r.resolve(pair.value);
 		const e: Entry = { key: "allocatedOutboundPorts", line: r.line(keyNode, r.firstLine), node: value };
-		if (key === "allocatedoutboundports" && !spec.allocatedOutboundPorts) spec.allocatedOutboundPorts = readPorts(r, e);
+		if (key === "allocatedoutboundports" && !spec.allocatedOutboundPorts)
+			spec.allocatedOutboundPorts = readPorts(r, e);
 		if (key === "managedoutboundips" && isMap(value) && !spec.outboundIps) {
 			const count = value.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === "count");
-			if (count) spec.outboundIps = readInt(r, { key: "managedOutboundIPs.count", line: e.line, node: r.resolve(count.value) }, 1, 100);
+			if (count)
+				spec.outboundIps = readInt(
+					r,
+					{ key: "managedOutboundIPs.count", line: e.line, node: r.resolve(count.value) },
+					1,
+					100,
+				);
 		}
 		if (key === "outboundips" && isMap(value) && !spec.outboundIps) {
 			const ips = value.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === "publicips");
@@ -109,7 +137,12 @@ function readFamilies(r: Reader, e: Entry): Loc<(4 | 6)[]> | undefined {
 	}
 	const text = families.map((f) => `IPv${f}`).join(", ");
 	if (text !== "IPv4" && text !== "IPv4, IPv6") {
-		r.report("error", "invalid-value", `ipFamilies is [${text}]; AKS takes [IPv4] or [IPv4, IPv6] (no IPv6-only clusters).`, e.line);
+		r.report(
+			"error",
+			"invalid-value",
+			`ipFamilies is [${text}]; AKS takes [IPv4] or [IPv4, IPv6] (no IPv6-only clusters).`,
+			e.line,
+		);
 		return undefined;
 	}
 	return { value: families, line: e.line };
@@ -123,7 +156,12 @@ function readIgnore(r: Reader, e: Entry): Loc<string>[] {
 		const code = s.value.toLowerCase();
 		if (!isFindingCode(code)) {
 			const guess = didYouMean(code, CODE_SCHEMA);
-			r.report("warning", "invalid-value", `"${clip(s.value)}" in ignore is not a finding code.${guess ? ` Did you mean "${guess}"?` : ""}`, item.line);
+			r.report(
+				"warning",
+				"invalid-value",
+				`"${clip(s.value)}" in ignore is not a finding code.${guess ? ` Did you mean "${guess}"?` : ""}`,
+				item.line,
+			);
 			continue;
 		}
 		out.push({ value: code, line: item.line });

@@ -42,7 +42,12 @@ export function readInt(r: Reader, e: Entry, min: number, max: number): Loc<numb
 		return undefined;
 	}
 	if (big < BigInt(min) || big > BigInt(max)) {
-		r.report("error", "invalid-value", `${e.key} is ${big.toString()}; it must be between ${min} and ${groupDigits(max)}.`, e.line);
+		r.report(
+			"error",
+			"invalid-value",
+			`${e.key} is ${big.toString()}; it must be between ${min} and ${groupDigits(max)}.`,
+			e.line,
+		);
 		return undefined;
 	}
 	return { value: Number(big), line: e.line };
@@ -62,7 +67,12 @@ export function readEnum<T extends string>(r: Reader, e: Entry, allowed: readonl
 	if (!s) return undefined;
 	const match = allowed.find((a) => a.toLowerCase() === s.value.toLowerCase());
 	if (match) return { value: match, line: s.line };
-	r.report("error", "invalid-value", `${e.key} is "${clip(s.value)}"; it must be one of ${allowed.join(", ")}.`, e.line);
+	r.report(
+		"error",
+		"invalid-value",
+		`${e.key} is "${clip(s.value)}"; it must be one of ${allowed.join(", ")}.`,
+		e.line,
+	);
 	return undefined;
 }
 
@@ -112,7 +122,12 @@ export function readSurge(r: Reader, e: Entry): Loc<Surge> | undefined {
 			if (m[2] === "" && value <= 1000) return { value: { kind: "count", value }, line: e.line };
 		}
 	}
-	r.report("error", "invalid-value", `maxSurge is ${describe(n)}; it must be a node count (0 to 1,000) or a percentage up to 100%, such as 33%.`, e.line);
+	r.report(
+		"error",
+		"invalid-value",
+		`maxSurge is ${describe(n)}; it must be a node count (0 to 1,000) or a percentage up to 100%, such as 33%.`,
+		e.line,
+	);
 	return undefined;
 }
 
@@ -123,13 +138,29 @@ export function readSurge(r: Reader, e: Entry): Loc<Surge> | undefined {
 export function readNodeSubnets(r: Reader, e: Entry): { v4?: SubnetRef; v6?: SubnetRef } {
 	if (!isSeq(e.node)) return { v4: readSubnetRef(r, e) };
 	const [first, second, ...rest] = r.items(e.node, e.line).map((item) => readSubnetRef(r, { ...item, key: e.key }));
-	if (rest.length > 0) r.report("error", "invalid-value", `${e.key} takes one subnet, or two for dual-stack: the IPv4 subnet, then its IPv6 prefix.`, e.line);
+	if (rest.length > 0)
+		r.report(
+			"error",
+			"invalid-value",
+			`${e.key} takes one subnet, or two for dual-stack: the IPv4 subnet, then its IPv6 prefix.`,
+			e.line,
+		);
 	if (first?.kind === "cidr" && first.cidr.family === 6) {
-		r.report("error", "invalid-cidr", `${e.key}: the first subnet is the IPv4 one; put the IPv6 prefix second.`, first.line);
+		r.report(
+			"error",
+			"invalid-cidr",
+			`${e.key}: the first subnet is the IPv4 one; put the IPv6 prefix second.`,
+			first.line,
+		);
 		return {};
 	}
 	if (second && (second.kind !== "cidr" || second.cidr.family !== 6)) {
-		r.report("error", "invalid-cidr", `${e.key}: the second subnet must be an IPv6 prefix such as fd00:10::/64.`, second.line);
+		r.report(
+			"error",
+			"invalid-cidr",
+			`${e.key}: the second subnet must be an IPv6 prefix such as fd00:10::/64.`,
+			second.line,
+		);
 		return { v4: first };
 	}
 	return { v4: first, v6: second };
@@ -145,7 +176,12 @@ export function readSubnetRef(r: Reader, e: Entry): SubnetRef | undefined {
 	if (text.startsWith("/")) {
 		const m = RESOURCE_ID.exec(text);
 		if (m?.[1]) return { kind: "id", id: text, name: m[1], line: e.line };
-		r.report("error", "invalid-value", `${e.key} "${clip(text)}" is neither a CIDR nor a subnet resource ID (…/subnets/NAME).`, e.line);
+		r.report(
+			"error",
+			"invalid-value",
+			`${e.key} "${clip(text)}" is neither a CIDR nor a subnet resource ID (…/subnets/NAME).`,
+			e.line,
+		);
 		return undefined;
 	}
 	if (/^[\d.]+(\/.*)?$/.test(text) || text.includes(":") || text.includes("/")) {

@@ -30,7 +30,12 @@ export function blockJson(plan: PlanResult, file: string) {
 		ipFamilies: [...plan.ipFamilies],
 		nodeSubnets: plan.nodeSubnets.map((s) => subnetJson(s, false)),
 		podSubnets: plan.podSubnets.map((s) => subnetJson(s, true)),
-		podCidrs: plan.podCidrs.map((c) => ({ cidr: c.cidr.text, blockPrefix: c.blockPrefix, blocks: jsonInt(c.blocks), requiredBlocks: jsonInt(c.requiredBlocks) })),
+		podCidrs: plan.podCidrs.map((c) => ({
+			cidr: c.cidr.text,
+			blockPrefix: c.blockPrefix,
+			blocks: jsonInt(c.blocks),
+			requiredBlocks: jsonInt(c.requiredBlocks),
+		})),
 		serviceCidrs: plan.serviceCidrs.map((c) => ({
 			cidr: c.cidr.text,
 			size: jsonInt(c.size),
@@ -47,7 +52,12 @@ export function blockJson(plan: PlanResult, file: string) {
 			nodeSubnet: p.nodeSubnet?.cidr.text ?? null,
 			podSubnet: p.podSubnet?.cidr.text ?? null,
 		})),
-		loadBalancers: plan.loadBalancers.map((lb) => ({ name: lb.name, type: lb.type, ip: lb.ip?.text ?? null, subnet: lb.subnet?.cidr.text ?? null })),
+		loadBalancers: plan.loadBalancers.map((lb) => ({
+			name: lb.name,
+			type: lb.type,
+			ip: lb.ip?.text ?? null,
+			subnet: lb.subnet?.cidr.text ?? null,
+		})),
 		findings: plan.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, line: f.line })),
 	};
 }

@@ -11,7 +11,8 @@ export function detectModel(spec: Spec): ModelId {
 	const podSubnet = spec.podSubnet !== undefined || spec.pools.some((p) => p.podSubnet !== undefined);
 	if (!podSubnet) return "azure-cni-node-subnet";
 	const staticBlock =
-		spec.podIpAllocationMode?.value === "StaticBlock" || spec.pools.some((p) => p.podIpAllocationMode?.value === "StaticBlock");
+		spec.podIpAllocationMode?.value === "StaticBlock" ||
+		spec.pools.some((p) => p.podIpAllocationMode?.value === "StaticBlock");
 	return staticBlock ? "azure-cni-pod-subnet-static" : "azure-cni-pod-subnet-dynamic";
 }
 

@@ -49,7 +49,14 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 		return planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1, parseSurge(options.defaultMaxSurge));
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);
-		return emptyPlan(blockLine, [{ severity: "error", code: "yaml-syntax", message: `The plan could not be computed: ${message}`, line: fenceLine + 1 }]);
+		return emptyPlan(blockLine, [
+			{
+				severity: "error",
+				code: "yaml-syntax",
+				message: `The plan could not be computed: ${message}`,
+				line: fenceLine + 1,
+			},
+		]);
 	}
 }
 
@@ -62,7 +69,13 @@ export function parseSurge(text: string | undefined): Surge | undefined {
 	return value <= 1000 ? { kind: "count", value } : undefined;
 }
 
-export function planSpec(spec: Spec, parseFindings: Finding[], blockLine: number, firstLine: number, defaultSurge?: Surge): PlanResult {
+export function planSpec(
+	spec: Spec,
+	parseFindings: Finding[],
+	blockLine: number,
+	firstLine: number,
+	defaultSurge?: Surge,
+): PlanResult {
 	const findings = [...parseFindings];
 	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge);
 	const subnets = r.registry.list;
@@ -76,7 +89,9 @@ export function planSpec(spec: Spec, parseFindings: Finding[], blockLine: number
 		dataplane: spec.networkDataplane?.value ?? null,
 		ipFamilies: r.families.map((f) => (f === 4 ? "IPv4" : "IPv6")),
 		outboundType: spec.outboundType?.value ?? "loadBalancer",
-		vnet: r.managedVnet ? [{ cidr: DEFAULTS.managedVnet, line: firstLine, defaulted: true }] : spec.vnet.map((v) => ({ cidr: v.value, line: v.line, defaulted: false })),
+		vnet: r.managedVnet
+			? [{ cidr: DEFAULTS.managedVnet, line: firstLine, defaulted: true }]
+			: spec.vnet.map((v) => ({ cidr: v.value, line: v.line, defaulted: false })),
 		subnets,
 		nodeSubnets: subnets.filter((s) => s.role === "node"),
 		podSubnets: subnets.filter((s) => s.role === "pod"),
@@ -91,7 +106,9 @@ export function planSpec(spec: Spec, parseFindings: Finding[], blockLine: number
 		show: spec.show?.value ?? null,
 	};
 	for (const rule of RULES) {
-		rule.check(plan, spec, (severity, message, line) => findings.push({ severity, code: rule.code, message, line }));
+		rule.check(plan, spec, (severity, message, line) =>
+			findings.push({ severity, code: rule.code, message, line }),
+		);
 	}
 	const ignored = new Set(spec.ignore.map((i) => i.value));
 	const sorted = sortFindings(findings);

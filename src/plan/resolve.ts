@@ -4,7 +4,15 @@ import type { Finding } from "../core/findings";
 import { countOf } from "../core/numbers";
 import { clip } from "../core/text";
 import type { Loc, PoolSpec, Spec, Surge } from "../parse/types";
-import { DEFAULT_MAX_PODS, detectModel, dynamicFullDensity, staticBlocks, surgeNodes, usesPodCidr, usesPodSubnet } from "./model";
+import {
+	DEFAULT_MAX_PODS,
+	detectModel,
+	dynamicFullDensity,
+	staticBlocks,
+	surgeNodes,
+	usesPodCidr,
+	usesPodSubnet,
+} from "./model";
 import { newSubnet, SubnetRegistry } from "./subnets";
 import type { LoadBalancerPlan, ModelId, PodCidrPlan, PoolPlan, ServiceCidrPlan, SubnetPlan } from "./types";
 
@@ -59,7 +67,9 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 		!spec.invalid.has("vnet") &&
 		!spec.invalid.has("nodeSubnet") &&
 		spec.pools.every((p) => p.nodeSubnet === undefined && p.podSubnet === undefined);
-	const managedSubnet = managedVnet ? registry.add(newSubnet(DEFAULTS.managedSubnet, "aks-subnet", "node", "other", firstLine, true)) : null;
+	const managedSubnet = managedVnet
+		? registry.add(newSubnet(DEFAULTS.managedSubnet, "aks-subnet", "node", "other", firstLine, true))
+		: null;
 
 	const pools = spec.pools.map((p) => resolvePool(spec, p, model, registry, managedSubnet, report, defaultSurge));
 	const missingNode = pools.filter((p, i) => p.nodeSubnet === null && !hasRef(spec, spec.pools[i], "nodeSubnet"));
@@ -92,7 +102,10 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 		managedVnet,
 		pools,
 		loadBalancers,
-		podCidrs: usesPodCidr(model) || model === "none" ? resolvePodCidrs(spec, families, pools, firstLine, model, report) : [],
+		podCidrs:
+			usesPodCidr(model) || model === "none"
+				? resolvePodCidrs(spec, families, pools, firstLine, model, report)
+				: [],
 		serviceCidrs: resolveServiceCidrs(spec, families, firstLine, report),
 	};
 }
@@ -101,10 +114,21 @@ function hasRef(spec: Spec, pool: PoolSpec | undefined, key: "nodeSubnet" | "pod
 	return pool?.[key] !== undefined || spec[key] !== undefined;
 }
 
-function resolvePool(spec: Spec, p: PoolSpec, model: ModelId, registry: SubnetRegistry, managed: SubnetPlan | null, report: Report, defaultSurge: Surge): PoolPlan {
+function resolvePool(
+	spec: Spec,
+	p: PoolSpec,
+	model: ModelId,
+	registry: SubnetRegistry,
+	managed: SubnetPlan | null,
+	report: Report,
+	defaultSurge: Surge,
+): PoolPlan {
 	const who = `pool "${clip(p.name.value)}"`;
-	const count = p.count?.value ?? (p.assumed ? DEFAULTS.poolCount : (p.minCount?.value ?? p.maxCount?.value ?? DEFAULTS.poolCount));
-	const countDefaulted = p.count === undefined && (p.assumed || (p.minCount === undefined && p.maxCount === undefined));
+	const count =
+		p.count?.value ??
+		(p.assumed ? DEFAULTS.poolCount : (p.minCount?.value ?? p.maxCount?.value ?? DEFAULTS.poolCount));
+	const countDefaulted =
+		p.count === undefined && (p.assumed || (p.minCount === undefined && p.maxCount === undefined));
 	const maxCount = p.maxCount?.value ?? null;
 	const sizing = maxCount ?? count;
 	const surgeSpec: Loc<Surge> | undefined = p.maxSurge ?? spec.maxSurge;
@@ -129,7 +153,12 @@ function resolvePool(spec: Spec, p: PoolSpec, model: ModelId, registry: SubnetRe
 	else if (allocationMode === "DynamicIndividual") podIpsPerNode = 16;
 	else if (usesPodCidr(model)) podIpsPerNode = 256;
 	if (p.assumed && spec.vnet.length > 0) {
-		report({ severity: "info", code: "missing-key", message: `No node pools are given: the plan assumes AKS's default pool "nodepool1" of ${DEFAULTS.poolCount} nodes. Add agentPools (or count).`, line: p.line });
+		report({
+			severity: "info",
+			code: "missing-key",
+			message: `No node pools are given: the plan assumes AKS's default pool "nodepool1" of ${DEFAULTS.poolCount} nodes. Add agentPools (or count).`,
+			line: p.line,
+		});
 	}
 	return {
 		name: p.name.value,
@@ -154,14 +183,37 @@ function resolvePool(spec: Spec, p: PoolSpec, model: ModelId, registry: SubnetRe
 	};
 }
 
-function resolveLoadBalancers(spec: Spec, registry: SubnetRegistry, pools: PoolPlan[], report: Report): LoadBalancerPlan[] {
+function resolveLoadBalancers(
+	spec: Spec,
+	registry: SubnetRegistry,
+	pools: PoolPlan[],
+	report: Report,
+): LoadBalancerPlan[] {
 	const defaultSubnet = pools.find((p) => p.nodeSubnet)?.nodeSubnet ?? null;
 	return spec.loadBalancers.map((lb) => {
-		const plan: LoadBalancerPlan = { name: lb.name, line: lb.line, type: lb.type.value, ip: lb.ip?.value ?? null, subnet: null, privateLinkIps: lb.privateLinkIps?.value ?? 0 };
+		const plan: LoadBalancerPlan = {
+			name: lb.name,
+			line: lb.line,
+			type: lb.type.value,
+			ip: lb.ip?.value ?? null,
+			subnet: null,
+			privateLinkIps: lb.privateLinkIps?.value ?? 0,
+		};
 		if (plan.type === "public") {
-			if (lb.subnet) report({ severity: "warning", code: "model-mismatch", message: `Load balancer "${clip(lb.name)}" is public: its frontend is an Azure public IP, so its subnet is ignored. Set type: internal for a frontend in the VNet.`, line: lb.subnet.line });
+			if (lb.subnet)
+				report({
+					severity: "warning",
+					code: "model-mismatch",
+					message: `Load balancer "${clip(lb.name)}" is public: its frontend is an Azure public IP, so its subnet is ignored. Set type: internal for a frontend in the VNet.`,
+					line: lb.subnet.line,
+				});
 			if (lb.privateLinkIps) {
-				report({ severity: "error", code: "invalid-value", message: `Load balancer "${clip(lb.name)}" is public: a Private Link Service needs an internal load balancer (type: internal).`, line: lb.privateLinkIps.line });
+				report({
+					severity: "error",
+					code: "invalid-value",
+					message: `Load balancer "${clip(lb.name)}" is public: a Private Link Service needs an internal load balancer (type: internal).`,
+					line: lb.privateLinkIps.line,
+				});
 				plan.privateLinkIps = 0;
 			}
 			return plan;
@@ -169,17 +221,32 @@ function resolveLoadBalancers(spec: Spec, registry: SubnetRegistry, pools: PoolP
 		if (lb.subnet) {
 			const ref = lb.subnet;
 			if (ref.kind === "cidr") {
-				plan.subnet = registry.list.find((s) => s.cidr.text === ref.cidr.text) ?? registry.add(newSubnet(ref.cidr, null, "other", "other", ref.line));
+				plan.subnet =
+					registry.list.find((s) => s.cidr.text === ref.cidr.text) ??
+					registry.add(newSubnet(ref.cidr, null, "other", "other", ref.line));
 			} else {
-				plan.subnet = registry.byNameOrNull(ref.name) ?? pools.find((p) => p.name.toLowerCase() === ref.name.toLowerCase())?.nodeSubnet ?? null;
+				plan.subnet =
+					registry.byNameOrNull(ref.name) ??
+					pools.find((p) => p.name.toLowerCase() === ref.name.toLowerCase())?.nodeSubnet ??
+					null;
 				if (!plan.subnet) {
-					report({ severity: "error", code: "invalid-value", message: `Load balancer "${clip(lb.name)}" names subnet "${clip(ref.name)}", which is neither under subnets nor a pool. Give a CIDR or a subnet name.`, line: ref.line });
+					report({
+						severity: "error",
+						code: "invalid-value",
+						message: `Load balancer "${clip(lb.name)}" names subnet "${clip(ref.name)}", which is neither under subnets nor a pool. Give a CIDR or a subnet name.`,
+						line: ref.line,
+					});
 				}
 			}
 		} else if (plan.ip) {
 			const ip = plan.ip;
-			const nodeSubnets = pools.flatMap((p) => [p.nodeSubnet, p.nodeSubnet6]).filter((s): s is SubnetPlan => s !== null);
-			plan.subnet = nodeSubnets.find((s) => s.cidr.family === ip.family && s.cidr.start <= ip.value && ip.value <= s.cidr.end) ?? defaultSubnet;
+			const nodeSubnets = pools
+				.flatMap((p) => [p.nodeSubnet, p.nodeSubnet6])
+				.filter((s): s is SubnetPlan => s !== null);
+			plan.subnet =
+				nodeSubnets.find(
+					(s) => s.cidr.family === ip.family && s.cidr.start <= ip.value && ip.value <= s.cidr.end,
+				) ?? defaultSubnet;
 		} else {
 			plan.subnet = defaultSubnet;
 		}
@@ -188,7 +255,12 @@ function resolveLoadBalancers(spec: Spec, registry: SubnetRegistry, pools: PoolP
 }
 
 /** Demand at full scale in every subnet: nodes of each pool times what a node takes, plus frontends. */
-function countDemand(pools: PoolPlan[], lbs: LoadBalancerPlan[], subnets: readonly SubnetPlan[], privateCluster: boolean): void {
+function countDemand(
+	pools: PoolPlan[],
+	lbs: LoadBalancerPlan[],
+	subnets: readonly SubnetPlan[],
+	privateCluster: boolean,
+): void {
 	for (const p of pools) {
 		const sizing = p.nodesAtFullScale - p.surge;
 		if (p.nodeSubnet) {
@@ -217,13 +289,18 @@ function countDemand(pools: PoolPlan[], lbs: LoadBalancerPlan[], subnets: readon
 		if (lb.subnet.requiredAtFullDensity !== null) lb.subnet.requiredAtFullDensity += 1n;
 		lb.subnet.loadBalancers.push(lb.name);
 		// A Private Link Service takes its NAT IPs from the load balancer's subnet (section 6).
-		if (lb.privateLinkIps > 0) lb.subnet.extras.push({ what: `${countOf(lb.privateLinkIps, "Private Link NAT IP")} of "${clip(lb.name)}"`, count: lb.privateLinkIps });
+		if (lb.privateLinkIps > 0)
+			lb.subnet.extras.push({
+				what: `${countOf(lb.privateLinkIps, "Private Link NAT IP")} of "${clip(lb.name)}"`,
+				count: lb.privateLinkIps,
+			});
 	}
 	// A private cluster's API server endpoint: 1 address of the first pool's node subnet (section 7),
 	// unless API server VNet integration puts the API server in its own subnet.
 	const first = pools.find((p) => p.nodeSubnet)?.nodeSubnet;
 	const vnetIntegration = subnets.some((s) => s.purpose === "apiServer");
-	if (privateCluster && first && !vnetIntegration) first.extras.push({ what: "1 private cluster endpoint", count: 1 });
+	if (privateCluster && first && !vnetIntegration)
+		first.extras.push({ what: "1 private cluster endpoint", count: 1 });
 	// Every subnet, pools' and load balancers' included, is in the registry.
 	for (const s of subnets) {
 		const extra = BigInt(s.extras.reduce((sum, e) => sum + e.count, 0));
@@ -233,7 +310,13 @@ function countDemand(pools: PoolPlan[], lbs: LoadBalancerPlan[], subnets: readon
 	}
 }
 
-function listFor(spec: Spec, key: "podCidrs" | "serviceCidrs", families: Family[], single: Loc<Cidr> | undefined, report: Report): (Loc<Cidr> | undefined)[] {
+function listFor(
+	spec: Spec,
+	key: "podCidrs" | "serviceCidrs",
+	families: Family[],
+	single: Loc<Cidr> | undefined,
+	report: Report,
+): (Loc<Cidr> | undefined)[] {
 	const list = spec[key];
 	if (!list) return [single];
 	const fams = list.map((c) => c.value.family);
@@ -248,12 +331,24 @@ function listFor(spec: Spec, key: "podCidrs" | "serviceCidrs", families: Family[
 	}
 	const v4 = list.find((c) => c.value.family === 4);
 	if (single && v4 && single.value.text !== v4.value.text) {
-		report({ severity: "error", code: "invalid-value", message: `${key} starts with ${v4.value.text} but ${key.slice(0, -1)} is ${single.value.text}; give one or make them agree.`, line: single.line });
+		report({
+			severity: "error",
+			code: "invalid-value",
+			message: `${key} starts with ${v4.value.text} but ${key.slice(0, -1)} is ${single.value.text}; give one or make them agree.`,
+			line: single.line,
+		});
 	}
 	return families.map((f) => list.find((c) => c.value.family === f) ?? (f === 4 ? single : undefined));
 }
 
-function resolvePodCidrs(spec: Spec, families: Family[], pools: PoolPlan[], firstLine: number, model: ModelId, report: Report): PodCidrPlan[] {
+function resolvePodCidrs(
+	spec: Spec,
+	families: Family[],
+	pools: PoolPlan[],
+	firstLine: number,
+	model: ModelId,
+	report: Report,
+): PodCidrPlan[] {
 	const given = listFor(spec, "podCidrs", families, spec.podCidr, report);
 	const nodes = BigInt(pools.reduce((n, p) => n + p.nodesAtFullScale, 0));
 	const out: PodCidrPlan[] = [];
@@ -263,7 +358,14 @@ function resolvePodCidrs(spec: Spec, families: Family[], pools: PoolPlan[], firs
 		const c = loc?.value ?? (family === 4 ? DEFAULTS.podCidr : DEFAULTS.podCidrV6);
 		const blockPrefix = blockPrefixFor(family);
 		const blocks = c.prefix <= blockPrefix ? 1n << BigInt(blockPrefix - c.prefix) : 0n;
-		out.push({ cidr: c, line: loc?.line ?? firstLine, defaulted: !loc, blockPrefix, blocks, requiredBlocks: nodes });
+		out.push({
+			cidr: c,
+			line: loc?.line ?? firstLine,
+			defaulted: !loc,
+			blockPrefix,
+			blocks,
+			requiredBlocks: nodes,
+		});
 	});
 	return out;
 }
@@ -287,10 +389,24 @@ function resolveServiceCidrs(spec: Spec, families: Family[], firstLine: number, 
 				dnsServiceIp = address(family, c.start + 10n);
 				dnsDefaulted = true;
 			} else if (!spec.invalid.has("dnsServiceIp")) {
-				report({ severity: "error", code: "missing-key", message: `Service CIDR ${c.text} has no .10 address for the default DNS service IP; set dnsServiceIp.`, line: dnsLine });
+				report({
+					severity: "error",
+					code: "missing-key",
+					message: `Service CIDR ${c.text} has no .10 address for the default DNS service IP; set dnsServiceIp.`,
+					line: dnsLine,
+				});
 			}
 		}
-		out.push({ cidr: c, line: loc?.line ?? firstLine, defaulted: !loc, size: sizeOf(c), dnsServiceIp, dnsLine, dnsDefaulted, kubernetesServiceIp });
+		out.push({
+			cidr: c,
+			line: loc?.line ?? firstLine,
+			defaulted: !loc,
+			size: sizeOf(c),
+			dnsServiceIp,
+			dnsLine,
+			dnsDefaulted,
+			kubernetesServiceIp,
+		});
 	});
 	return out;
 }

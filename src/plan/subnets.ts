@@ -11,7 +11,14 @@ import type { Role, SubnetPlan } from "./types";
 
 type Report = (f: Finding) => void;
 
-export function newSubnet(cidr: Cidr, name: string | null, role: Role, purpose: Purpose, line: number, defaulted = false): SubnetPlan {
+export function newSubnet(
+	cidr: Cidr,
+	name: string | null,
+	role: Role,
+	purpose: Purpose,
+	line: number,
+	defaulted = false,
+): SubnetPlan {
 	const usable = azureUsable(cidr);
 	return {
 		cidr,
@@ -47,13 +54,18 @@ export class SubnetRegistry {
 	) {
 		for (const s of declared) {
 			const subnet = this.add(newSubnet(s.cidr, s.name, "other", s.purpose, s.line));
-			if (s.extraIps && s.extraIps.value > 0) subnet.extras.push({ what: `${countOf(s.extraIps.value, "other IP")} (extraIps)`, count: s.extraIps.value });
+			if (s.extraIps && s.extraIps.value > 0)
+				subnet.extras.push({
+					what: `${countOf(s.extraIps.value, "other IP")} (extraIps)`,
+					count: s.extraIps.value,
+				});
 		}
 	}
 
 	add(subnet: SubnetPlan): SubnetPlan {
 		this.list.push(subnet);
-		if (subnet.name !== null && !this.byName.has(subnet.name.toLowerCase())) this.byName.set(subnet.name.toLowerCase(), subnet);
+		if (subnet.name !== null && !this.byName.has(subnet.name.toLowerCase()))
+			this.byName.set(subnet.name.toLowerCase(), subnet);
 		const same = this.byCidr.get(subnet.cidr.text);
 		if (same) same.push(subnet);
 		else this.byCidr.set(subnet.cidr.text, [subnet]);
@@ -68,7 +80,8 @@ export class SubnetRegistry {
 	resolve(ref: SubnetRef, role: "node" | "pod", who: string): SubnetPlan | null {
 		if (ref.kind === "cidr") {
 			const same = this.byCidr.get(ref.cidr.text) ?? [];
-			const match = same.find((s) => s.role === role) ?? same.find((s) => s.role === "other" && s.purpose === "other");
+			const match =
+				same.find((s) => s.role === role) ?? same.find((s) => s.role === "other" && s.purpose === "other");
 			if (match) return this.adopt(match, role);
 			return this.add(newSubnet(ref.cidr, null, role, "other", ref.line));
 		}
@@ -92,7 +105,8 @@ export class SubnetRegistry {
 			}
 			return null;
 		}
-		if (found.role === role || (found.role === "other" && found.purpose === "other")) return this.adopt(found, role);
+		if (found.role === role || (found.role === "other" && found.purpose === "other"))
+			return this.adopt(found, role);
 		const what = found.role === "other" ? `a ${found.purpose} subnet` : `already a ${ROLE_WORDS[found.role]}`;
 		this.report({
 			severity: "error",

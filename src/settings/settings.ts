@@ -44,9 +44,16 @@ export function mergeSettings(saved: unknown): AksIpSettings {
 	const template = typeof data.defaultTemplate === "string" ? templateById(data.defaultTemplate.trim()) : undefined;
 	return {
 		defaultTemplate: template?.id ?? DEFAULT_SETTINGS.defaultTemplate,
-		defaultMaxSurge: typeof data.defaultMaxSurge === "string" && isValidSurge(data.defaultMaxSurge) ? data.defaultMaxSurge.trim() : DEFAULT_SETTINGS.defaultMaxSurge,
+		defaultMaxSurge:
+			typeof data.defaultMaxSurge === "string" && isValidSurge(data.defaultMaxSurge)
+				? data.defaultMaxSurge.trim()
+				: DEFAULT_SETTINGS.defaultMaxSurge,
 		sections,
-		summaryHeadingLevel: typeof level === "number" && Number.isInteger(level) && level >= 1 && level <= 5 ? level : DEFAULT_SETTINGS.summaryHeadingLevel,
-		showSuppressed: typeof data.showSuppressed === "boolean" ? data.showSuppressed : DEFAULT_SETTINGS.showSuppressed,
+		summaryHeadingLevel:
+			typeof level === "number" && Number.isInteger(level) && level >= 1 && level <= 5
+				? level
+				: DEFAULT_SETTINGS.summaryHeadingLevel,
+		showSuppressed:
+			typeof data.showSuppressed === "boolean" ? data.showSuppressed : DEFAULT_SETTINGS.showSuppressed,
 	};
 }

@@ -2,7 +2,14 @@
  * The settings tab. One table of rows feeds both Obsidian's declarative settings (1.13 and later,
  * searchable) and display() for older apps.
  */
-import { PluginSettingTab, Setting, type App, type Plugin, type SettingDefinition, type SettingDefinitionItem } from "obsidian";
+import {
+	PluginSettingTab,
+	Setting,
+	type App,
+	type Plugin,
+	type SettingDefinition,
+	type SettingDefinitionItem,
+} from "obsidian";
 import { SECTIONS, type Section } from "../parse/types";
 import { TEMPLATES, templateById } from "../templates/templates";
 import { isValidSurge, type AksIpSettings } from "./settings";
@@ -38,7 +45,8 @@ const GENERAL_ROWS: Row[] = [
 		name: "Default max surge",
 		desc: "Extra nodes per pool during upgrades when a plan sets no surge: a node count or a percentage. AKS uses 10% from Kubernetes 1.32.",
 		kind: "text",
-		validate: (v) => (isValidSurge(v) ? undefined : "Enter a node count up to 1,000 or a percentage up to 100%, such as 10%."),
+		validate: (v) =>
+			isValidSurge(v) ? undefined : "Enter a node count up to 1,000 or a percentage up to 100%, such as 10%.",
 	},
 	{
 		key: "summaryHeadingLevel",
@@ -47,10 +55,20 @@ const GENERAL_ROWS: Row[] = [
 		kind: "dropdown",
 		options: { "1": "Heading 1", "2": "Heading 2", "3": "Heading 3", "4": "Heading 4", "5": "Heading 5" },
 	},
-	{ key: "showSuppressed", name: "Show suppressed findings", desc: "List findings silenced with ignore below the others, marked as suppressed.", kind: "toggle" },
+	{
+		key: "showSuppressed",
+		name: "Show suppressed findings",
+		desc: "List findings silenced with ignore below the others, marked as suppressed.",
+		kind: "toggle",
+	},
 ];
 
-const SECTION_ROWS: Row[] = SECTIONS.map((s) => ({ key: `sections.${s}`, name: SECTION_NAMES[s][0], desc: SECTION_NAMES[s][1], kind: "toggle" }));
+const SECTION_ROWS: Row[] = SECTIONS.map((s) => ({
+	key: `sections.${s}`,
+	name: SECTION_NAMES[s][0],
+	desc: SECTION_NAMES[s][1],
+	kind: "toggle",
+}));
 
 export class AksIpSettingTab extends PluginSettingTab {
 	constructor(
@@ -74,15 +92,18 @@ export class AksIpSettingTab extends PluginSettingTab {
 		else if (key === "summaryHeadingLevel") s.summaryHeadingLevel = Number(value);
 		else if (key === "showSuppressed" && typeof value === "boolean") s.showSuppressed = value;
 		else if (template) s.defaultTemplate = template.id;
-		else if (key === "defaultMaxSurge" && typeof value === "string" && isValidSurge(value)) s.defaultMaxSurge = value.trim();
+		else if (key === "defaultMaxSurge" && typeof value === "string" && isValidSurge(value))
+			s.defaultMaxSurge = value.trim();
 		else return;
 		await this.host.saveSettings();
 	}
 
 	getSettingDefinitions(): SettingDefinitionItem[] {
 		const def = (r: Row): SettingDefinition => {
-			if (r.kind === "text") return { name: r.name, desc: r.desc, control: { type: "text", key: r.key, validate: r.validate } };
-			if (r.kind === "dropdown") return { name: r.name, desc: r.desc, control: { type: "dropdown", key: r.key, options: r.options } };
+			if (r.kind === "text")
+				return { name: r.name, desc: r.desc, control: { type: "text", key: r.key, validate: r.validate } };
+			if (r.kind === "dropdown")
+				return { name: r.name, desc: r.desc, control: { type: "dropdown", key: r.key, options: r.options } };
 			return { name: r.name, desc: r.desc, control: { type: "toggle", key: r.key } };
 		};
 		return [...GENERAL_ROWS.map(def), { type: "group", heading: "Sections", items: SECTION_ROWS.map(def) }];
@@ -100,8 +121,19 @@ export class AksIpSettingTab extends PluginSettingTab {
 	private addRow(containerEl: HTMLElement, row: Row): void {
 		const setting = new Setting(containerEl).setName(row.name).setDesc(row.desc);
 		const set = (value: unknown) => void this.setControlValue(row.key, value);
-		if (row.kind === "text") setting.addText((t) => t.setValue(String(this.getControlValue(row.key))).onChange((v) => (row.validate(v) ? undefined : set(v))));
-		else if (row.kind === "dropdown") setting.addDropdown((d) => d.addOptions(row.options).setValue(String(this.getControlValue(row.key))).onChange(set));
+		if (row.kind === "text")
+			setting.addText((t) =>
+				t
+					.setValue(String(this.getControlValue(row.key)))
+					.onChange((v) => (row.validate(v) ? undefined : set(v))),
+			);
+		else if (row.kind === "dropdown")
+			setting.addDropdown((d) =>
+				d
+					.addOptions(row.options)
+					.setValue(String(this.getControlValue(row.key)))
+					.onChange(set),
+			);
 		else setting.addToggle((t) => t.setValue(this.getControlValue(row.key) === true).onChange(set));
 	}
 }

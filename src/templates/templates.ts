@@ -152,7 +152,8 @@ agentPools:
 	{
 		id: "hub-spoke",
 		name: "Hub and spoke",
-		description: "A spoke cluster with firewall, bastion and API server subnets, a peered hub and an internal ingress.",
+		description:
+			"A spoke cluster with firewall, bastion and API server subnets, a peered hub and an internal ingress.",
 		body: `cluster: aks-spoke-prod
 networkPlugin: azure
 networkPluginMode: overlay

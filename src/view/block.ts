@@ -3,7 +3,14 @@
  * Rendering is synchronous, side-effect free and never throws; actions (jump to a line, copy,
  * insert, open the summary) run only when the user asks, through one click listener per block.
  */
-import { MarkdownRenderChild, MarkdownRenderer, MarkdownView, Notice, type App, type MarkdownPostProcessorContext } from "obsidian";
+import {
+	MarkdownRenderChild,
+	MarkdownRenderer,
+	MarkdownView,
+	Notice,
+	type App,
+	type MarkdownPostProcessorContext,
+} from "obsidian";
 import { summaryOf } from "../api";
 import { toMarkdown } from "../markdown/summary";
 import type { PlanResult } from "../plan/types";
@@ -55,7 +62,9 @@ export class AksIpBlock extends MarkdownRenderChild {
 			el.empty();
 			el.addClass("aks-ip-block");
 			const message = e instanceof Error ? e.message : String(e);
-			renderErrorBox(el, "This plan could not be drawn", [{ severity: "error", code: "yaml-syntax", message: `Internal error: ${message}`, line: 1 }]);
+			renderErrorBox(el, "This plan could not be drawn", [
+				{ severity: "error", code: "yaml-syntax", message: `Internal error: ${message}`, line: 1 },
+			]);
 		}
 	}
 
@@ -90,7 +99,9 @@ export class AksIpBlock extends MarkdownRenderChild {
 	private markdown(fenceLine: number | null = this.fenceLine()): string | null {
 		if (!this.plan) return null;
 		const { defaultMaxSurge, summaryHeadingLevel: headingLevel } = this.host.settings;
-		return fenceLine === null ? toMarkdown(this.plan, { headingLevel }) : summaryOf(this.source, { defaultMaxSurge, headingLevel, fenceLine });
+		return fenceLine === null
+			? toMarkdown(this.plan, { headingLevel })
+			: summaryOf(this.source, { defaultMaxSurge, headingLevel, fenceLine });
 	}
 
 	/** Renders the summary with Obsidian's renderer the first time its panel opens. */
@@ -99,10 +110,12 @@ export class AksIpBlock extends MarkdownRenderChild {
 		const markdown = this.markdown();
 		if (markdown === null) return;
 		this.summaryChild = this.addChild(new MarkdownRenderChild(body));
-		MarkdownRenderer.render(this.host.app, markdown, body, this.ctx.sourcePath, this.summaryChild).catch((e: unknown) => {
-			body.setText(markdown);
-			console.error("aks-ip: summary could not be rendered", e);
-		});
+		MarkdownRenderer.render(this.host.app, markdown, body, this.ctx.sourcePath, this.summaryChild).catch(
+			(e: unknown) => {
+				body.setText(markdown);
+				console.error("aks-ip: summary could not be rendered", e);
+			},
+		);
 	}
 
 	private copy(): void {
@@ -155,6 +168,11 @@ export class AksIpBlock extends MarkdownRenderChild {
 			new Notice("Open this note in the editor to insert the summary, or use copy as Markdown.");
 			return;
 		}
-		writeSummaryInEditor(view.editor, this.source, this.fenceLine0(), (fenceLine) => this.markdown(fenceLine) ?? "");
+		writeSummaryInEditor(
+			view.editor,
+			this.source,
+			this.fenceLine0(),
+			(fenceLine) => this.markdown(fenceLine) ?? "",
+		);
 	}
 }

@@ -14,7 +14,11 @@ function item(list: HTMLElement, f: Finding, suppressed: boolean): void {
 	li.createSpan({ cls: "aks-ip-severity", text: suppressed ? "Suppressed" : SEVERITY_WORDS[f.severity] });
 	li.createEl("code", { cls: "aks-ip-code", text: f.code, attr: { title: FINDING_CODES[f.code] } });
 	li.createSpan({ cls: "aks-ip-message", text: f.message });
-	li.createEl("button", { cls: "aks-ip-line", text: `Line ${f.line}`, attr: { type: "button", [LINE_ATTR]: f.line, "aria-label": `Go to line ${f.line} of this block` } });
+	li.createEl("button", {
+		cls: "aks-ip-line",
+		text: `Line ${f.line}`,
+		attr: { type: "button", [LINE_ATTR]: f.line, "aria-label": `Go to line ${f.line} of this block` },
+	});
 }
 
 export function renderFindings(parent: HTMLElement, findings: Finding[], suppressed: Finding[]): void {

@@ -31,36 +31,61 @@ function subnetText(s: SubnetPlan): string {
 
 /** Subnets of one address space in address order, with the free gaps between them. */
 export function segments(space: Cidr, subnets: SubnetPlan[]): Segment[] {
-	const inside = subnets.filter((s) => overlaps(s.cidr, space)).sort((a, b) => (a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : 0));
+	const inside = subnets
+		.filter((s) => overlaps(s.cidr, space))
+		.sort((a, b) => (a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : 0));
 	const out: Segment[] = [];
 	let cursor = space.start;
 	let reach = space.start - 1n;
 	inside.forEach((s, i) => {
 		const start = s.cidr.start < space.start ? space.start : s.cidr.start;
 		const end = s.cidr.end > space.end ? space.end : s.cidr.end;
-		if (start > cursor) out.push({ range: { family: space.family, start: cursor, end: start - 1n }, label: "free", kind: "free", overlap: false });
+		if (start > cursor)
+			out.push({
+				range: { family: space.family, start: cursor, end: start - 1n },
+				label: "free",
+				kind: "free",
+				overlap: false,
+			});
 		const next = inside[i + 1];
 		const overlap = start <= reach || (next !== undefined && next.cidr.start <= end);
 		out.push({ range: { family: space.family, start, end }, label: subnetText(s), kind: s.role, overlap });
 		if (end > reach) reach = end;
 		if (end + 1n > cursor) cursor = end + 1n;
 	});
-	if (cursor <= space.end) out.push({ range: { family: space.family, start: cursor, end: space.end }, label: "free", kind: "free", overlap: false });
+	if (cursor <= space.end)
+		out.push({
+			range: { family: space.family, start: cursor, end: space.end },
+			label: "free",
+			kind: "free",
+			overlap: false,
+		});
 	return out;
 }
 
 function bar(parent: HTMLElement, title: string, space: Range, segs: Segment[]): void {
 	const row = parent.createDiv({ cls: "aks-ip-map-row" });
 	row.createDiv({ cls: "aks-ip-map-title", text: title });
-	const track = row.createDiv({ cls: "aks-ip-map-bar", attr: { role: "img", "aria-label": `${title}: ${segs.map((s) => `${formatRange(s.range)} ${s.label}`).join("; ")}` } });
+	const track = row.createDiv({
+		cls: "aks-ip-map-bar",
+		attr: {
+			role: "img",
+			"aria-label": `${title}: ${segs.map((s) => `${formatRange(s.range)} ${s.label}`).join("; ")}`,
+		},
+	});
 	const legend = row.createEl("ol", { cls: "aks-ip-map-legend" });
 	for (const s of segs) {
 		const cls = `aks-ip-seg is-${s.kind}${s.overlap ? " is-overlap" : ""}`;
 		const seg = track.createDiv({ cls });
-		seg.setCssProps({ "--aks-ip-start": at(s.range.start, space), "--aks-ip-width": share(sizeOf(s.range), space) });
+		seg.setCssProps({
+			"--aks-ip-start": at(s.range.start, space),
+			"--aks-ip-width": share(sizeOf(s.range), space),
+		});
 		const li = legend.createEl("li", { cls });
 		li.createSpan({ cls: "aks-ip-swatch" });
-		li.createSpan({ text: s.kind === "free" ? `Free ${formatRange(s.range)} (${num(sizeOf(s.range))} addresses)` : s.label });
+		li.createSpan({
+			text: s.kind === "free" ? `Free ${formatRange(s.range)} (${num(sizeOf(s.range))} addresses)` : s.label,
+		});
 		if (s.overlap) li.createSpan({ cls: "aks-ip-tag is-bad", text: "overlap" });
 	}
 }
@@ -70,7 +95,13 @@ export function renderMap(parent: HTMLElement, plan: PlanResult): void {
 	if (plan.vnet.length === 0) {
 		map.createEl("p", { cls: "aks-ip-none", text: "No VNet address space given: the map needs one." });
 	}
-	for (const v of plan.vnet) bar(map, `VNet ${v.cidr.text}${v.defaulted ? " (AKS-managed default)" : ""}`, v.cidr, segments(v.cidr, plan.subnets));
+	for (const v of plan.vnet)
+		bar(
+			map,
+			`VNet ${v.cidr.text}${v.defaulted ? " (AKS-managed default)" : ""}`,
+			v.cidr,
+			segments(v.cidr, plan.subnets),
+		);
 	const outside = plan.subnets.filter((s) => !plan.vnet.some((v) => overlaps(v.cidr, s.cidr)));
 	const beside = map.createEl("ul", { cls: "aks-ip-map-beside" });
 	const subnets = plan.subnets.map((s) => s.cidr);
@@ -78,12 +109,32 @@ export function renderMap(parent: HTMLElement, plan: PlanResult): void {
 	const services = plan.serviceCidrs.map((c) => c.cidr);
 	const peered = plan.peered.map((p) => p.cidr);
 	const vnet = plan.vnet.map((v) => v.cidr);
-	const where = (r: Range): string => (vnet.some((v) => overlaps(v, r)) ? "inside the VNet space" : "outside the VNet");
+	const where = (r: Range): string =>
+		vnet.some((v) => overlaps(v, r)) ? "inside the VNet space" : "outside the VNet";
 	// Ranges that must stay apart (the range-overlap rule's pairs), marked as the subnets are.
-	for (const c of plan.podCidrs) besideItem(beside, "is-podcidr", `Pod CIDR ${c.cidr.text}: ${where(c.cidr)}, ${num(c.blocks)} node blocks`, clash(c.cidr, [subnets, services, peered]));
-	for (const c of plan.serviceCidrs) besideItem(beside, "is-service", `Service CIDR ${c.cidr.text}: ${where(c.cidr)}`, clash(c.cidr, [subnets, pods, peered]));
-	for (const p of plan.peered) besideItem(beside, "is-peered", `Peered ${p.name === p.cidr.text ? p.cidr.text : `${p.name} ${p.cidr.text}`}`, clash(p.cidr, [vnet, pods, services]));
-	for (const s of outside) beside.createEl("li", { cls: "aks-ip-seg is-overlap", text: `Outside every VNet space: ${subnetText(s)}` });
+	for (const c of plan.podCidrs)
+		besideItem(
+			beside,
+			"is-podcidr",
+			`Pod CIDR ${c.cidr.text}: ${where(c.cidr)}, ${num(c.blocks)} node blocks`,
+			clash(c.cidr, [subnets, services, peered]),
+		);
+	for (const c of plan.serviceCidrs)
+		besideItem(
+			beside,
+			"is-service",
+			`Service CIDR ${c.cidr.text}: ${where(c.cidr)}`,
+			clash(c.cidr, [subnets, pods, peered]),
+		);
+	for (const p of plan.peered)
+		besideItem(
+			beside,
+			"is-peered",
+			`Peered ${p.name === p.cidr.text ? p.cidr.text : `${p.name} ${p.cidr.text}`}`,
+			clash(p.cidr, [vnet, pods, services]),
+		);
+	for (const s of outside)
+		beside.createEl("li", { cls: "aks-ip-seg is-overlap", text: `Outside every VNet space: ${subnetText(s)}` });
 }
 
 /** True when `range` shares addresses with a range of `groups`. */

@@ -46,7 +46,11 @@ export function renderErrorBox(el: HTMLElement, title: string, findings: Finding
 function summarySection(el: HTMLElement): void {
 	const section = titled(el, "Summary", "aks-ip-summary-section");
 	const buttons = section.createDiv({ cls: "aks-ip-actions" });
-	buttons.createEl("button", { cls: "aks-ip-summary-toggle", text: SUMMARY_SHOW, attr: { type: "button", [ACTION_ATTR]: "summary", "aria-expanded": "false" } });
+	buttons.createEl("button", {
+		cls: "aks-ip-summary-toggle",
+		text: SUMMARY_SHOW,
+		attr: { type: "button", [ACTION_ATTR]: "summary", "aria-expanded": "false" },
+	});
 	buttons.createEl("button", { text: "Copy as Markdown", attr: { type: "button", [ACTION_ATTR]: "copy" } });
 	buttons.createEl("button", { text: "Insert below", attr: { type: "button", [ACTION_ATTR]: "insert" } });
 	section.createDiv({ cls: "aks-ip-summary markdown-rendered", attr: { hidden: "" } });
@@ -71,10 +75,16 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 	}
 	header(el, plan);
 	// Tables carry their title as a caption, styled like the other sections' titles.
-	if (sectionOn(plan, options, "table")) renderAllocation(el.createDiv({ cls: "aks-ip-section aks-ip-allocation-section" }), plan);
-	if (sectionOn(plan, options, "pools")) renderPools(el.createDiv({ cls: "aks-ip-section aks-ip-pools-section" }), plan);
+	if (sectionOn(plan, options, "table"))
+		renderAllocation(el.createDiv({ cls: "aks-ip-section aks-ip-allocation-section" }), plan);
+	if (sectionOn(plan, options, "pools"))
+		renderPools(el.createDiv({ cls: "aks-ip-section aks-ip-pools-section" }), plan);
 	if (sectionOn(plan, options, "findings")) {
-		renderFindings(titled(el, "Findings", "aks-ip-findings-section"), plan.findings, options.showSuppressed ? plan.suppressed : []);
+		renderFindings(
+			titled(el, "Findings", "aks-ip-findings-section"),
+			plan.findings,
+			options.showSuppressed ? plan.suppressed : [],
+		);
 	}
 	if (sectionOn(plan, options, "map")) renderMap(titled(el, "Address map", "aks-ip-map-section"), plan);
 	if (sectionOn(plan, options, "summary")) summarySection(el);

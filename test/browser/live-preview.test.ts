@@ -52,7 +52,8 @@ describe.skipIf(!enabled)("a block typed into in Live Preview (chromium)", () =>
 		expect(base).toContain("cluster:");
 
 		const before = await page.evaluate(() => window.aksIpHarness?.liveState());
-		const loop = (from: number, to: number): Promise<LoopResult | undefined> => page.evaluate(([b, f, t]) => window.aksIpHarness?.typeLoop(b, f, t), [base, from, to] as const);
+		const loop = (from: number, to: number): Promise<LoopResult | undefined> =>
+			page.evaluate(([b, f, t]) => window.aksIpHarness?.typeLoop(b, f, t), [base, from, to] as const);
 		const state = (): Promise<LiveState | undefined> => page.evaluate(() => window.aksIpHarness?.liveState());
 
 		const first = await loop(0, WARM_UP);
@@ -75,14 +76,35 @@ describe.skipIf(!enabled)("a block typed into in Live Preview (chromium)", () =>
 		const report = {
 			renders: RENDERS,
 			source: "the largest example block, plus a comment line growing by one character per render",
-			scriptMs: { median: ms(quantile(script, 0.5)), p95: ms(quantile(script, 0.95)), max: ms(Math.max(...script)) },
-			processorMs: { median: ms(quantile(processor, 0.5)), p95: ms(quantile(processor, 0.95)), max: ms(Math.max(...processor)) },
-			withLayoutMs: { median: ms(quantile(withLayout, 0.5)), p95: ms(quantile(withLayout, 0.95)), max: ms(Math.max(...withLayout)) },
+			scriptMs: {
+				median: ms(quantile(script, 0.5)),
+				p95: ms(quantile(script, 0.95)),
+				max: ms(Math.max(...script)),
+			},
+			processorMs: {
+				median: ms(quantile(processor, 0.5)),
+				p95: ms(quantile(processor, 0.95)),
+				max: ms(Math.max(...processor)),
+			},
+			withLayoutMs: {
+				median: ms(quantile(withLayout, 0.5)),
+				p95: ms(quantile(withLayout, 0.95)),
+				max: ms(Math.max(...withLayout)),
+			},
 			steadyStateScriptMs: { median: ms(quantile(rest.script, 0.5)), p95: ms(quantile(rest.script, 0.95)) },
-			heapBytes: { afterRender100: heapWarm, afterRender500: heapEnd, growth100to500: heapEnd - heapWarm, afterClose: heapClosed },
+			heapBytes: {
+				afterRender100: heapWarm,
+				afterRender500: heapEnd,
+				growth100to500: heapEnd - heapWarm,
+				afterClose: heapClosed,
+			},
 			domListeners: { before: before.listeners, afterRender500: atEnd.listeners, afterClose: closed.listeners },
 			eventRefs: { before: before.eventRefs, duringTyping: atEnd.eventRefs, afterClose: closed.eventRefs },
-			reachableAfterClose: { containers: closed.aliveContainers, children: closed.aliveChildren, of: closed.tracked },
+			reachableAfterClose: {
+				containers: closed.aliveContainers,
+				children: closed.aliveChildren,
+				of: closed.tracked,
+			},
 			chromium: (await cdp.send("Browser.getVersion")).product,
 		};
 		mkdirSync(BUILD_DIR, { recursive: true });

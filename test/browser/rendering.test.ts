@@ -134,12 +134,18 @@ describe.skipIf(!enabled)("aks-ip blocks in chromium", () => {
 			if (!s) return;
 			const { page } = s;
 			await page.setViewportSize({ width: look.width, height: look.phone ? 844 : 800 });
-			await page.evaluate(([theme, phone]) => window.aksIpHarness?.setLook(theme, phone), [look.theme, look.phone] as const);
+			await page.evaluate(([theme, phone]) => window.aksIpHarness?.setLook(theme, phone), [
+				look.theme,
+				look.phone,
+			] as const);
 		});
 
 		it.each(notes)("draws $path whole, within the pane, with no errors", async (note) => {
 			const { page, errors, dialogs } = session();
-			const drawn = await page.evaluate(([path, parts]) => window.aksIpHarness?.renderNote(path, parts) ?? -1, [note.path, note.parts] as const);
+			const drawn = await page.evaluate(([path, parts]) => window.aksIpHarness?.renderNote(path, parts) ?? -1, [
+				note.path,
+				note.parts,
+			] as const);
 			expect(drawn).toBe(note.blocks);
 
 			const blocks = await page.evaluate(() => window.aksIpHarness?.reportBlocks() ?? []);
@@ -161,19 +167,35 @@ describe.skipIf(!enabled)("aks-ip blocks in chromium", () => {
 			const overflow = await page.evaluate(() => window.aksIpHarness?.reportOverflow());
 			expect(overflow).toBeDefined();
 			if (!overflow) return;
-			expect(overflow.documentScrollWidth, "the page scrolls sideways").toBeLessThanOrEqual(overflow.viewportWidth);
+			expect(overflow.documentScrollWidth, "the page scrolls sideways").toBeLessThanOrEqual(
+				overflow.viewportWidth,
+			);
 			for (const b of overflow.blocks) {
 				expect(b.scrollWidth, "the block is wider than the pane").toBeLessThanOrEqual(b.clientWidth + 1);
 				expect(b.offenders, "only .aks-ip-scroll may scroll").toEqual([]);
 				expect(b.outside, "boxes sticking out of the block").toEqual([]);
 				expect(b.scrollers).toBe(2);
 			}
-			if (look.phone) expect(overflow.blocks.every((b) => b.scrolling > 0), "at phone width the tables scroll").toBe(true);
+			if (look.phone)
+				expect(
+					overflow.blocks.every((b) => b.scrolling > 0),
+					"at phone width the tables scroll",
+				).toBe(true);
 
-			await page.screenshot({ path: join(SCREENSHOTS, `${note.slug}-${look.width}-${look.theme}.png`), fullPage: true });
+			await page.screenshot({
+				path: join(SCREENSHOTS, `${note.slug}-${look.width}-${look.theme}.png`),
+				fullPage: true,
+			});
 			// The first block alone, its summary folded as a reader first sees it (the README's pictures).
-			await page.evaluate(() => document.querySelectorAll<HTMLElement>('button[data-aks-ip-action="summary"][aria-expanded="true"]').forEach((b) => b.click()));
-			await page.locator(".block-language-aks-ip").first().screenshot({ path: join(SCREENSHOTS, `${note.slug}-${look.width}-${look.theme}-block.png`) });
+			await page.evaluate(() =>
+				document
+					.querySelectorAll<HTMLElement>('button[data-aks-ip-action="summary"][aria-expanded="true"]')
+					.forEach((b) => b.click()),
+			);
+			await page
+				.locator(".block-language-aks-ip")
+				.first()
+				.screenshot({ path: join(SCREENSHOTS, `${note.slug}-${look.width}-${look.theme}-block.png`) });
 			expect(errors).toEqual([]);
 			expect(dialogs).toEqual([]);
 		});
@@ -181,16 +203,36 @@ describe.skipIf(!enabled)("aks-ip blocks in chromium", () => {
 		it(`keeps text readable: contrast at least ${MIN_RATIO}:1`, async () => {
 			const { page } = session();
 			const samples: ContrastSample[] = [];
-			const fixture = { path: "Every colour.md", parts: splitNote(`\`\`\`aks-ip\n${EVERY_COLOUR}\`\`\`\n`).parts };
+			const fixture = {
+				path: "Every colour.md",
+				parts: splitNote(`\`\`\`aks-ip\n${EVERY_COLOUR}\`\`\`\n`).parts,
+			};
 			for (const note of [...notes, fixture]) {
-				await page.evaluate(([path, parts]) => window.aksIpHarness?.renderNote(path, parts), [note.path, note.parts] as const);
-				samples.push(...(await page.evaluate((selectors) => window.aksIpHarness?.contrast(selectors, 3) ?? [], TEXT.map((t) => t.selector))));
+				await page.evaluate(([path, parts]) => window.aksIpHarness?.renderNote(path, parts), [
+					note.path,
+					note.parts,
+				] as const);
+				samples.push(
+					...(await page.evaluate(
+						(selectors) => window.aksIpHarness?.contrast(selectors, 3) ?? [],
+						TEXT.map((t) => t.selector),
+					)),
+				);
 			}
 			contrast[lookName(look)] = samples;
 			const worst = TEXT.map(({ selector, what }) => {
 				const mine = samples.filter((x) => x.selector === selector);
-				const low = mine.reduce<ContrastSample | null>((a, b) => (a === null || b.ratio < a.ratio ? b : a), null);
-				return { what, ratio: low?.ratio ?? null, color: low?.color, background: low?.background, text: low?.text };
+				const low = mine.reduce<ContrastSample | null>(
+					(a, b) => (a === null || b.ratio < a.ratio ? b : a),
+					null,
+				);
+				return {
+					what,
+					ratio: low?.ratio ?? null,
+					color: low?.color,
+					background: low?.background,
+					text: low?.text,
+				};
 			});
 			for (const w of worst) expect(w.ratio, `${w.what} was never drawn`).not.toBeNull();
 			const poor = worst.filter((w) => (w.ratio ?? 0) < MIN_RATIO);
@@ -208,8 +250,22 @@ describe.skipIf(!enabled)("aks-ip blocks in chromium", () => {
 			}
 		}
 		mkdirSync(BUILD_DIR, { recursive: true });
-		writeFileSync(join(BUILD_DIR, "contrast.json"), `${JSON.stringify({ minimum: MIN_RATIO, lowest: table, samples: contrast }, null, "\t")}\n`);
-		process.stdout.write(`Lowest WCAG contrast ratio per kind of text (also in test/browser/.build/contrast.json):\n${Object.entries(table).map(([what, byLook]) => `  ${what.padEnd(20)} ${Object.entries(byLook).map(([l, r]) => `${l}: ${r.toFixed(2)}`).join("  ")}`).join("\n")}\n`);
+		writeFileSync(
+			join(BUILD_DIR, "contrast.json"),
+			`${JSON.stringify({ minimum: MIN_RATIO, lowest: table, samples: contrast }, null, "\t")}\n`,
+		);
+		process.stdout.write(
+			`Lowest WCAG contrast ratio per kind of text (also in test/browser/.build/contrast.json):\n${Object.entries(
+				table,
+			)
+				.map(
+					([what, byLook]) =>
+						`  ${what.padEnd(20)} ${Object.entries(byLook)
+							.map(([l, r]) => `${l}: ${r.toFixed(2)}`)
+							.join("  ")}`,
+				)
+				.join("\n")}\n`,
+		);
 		expect(Object.keys(table).length).toBeGreaterThan(0);
 	});
 
@@ -219,7 +275,9 @@ describe.skipIf(!enabled)("aks-ip blocks in chromium", () => {
 		await page.evaluate(() => window.aksIpHarness?.setLook("light", false));
 		// The Markdown renderer does turn unescaped markup into links, bold and raw HTML, so a
 		// summary that failed to escape spec text would show up below.
-		const probe = await page.evaluate(() => window.aksIpHarness?.probeMarkdown("[a](javascript:x) **b** <img src=x>"));
+		const probe = await page.evaluate(() =>
+			window.aksIpHarness?.probeMarkdown("[a](javascript:x) **b** <img src=x>"),
+		);
 		expect(probe).toEqual({ links: 1, rawHtml: 1, strong: 1 });
 
 		const { parts } = splitNote(`# Hostile\n\n\`\`\`aks-ip\n${HOSTILE}\`\`\`\n`);
@@ -229,12 +287,19 @@ describe.skipIf(!enabled)("aks-ip blocks in chromium", () => {
 		const [block] = await page.evaluate(() => window.aksIpHarness?.reportBlocks() ?? []);
 		expect(block).toBeDefined();
 		if (!block) return;
-		expect(block.title).toBe(`<img src=x onerror="alert(1)"><script>alert(2)</script> [home](javascript:alert(3)) **bold**`);
+		expect(block.title).toBe(
+			`<img src=x onerror="alert(1)"><script>alert(2)</script> [home](javascript:alert(3)) **bold**`,
+		);
 		expect(block.forbidden).toEqual([]);
 		expect(block.rawHtml).toEqual([]);
 		expect(block.suspiciousAttrs).toEqual([]);
 		expect(block.summaryText).toContain("<img src=x onerror=");
-		const boldFromSpec = await page.evaluate(() => Array.from(activeDocument.querySelectorAll(".block-language-aks-ip strong, .block-language-aks-ip em")).filter((e) => /bold|javascript/.test(e.textContent ?? "")).length);
+		const boldFromSpec = await page.evaluate(
+			() =>
+				Array.from(
+					activeDocument.querySelectorAll(".block-language-aks-ip strong, .block-language-aks-ip em"),
+				).filter((e) => /bold|javascript/.test(e.textContent ?? "")).length,
+		);
 		expect(boldFromSpec, "**bold** in a name became bold text").toBe(0);
 		await page.screenshot({ path: join(SCREENSHOTS, "hostile-names-1000-light.png"), fullPage: true });
 		expect(dialogs).toEqual([]);

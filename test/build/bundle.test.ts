@@ -22,7 +22,12 @@ describe("the plugin bundle", () => {
 	});
 
 	it("manifest, versions and package agree", () => {
-		const manifest = JSON.parse(readFileSync("manifest.json", "utf8")) as { id: string; version: string; minAppVersion: string; isDesktopOnly: boolean };
+		const manifest = JSON.parse(readFileSync("manifest.json", "utf8")) as {
+			id: string;
+			version: string;
+			minAppVersion: string;
+			isDesktopOnly: boolean;
+		};
 		const versions = JSON.parse(readFileSync("versions.json", "utf8")) as Record<string, string>;
 		const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 		expect(manifest.id).toBe("aks-ip");

@@ -11,7 +11,11 @@ const WARN = "# w\n\n```aks-ip\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\nco
 const BAD = "---\ntags: [x]\n---\n# Bad\n\n```aks-ip\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 20\n```\n";
 
 function aks(args: string[], options: { cwd?: string; input?: string } = {}) {
-	const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input ?? "", encoding: "utf8" });
+	const r = spawnSync(process.execPath, [CLI, ...args], {
+		cwd: options.cwd,
+		input: options.input ?? "",
+		encoding: "utf8",
+	});
 	return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -34,8 +38,12 @@ describe("aks-ip check", () => {
 		const r = aks(["check", "."], { cwd: vault });
 		expect(r.code).toBe(1);
 		const lines = r.out.trim().split("\n");
-		expect(lines[0]).toMatch(/^notes\/deep\/bad\.md:8: error node-subnet-too-small Node subnet 10\.10\.0\.0\/28 has 11 usable IPs/);
-		expect(lines).toContain("notes/warn.md:7: warning unknown-key Unknown key \"bogus\" at the top level; it is ignored. Known keys: cluster, networkPlugin, networkPluginMode, networkDataplane, networkPolicy, outboundType, outboundIps, allocatedOutboundPorts, privateCluster, vnet, nodeSubnet, podSubnet, podCidr, podCidrs, serviceCidr, serviceCidrs, dnsServiceIp, maxSurge, podIpAllocationMode, ipFamilies, agentPools, count, minCount, maxCount, maxPods, osType, loadBalancers, subnets, peered, ignore, show.");
+		expect(lines[0]).toMatch(
+			/^notes\/deep\/bad\.md:8: error node-subnet-too-small Node subnet 10\.10\.0\.0\/28 has 11 usable IPs/,
+		);
+		expect(lines).toContain(
+			'notes/warn.md:7: warning unknown-key Unknown key "bogus" at the top level; it is ignored. Known keys: cluster, networkPlugin, networkPluginMode, networkDataplane, networkPolicy, outboundType, outboundIps, allocatedOutboundPorts, privateCluster, vnet, nodeSubnet, podSubnet, podCidr, podCidrs, serviceCidr, serviceCidrs, dnsServiceIp, maxSurge, podIpAllocationMode, ipFamilies, agentPools, count, minCount, maxCount, maxPods, osType, loadBalancers, subnets, peered, ignore, show.',
+		);
 		expect(lines.at(-1)).toBe("4 files checked, 3 blocks in 3 notes: 1 error, 1 warning.");
 		expect(r.out).not.toContain("skipped.md");
 	});
@@ -94,7 +102,8 @@ describe("aks-ip check", () => {
 	it("answers usage errors with 2 and has help for each subcommand", () => {
 		expect(aks(["check"]).code).toBe(2);
 		expect(aks(["check", "--bogus", "."]).code).toBe(2);
-		for (const sub of ["check", "plan", "render", "template"]) expect(aks([sub, "--help"]).out).toContain(`Usage: aks-ip ${sub}`);
+		for (const sub of ["check", "plan", "render", "template"])
+			expect(aks([sub, "--help"]).out).toContain(`Usage: aks-ip ${sub}`);
 		const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 		expect(aks(["--version"]).out).toBe(`${pkg.version}\n`);
 	});

@@ -46,10 +46,15 @@ describe("aks-ip plan", () => {
 	});
 
 	it("says what is left as the summary does: N free (x%), or N short", () => {
-		const text = cli(["plan", "-"], "vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 20\npodCidr: 10.244.0.0/22\n").out;
+		const text = cli(
+			["plan", "-"],
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 20\npodCidr: 10.244.0.0/22\n",
+		).out;
 		expect(text).toMatch(/node subnet\s+10\.10\.0\.0\/28\s+11 usable\s+22 needed\s+11 short/);
 		expect(text).toMatch(/pod CIDR\s+10\.244\.0\.0\/22\s+4 \/24 blocks\s+22 needed\s+18 short/);
-		expect(cli(["plan", "-"], EXAMPLE).out).toMatch(/pod CIDR\s+10\.244\.0\.0\/16\s+256 \/24 blocks\s+4 needed\s+252 free \(98\.4%\)/);
+		expect(cli(["plan", "-"], EXAMPLE).out).toMatch(
+			/pod CIDR\s+10\.244\.0\.0\/16\s+256 \/24 blocks\s+4 needed\s+252 free \(98\.4%\)/,
+		);
 	});
 
 	it("reports a missing file and goes on", () => {
@@ -68,7 +73,10 @@ describe("aks-ip plan", () => {
 	});
 
 	it("runs as a built command", () => {
-		const r = spawnSync(process.execPath, ["dist/cli.cjs", "plan", "--json", "-"], { input: EXAMPLE, encoding: "utf8" });
+		const r = spawnSync(process.execPath, ["dist/cli.cjs", "plan", "--json", "-"], {
+			input: EXAMPLE,
+			encoding: "utf8",
+		});
 		expect(r.status).toBe(0);
 		expect((JSON.parse(r.stdout) as { blocks: { model: string }[] }).blocks[0]?.model).toBe("azure-cni-overlay");
 	});

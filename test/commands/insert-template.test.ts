@@ -16,22 +16,25 @@ async function insert(text: string, cursor: { line: number; ch: number }, id: st
 }
 
 describe("Insert plan from template", () => {
-	it.each(TEMPLATES.map((t) => [t.id, t] as const))("inserts the %s template on its own lines, in one undoable edit, and it plans with no error", async (id, template) => {
-		const { editor } = await insert(NOTE, { line: 1, ch: 0 }, id);
-		const block = templateBlock(template);
-		expect(editor.getValue()).toBe(`# Plan\n${block}\nIntro.\n`);
-		expect(editor.transactions).toBe(1);
-		expect(editor.edits).toHaveLength(1);
-		const firstBodyLine = block.split("\n")[1] ?? "";
-		expect(editor.getCursor()).toEqual({ line: 2, ch: firstBodyLine.length });
-		expect(editor.getLine(2)).toMatch(/^cluster: /);
-		const plans = planNote(editor.getValue());
-		expect(plans).toHaveLength(1);
-		expect(plans[0]?.findings.filter((f) => f.severity === "error")).toEqual([]);
-		editor.undo();
-		expect(editor.getValue()).toBe(NOTE);
-		expect(editor.getCursor()).toEqual({ line: 1, ch: 0 });
-	});
+	it.each(TEMPLATES.map((t) => [t.id, t] as const))(
+		"inserts the %s template on its own lines, in one undoable edit, and it plans with no error",
+		async (id, template) => {
+			const { editor } = await insert(NOTE, { line: 1, ch: 0 }, id);
+			const block = templateBlock(template);
+			expect(editor.getValue()).toBe(`# Plan\n${block}\nIntro.\n`);
+			expect(editor.transactions).toBe(1);
+			expect(editor.edits).toHaveLength(1);
+			const firstBodyLine = block.split("\n")[1] ?? "";
+			expect(editor.getCursor()).toEqual({ line: 2, ch: firstBodyLine.length });
+			expect(editor.getLine(2)).toMatch(/^cluster: /);
+			const plans = planNote(editor.getValue());
+			expect(plans).toHaveLength(1);
+			expect(plans[0]?.findings.filter((f) => f.severity === "error")).toEqual([]);
+			editor.undo();
+			expect(editor.getValue()).toBe(NOTE);
+			expect(editor.getCursor()).toEqual({ line: 1, ch: 0 });
+		},
+	);
 
 	it("breaks the line when the cursor is in the middle of text", async () => {
 		const { editor } = await insert("abcdef", { line: 0, ch: 3 }, "kubenet");
@@ -71,7 +74,10 @@ describe("Insert plan from template", () => {
 		const { plugin } = await withEditor(NOTE, { line: 0, ch: 0 }, { defaultTemplate: "kubenet" });
 		await runCommand(plugin, "insert-template");
 		const picker = lastModal(TemplatePicker);
-		expect((await setQuery(picker, "")).map((t) => t.id)).toEqual(["kubenet", ...TEMPLATES.map((t) => t.id).filter((id) => id !== "kubenet")]);
+		expect((await setQuery(picker, "")).map((t) => t.id)).toEqual([
+			"kubenet",
+			...TEMPLATES.map((t) => t.id).filter((id) => id !== "kubenet"),
+		]);
 		const items = [...picker.resultContainerEl.querySelectorAll(".suggestion-item")];
 		expect(items).toHaveLength(TEMPLATES.length);
 		expect(items[0]?.querySelector(".aks-ip-template-name")?.textContent).toBe("Kubenet (legacy)");

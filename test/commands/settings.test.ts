@@ -4,7 +4,15 @@ import { TemplatePicker } from "../../src/commands/template-picker";
 import { DEFAULT_SETTINGS, mergeSettings } from "../../src/settings/settings";
 import type { AksIpSettingTab } from "../../src/settings/tab";
 import { TEMPLATES } from "../../src/templates/templates";
-import { DropdownComponent, inspect, loadPlugin, runCommand, setQuery, settingNamed, showSettingTab } from "../obsidian-stub";
+import {
+	DropdownComponent,
+	inspect,
+	loadPlugin,
+	runCommand,
+	setQuery,
+	settingNamed,
+	showSettingTab,
+} from "../obsidian-stub";
 import { lastModal, withEditor } from "./helpers";
 
 const DEFAULTS_COPY = JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as unknown;
@@ -18,8 +26,17 @@ describe("mergeSettings", () => {
 	});
 
 	it("fills missing keys from the defaults and drops unknown ones", () => {
-		const s = mergeSettings({ defaultMaxSurge: "33%", sections: { map: false, bogus: true }, theme: "dark", version: 3 });
-		expect(s).toEqual({ ...DEFAULT_SETTINGS, defaultMaxSurge: "33%", sections: { ...DEFAULT_SETTINGS.sections, map: false } });
+		const s = mergeSettings({
+			defaultMaxSurge: "33%",
+			sections: { map: false, bogus: true },
+			theme: "dark",
+			version: 3,
+		});
+		expect(s).toEqual({
+			...DEFAULT_SETTINGS,
+			defaultMaxSurge: "33%",
+			sections: { ...DEFAULT_SETTINGS.sections, map: false },
+		});
 		expect(Object.keys(s).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
 		expect(Object.keys(s.sections).sort()).toEqual(Object.keys(DEFAULT_SETTINGS.sections).sort());
 	});
@@ -33,7 +50,9 @@ describe("mergeSettings", () => {
 			showSuppressed: "yes",
 		});
 		expect(s).toEqual(DEFAULT_SETTINGS);
-		expect(mergeSettings({ defaultMaxSurge: "150%", summaryHeadingLevel: 9, sections: { table: "no", pools: 0 } })).toEqual(DEFAULT_SETTINGS);
+		expect(
+			mergeSettings({ defaultMaxSurge: "150%", summaryHeadingLevel: 9, sections: { table: "no", pools: 0 } }),
+		).toEqual(DEFAULT_SETTINGS);
 		expect(mergeSettings({ summaryHeadingLevel: 2.5 }).summaryHeadingLevel).toBe(2);
 	});
 
@@ -47,12 +66,25 @@ describe("mergeSettings", () => {
 
 	it("reads old or partial data saved by earlier versions", () => {
 		expect(mergeSettings({ defaultMaxSurge: " 2 " })).toEqual({ ...DEFAULT_SETTINGS, defaultMaxSurge: "2" });
-		expect(mergeSettings({ sections: { summary: false } }).sections).toEqual({ ...DEFAULT_SETTINGS.sections, summary: false });
-		expect(mergeSettings({ showSuppressed: false, summaryHeadingLevel: 4 })).toEqual({ ...DEFAULT_SETTINGS, showSuppressed: false, summaryHeadingLevel: 4 });
+		expect(mergeSettings({ sections: { summary: false } }).sections).toEqual({
+			...DEFAULT_SETTINGS.sections,
+			summary: false,
+		});
+		expect(mergeSettings({ showSuppressed: false, summaryHeadingLevel: 4 })).toEqual({
+			...DEFAULT_SETTINGS,
+			showSuppressed: false,
+			summaryHeadingLevel: 4,
+		});
 	});
 
 	it("round-trips through JSON unchanged", () => {
-		const s = mergeSettings({ defaultTemplate: "hub-spoke", defaultMaxSurge: "1", sections: { map: false }, summaryHeadingLevel: 3, showSuppressed: false });
+		const s = mergeSettings({
+			defaultTemplate: "hub-spoke",
+			defaultMaxSurge: "1",
+			sections: { map: false },
+			summaryHeadingLevel: 3,
+			showSuppressed: false,
+		});
 		expect(mergeSettings(JSON.parse(JSON.stringify(s)))).toEqual(s);
 	});
 
@@ -79,7 +111,11 @@ describe("the default template setting", () => {
 		dropdown.change("pod-subnet-static");
 		await Promise.resolve();
 		expect(plugin.settings.defaultTemplate).toBe("pod-subnet-static");
-		expect(record.data).toEqual({ ...DEFAULT_SETTINGS, defaultTemplate: "pod-subnet-static", defaultMaxSurge: "2" });
+		expect(record.data).toEqual({
+			...DEFAULT_SETTINGS,
+			defaultTemplate: "pod-subnet-static",
+			defaultMaxSurge: "2",
+		});
 
 		const reloaded = await loadPlugin(AksIpPlugin, { data: record.data });
 		expect(reloaded.plugin.settings).toEqual(plugin.settings);
@@ -102,7 +138,13 @@ describe("the default template setting", () => {
 		const { record } = await loadPlugin(AksIpPlugin);
 		const tab = record.settingTabs[0] as unknown as AksIpSettingTab;
 		const def = tab.getSettingDefinitions().find((d) => "name" in d && d.name === "Default template");
-		expect(def).toMatchObject({ control: { type: "dropdown", key: "defaultTemplate", options: Object.fromEntries(TEMPLATES.map((t) => [t.id, t.name])) } });
+		expect(def).toMatchObject({
+			control: {
+				type: "dropdown",
+				key: "defaultTemplate",
+				options: Object.fromEntries(TEMPLATES.map((t) => [t.id, t.name])),
+			},
+		});
 		expect(tab.getControlValue("defaultTemplate")).toBe("overlay");
 	});
 });
@@ -117,6 +159,11 @@ describe("command registration", () => {
 			["check-vault", "Check plans in vault"],
 		]);
 		for (const { command } of record.commands) expect(command.hotkeys).toBeUndefined();
-		expect(record.commands.map((c) => c.command.id)).toEqual(["aks-ip:insert-template", "aks-ip:convert-selection", "aks-ip:write-summary", "aks-ip:check-vault"]);
+		expect(record.commands.map((c) => c.command.id)).toEqual([
+			"aks-ip:insert-template",
+			"aks-ip:convert-selection",
+			"aks-ip:write-summary",
+			"aks-ip:check-vault",
+		]);
 	});
 });

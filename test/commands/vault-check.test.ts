@@ -11,7 +11,12 @@ const GOOD = "```aks-ip\ncluster: fine\nnetworkPlugin: azure\nnetworkPluginMode:
 /** A block with an error (a /28 node subnet for 20 nodes) and a warning (an unknown key). */
 const BAD = "```aks-ip\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 20\nbogus: 1\n```\n";
 const TILDE_BAD = "~~~aks-ip\nnodeSubnet: 10.0.0.0/33\n~~~\n";
-const BAD_NOTES: Record<number, string> = { 3: BAD, 777: `# Prod\n\nText.\n\n${BAD}`, 1500: TILDE_BAD, 1999: `${GOOD}\n${BAD}` };
+const BAD_NOTES: Record<number, string> = {
+	3: BAD,
+	777: `# Prod\n\nText.\n\n${BAD}`,
+	1500: TILDE_BAD,
+	1999: `${GOOD}\n${BAD}`,
+};
 const GOOD_NOTES = [10, 20, 30, 1000, 1998];
 
 function path(i: number): string {
@@ -21,7 +26,11 @@ function path(i: number): string {
 function vault(): Record<string, string> {
 	const files: Record<string, string> = { "attachments/data.json": "```aks-ip\nbroken: [\n```" };
 	for (let i = 0; i < NOTES; i++) {
-		files[path(i)] = BAD_NOTES[i] ?? (GOOD_NOTES.includes(i) ? `Plan:\n\n${GOOD}` : `# Note ${i}\n\nNothing to plan here, only \`code\` and\n\n\`\`\`yaml\nkey: value\n\`\`\`\n`);
+		files[path(i)] =
+			BAD_NOTES[i] ??
+			(GOOD_NOTES.includes(i)
+				? `Plan:\n\n${GOOD}`
+				: `# Note ${i}\n\nNothing to plan here, only \`code\` and\n\n\`\`\`yaml\nkey: value\n\`\`\`\n`);
 	}
 	return files;
 }
@@ -59,7 +68,9 @@ describe("Check plans in vault", () => {
 		expect(button.textContent).toBe("Close");
 
 		const notes = [...modal.contentEl.querySelectorAll(".aks-ip-vault-note")];
-		expect(notes.map((n) => n.querySelector(".aks-ip-vault-path")?.textContent)).toEqual([3, 777, 1500, 1999].map(path));
+		expect(notes.map((n) => n.querySelector(".aks-ip-vault-path")?.textContent)).toEqual(
+			[3, 777, 1500, 1999].map(path),
+		);
 		const first = notes[0];
 		expect(first?.querySelector(".aks-ip-vault-counts")?.textContent).toMatch(/^ \(\d+ errors?, \d+ warnings?\)$/);
 		const items = [...(first?.querySelectorAll(".aks-ip-finding") ?? [])];
@@ -67,7 +78,10 @@ describe("Check plans in vault", () => {
 		const unknown = items.find((li) => li.querySelector(".aks-ip-code")?.textContent === "unknown-key");
 		expect(unknown?.querySelector(".aks-ip-severity")?.textContent).toBe("Warning");
 		expect(unknown?.querySelector(".aks-ip-line")?.textContent).toBe("Line 5");
-		const lines = [...(notes[1]?.querySelectorAll(".aks-ip-finding") ?? [])].map((li) => [li.querySelector(".aks-ip-code")?.textContent, li.querySelector(".aks-ip-line")?.textContent]);
+		const lines = [...(notes[1]?.querySelectorAll(".aks-ip-finding") ?? [])].map((li) => [
+			li.querySelector(".aks-ip-code")?.textContent,
+			li.querySelector(".aks-ip-line")?.textContent,
+		]);
 		expect(lines).toContainEqual(["unknown-key", "Line 9"]);
 		expect(lines[0]?.[1]).toBe("Line 7");
 		expect(modal.contentEl.querySelectorAll(".aks-ip-finding.is-info")).toHaveLength(0);
@@ -76,10 +90,16 @@ describe("Check plans in vault", () => {
 	it("opens the note at the finding's line when a finding is clicked", async () => {
 		const { app, modal } = await open();
 		await modal.done;
-		const li = [...modal.contentEl.querySelectorAll(".aks-ip-vault-note")][1]?.querySelector(".aks-ip-finding .aks-ip-line") as HTMLElement;
+		const li = [...modal.contentEl.querySelectorAll(".aks-ip-vault-note")][1]?.querySelector(
+			".aks-ip-finding .aks-ip-line",
+		) as HTMLElement;
 		const line = Number(li.textContent?.replace("Line ", ""));
 		li.dispatchEvent(new MouseEvent("click", { bubbles: true }));
-		expect(app.workspace.opened.at(-1)).toEqual({ via: "openFile", path: path(777), state: { eState: { line: line - 1 } } });
+		expect(app.workspace.opened.at(-1)).toEqual({
+			via: "openFile",
+			path: path(777),
+			state: { eState: { line: line - 1 } },
+		});
 		expect(openModals).toHaveLength(0);
 	});
 
@@ -97,7 +117,9 @@ describe("Check plans in vault", () => {
 		expect(summary?.cancelled).toBe(true);
 		expect(summary?.checked).toBe(seen);
 		expect(summary?.checked).toBeLessThan(NOTES);
-		expect(status()).toBe(`Cancelled after ${seen.toLocaleString("en-US")} of 2,000 notes: 2 notes with errors or warnings so far.`);
+		expect(status()).toBe(
+			`Cancelled after ${seen.toLocaleString("en-US")} of 2,000 notes: 2 notes with errors or warnings so far.`,
+		);
 		expect(modal.contentEl.querySelectorAll(".aks-ip-vault-note")).toHaveLength(2);
 		expect(openModals).toEqual([modal]);
 		button.click();

@@ -7,7 +7,8 @@ import { Notice, runCommand } from "../obsidian-stub";
 import { withEditor } from "./helpers";
 
 const FIRST = "cluster: aks-one\nnetworkPlugin: azure\nnetworkPluginMode: overlay\nnodeSubnet: 10.1.0.0/24";
-const SECOND = "cluster: aks-two\nnetworkPlugin: kubenet\nvnet: 10.2.0.0/16\nnodeSubnet: 10.2.0.0/24\nagentPools:\n  - name: system\n    count: 3";
+const SECOND =
+	"cluster: aks-two\nnetworkPlugin: kubenet\nvnet: 10.2.0.0/16\nnodeSubnet: 10.2.0.0/24\nagentPools:\n  - name: system\n    count: 3";
 const NOTE = `# Clusters\n\n\`\`\`aks-ip\n${FIRST}\n\`\`\`\n\nBetween.\n\n\`\`\`aks-ip\n${SECOND}\n\`\`\`\n\nAfter.\n`;
 /** 0-based line of the second block's opening fence. */
 const SECOND_FENCE = NOTE.split("\n").indexOf("```aks-ip", 3);
@@ -28,7 +29,6 @@ describe("Write summary below", () => {
 		expect(editor.getValue()).toBe(renderNote(note));
 		expect(editor.getValue()).toMatch(/^- Line 7: /m);
 	});
-
 
 	it("writes the summary right after the block at the cursor, in one undoable edit", async () => {
 		const cursor = { line: SECOND_FENCE + 2, ch: 4 };
@@ -74,7 +74,16 @@ describe("Write summary below", () => {
 	it("is available on the fences and inside a block only", async () => {
 		const lines = NOTE.split("\n");
 		const closing = lines.indexOf("```", SECOND_FENCE);
-		for (const [line, available] of [[0, false], [2, true], [4, true], [6, true], [8, false], [SECOND_FENCE, true], [closing, true], [closing + 2, false]] as const) {
+		for (const [line, available] of [
+			[0, false],
+			[2, true],
+			[4, true],
+			[6, true],
+			[8, false],
+			[SECOND_FENCE, true],
+			[closing, true],
+			[closing + 2, false],
+		] as const) {
 			const { plugin, editor } = await withEditor(NOTE, { line, ch: 0 });
 			expect([line, await runCommand(plugin, "write-summary")]).toEqual([line, available]);
 			if (!available) expect(editor.transactions).toBe(0);
@@ -82,7 +91,11 @@ describe("Write summary below", () => {
 	});
 
 	it("uses the settings' default max surge and heading level", async () => {
-		const { plugin, editor } = await withEditor(NOTE, { line: 3, ch: 0 }, { defaultMaxSurge: "2", summaryHeadingLevel: 3 });
+		const { plugin, editor } = await withEditor(
+			NOTE,
+			{ line: 3, ch: 0 },
+			{ defaultMaxSurge: "2", summaryHeadingLevel: 3 },
+		);
 		await runCommand(plugin, "write-summary");
 		const at = NOTE.indexOf("\n\nBetween.");
 		expect(editor.getValue()).toBe(`${NOTE.slice(0, at)}\n\n${summaryOf(FIRST, "2", 3)}${NOTE.slice(at)}`);

@@ -53,8 +53,16 @@ describe("convertAzAksShow", () => {
 		["a list", "[1, 2]", /not a JSON or YAML object/],
 		["a number", "42", /not a JSON or YAML object/],
 		["plain text", "hello world", /not a JSON or YAML object/],
-		["an object without a network profile or pools", '{"name": "aks", "location": "westeurope"}', /no network profile/],
-		["YAML with a list as a key", "name: aks\n? [a, b]\n: c\n", /^The selection cannot be read: a list or map used as a key is not supported\.$/],
+		[
+			"an object without a network profile or pools",
+			'{"name": "aks", "location": "westeurope"}',
+			/no network profile/,
+		],
+		[
+			"YAML with a list as a key",
+			"name: aks\n? [a, b]\n: c\n",
+			/^The selection cannot be read: a list or map used as a key is not supported\.$/,
+		],
 	])("rejects %s", (_, text, message) => {
 		const r = convertAzAksShow(text);
 		expect(r.ok).toBe(false);
@@ -76,7 +84,14 @@ describe("convertAzAksShow", () => {
 		expect(r.subnets).toEqual(["snet-aks-nodes", "snet-aks-pods"]);
 		expect(r.unmapped).toContain("sku");
 		expect(r.unmapped).toContain("networkProfile.loadBalancerProfile.effectiveOutboundIPs");
-		for (const skipped of ["azureMonitorProfile", "workloadAutoScalerProfile", "networkProfile.natGatewayProfile", "networkProfile.podCidr", "agentPoolProfiles", "name"]) {
+		for (const skipped of [
+			"azureMonitorProfile",
+			"workloadAutoScalerProfile",
+			"networkProfile.natGatewayProfile",
+			"networkProfile.podCidr",
+			"agentPoolProfiles",
+			"name",
+		]) {
 			expect(r.unmapped).not.toContain(skipped);
 		}
 		const lines = r.block.split("\n");
@@ -94,7 +109,9 @@ describe("convertAzAksShow", () => {
 		expect(filled).toContain("  snet-aks-nodes: 10.30.0.0/24 # CIDR? node subnet");
 		const plan = planSource(filled);
 		expect(plan.findings).toEqual([]);
-		expect(plan.nodeSubnets.map((s) => [s.name, s.cidr.text, s.pools])).toEqual([["snet-aks-nodes", "10.30.0.0/24", ["system", "apps", "win22"]]]);
+		expect(plan.nodeSubnets.map((s) => [s.name, s.cidr.text, s.pools])).toEqual([
+			["snet-aks-nodes", "10.30.0.0/24", ["system", "apps", "win22"]],
+		]);
 	});
 
 	it("reads YAML of the same shape, and ARM's properties wrapper, to the same block", () => {
@@ -107,27 +124,65 @@ describe("convertAzAksShow", () => {
 	});
 
 	it("carries a private cluster over, and its API server endpoint is counted in the node subnet", () => {
-		const r = converted(JSON.stringify({ name: "aks-private", apiServerAccessProfile: { enablePrivateCluster: true, authorizedIpRanges: ["1.2.3.4/32"] }, networkProfile: { networkPlugin: "azure", networkPluginMode: "overlay" }, agentPoolProfiles: [{ name: "system", count: 3 }] }));
+		const r = converted(
+			JSON.stringify({
+				name: "aks-private",
+				apiServerAccessProfile: { enablePrivateCluster: true, authorizedIpRanges: ["1.2.3.4/32"] },
+				networkProfile: { networkPlugin: "azure", networkPluginMode: "overlay" },
+				agentPoolProfiles: [{ name: "system", count: 3 }],
+			}),
+		);
 		expect(r.block).toMatch(/^privateCluster: true +# its API server endpoint takes 1 node-subnet IP$/m);
 		expect(r.unmapped).toContain("apiServerAccessProfile.authorizedIpRanges");
 		expect(planSource(bodyOf(r.block)).nodeSubnets[0]?.required).toBe(5n);
 	});
 
 	it("matches keys case-insensitively (ARM spells dnsServiceIP and vnetSubnetID)", () => {
-		const r = converted(JSON.stringify({
-			name: "aks-arm",
-			networkProfile: { networkPlugin: "kubenet", podCidr: "10.244.0.0/16", serviceCidr: "10.0.0.0/16", dnsServiceIP: "10.0.0.10" },
-			agentPoolProfiles: [{ name: "nodepool1", count: 3, enableAutoScaling: false, minCount: 1, maxCount: 5, vnetSubnetID: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/default" }],
-		}));
-		expect(bodyOf(r.block)).toContain("dnsServiceIp: 10.0.0.10\n# vnet:                         # the address space of VNet vnet1, not in az aks show\n");
-		expect(bodyOf(r.block).endsWith("agentPools:\n  - name: nodepool1\n    count: 3\n    nodeSubnet: default")).toBe(true);
+		const r = converted(
+			JSON.stringify({
+				name: "aks-arm",
+				networkProfile: {
+					networkPlugin: "kubenet",
+					podCidr: "10.244.0.0/16",
+					serviceCidr: "10.0.0.0/16",
+					dnsServiceIP: "10.0.0.10",
+				},
+				agentPoolProfiles: [
+					{
+						name: "nodepool1",
+						count: 3,
+						enableAutoScaling: false,
+						minCount: 1,
+						maxCount: 5,
+						vnetSubnetID:
+							"/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/default",
+					},
+				],
+			}),
+		);
+		expect(bodyOf(r.block)).toContain(
+			"dnsServiceIp: 10.0.0.10\n# vnet:                         # the address space of VNet vnet1, not in az aks show\n",
+		);
+		expect(
+			bodyOf(r.block).endsWith("agentPools:\n  - name: nodepool1\n    count: 3\n    nodeSubnet: default"),
+		).toBe(true);
 		expect(r.block).not.toContain("minCount");
 	});
 
 	it("keeps both ranges of a dual-stack cluster, quoting IPv6", () => {
-		const r = converted(JSON.stringify({
-			networkProfile: { networkPlugin: "azure", networkPluginMode: "overlay", ipFamilies: ["IPv4", "IPv6"], podCidrs: ["10.244.0.0/16", "fd12:3456:789a::/64"], serviceCidrs: ["10.0.0.0/16", "fd12:3456:789a:1::/108"], podCidr: "10.244.0.0/16", serviceCidr: "10.0.0.0/16" },
-		}));
+		const r = converted(
+			JSON.stringify({
+				networkProfile: {
+					networkPlugin: "azure",
+					networkPluginMode: "overlay",
+					ipFamilies: ["IPv4", "IPv6"],
+					podCidrs: ["10.244.0.0/16", "fd12:3456:789a::/64"],
+					serviceCidrs: ["10.0.0.0/16", "fd12:3456:789a:1::/108"],
+					podCidr: "10.244.0.0/16",
+					serviceCidr: "10.0.0.0/16",
+				},
+			}),
+		);
 		expect(bodyOf(r.block)).toContain('ipFamilies: [IPv4, IPv6]\npodCidrs: [10.244.0.0/16, "fd12:3456:789a::/64"]');
 		const plan = planSource(bodyOf(r.block));
 		expect(plan.ipFamilies).toEqual(["IPv4", "IPv6"]);
@@ -135,8 +190,19 @@ describe("convertAzAksShow", () => {
 	});
 
 	it("lists keys it read but could not use", () => {
-		const r = converted(JSON.stringify({ name: 7, networkProfile: { networkPlugin: 5, serviceCidr: "10.0.0.0/16", loadBalancerProfile: { managedOutboundIPs: { count: "two" } } } }));
-		expect(r.block).toBe("```aks-ip\n# Converted from az aks show.\nserviceCidr: 10.0.0.0/16\n# Not mapped from az aks show: name, networkProfile.networkPlugin,\n#   networkProfile.loadBalancerProfile.managedOutboundIPs.count\n```");
+		const r = converted(
+			JSON.stringify({
+				name: 7,
+				networkProfile: {
+					networkPlugin: 5,
+					serviceCidr: "10.0.0.0/16",
+					loadBalancerProfile: { managedOutboundIPs: { count: "two" } },
+				},
+			}),
+		);
+		expect(r.block).toBe(
+			"```aks-ip\n# Converted from az aks show.\nserviceCidr: 10.0.0.0/16\n# Not mapped from az aks show: name, networkProfile.networkPlugin,\n#   networkProfile.loadBalancerProfile.managedOutboundIPs.count\n```",
+		);
 	});
 
 	it("reads a selection that still has its code fence", () => {

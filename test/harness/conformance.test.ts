@@ -3,7 +3,16 @@
 import type * as O from "obsidian";
 import { describe, expect, it } from "vitest";
 import { FakeEditor } from "../editor-fake";
-import { Component, Events, MarkdownRenderChild, Notice, Platform, debounce, makeContext, normalizePath } from "../obsidian-stub";
+import {
+	Component,
+	Events,
+	MarkdownRenderChild,
+	Notice,
+	Platform,
+	debounce,
+	makeContext,
+	normalizePath,
+} from "../obsidian-stub";
 
 describe("stub conformance", () => {
 	it("core stub values are assignable to Obsidian's types", () => {

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 describe("DOM helpers (test/setup.ts)", () => {
 	it("createEl applies cls (string or array), text and attr, and appends to the parent", () => {
 		const parent = createDiv();
-		const el = parent.createEl("a", { cls: ["one", "two three"], text: "Go", attr: { "data-x": 5, hidden: true, gone: null }, href: "https://example.org/" });
+		const el = parent.createEl("a", {
+			cls: ["one", "two three"],
+			text: "Go",
+			attr: { "data-x": 5, hidden: true, gone: null },
+			href: "https://example.org/",
+		});
 		expect(el.parentElement).toBe(parent);
 		expect([...el.classList]).toEqual(["one", "two", "three"]);
 		expect(el.textContent).toBe("Go");

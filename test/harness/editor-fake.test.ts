@@ -34,23 +34,30 @@ describe("FakeEditor", () => {
 
 	it("applies a transaction atomically: positions refer to the text before it", () => {
 		const ed = new FakeEditor(text, { line: 2, ch: 5 });
-		ed.transaction({
-			changes: [
-				{ from: { line: 0, ch: 0 }, text: "> " },
-				{ from: { line: 2, ch: 0 }, to: { line: 2, ch: 5 }, text: "GAMMA\nDELTA" },
-				{ from: { line: 1, ch: 0 }, to: { line: 1, ch: 4 }, text: "B" },
-			],
-			selection: { from: { line: 3, ch: 0 }, to: { line: 3, ch: 5 } },
-		}, "aks-ip");
+		ed.transaction(
+			{
+				changes: [
+					{ from: { line: 0, ch: 0 }, text: "> " },
+					{ from: { line: 2, ch: 0 }, to: { line: 2, ch: 5 }, text: "GAMMA\nDELTA" },
+					{ from: { line: 1, ch: 0 }, to: { line: 1, ch: 4 }, text: "B" },
+				],
+				selection: { from: { line: 3, ch: 0 }, to: { line: 3, ch: 5 } },
+			},
+			"aks-ip",
+		);
 		expect(ed.getValue()).toBe("> alpha\nB\nGAMMA\nDELTA");
 		expect(ed.getSelection()).toBe("DELTA");
 		expect(ed.transactions).toBe(1);
 		expect(ed.edits).toHaveLength(1);
 		expect(ed.edits[0]?.origin).toBe("aks-ip");
-		expect(() => ed.transaction({ changes: [
-			{ from: { line: 0, ch: 0 }, to: { line: 0, ch: 3 }, text: "x" },
-			{ from: { line: 0, ch: 2 }, to: { line: 0, ch: 4 }, text: "y" },
-		] })).toThrow(RangeError);
+		expect(() =>
+			ed.transaction({
+				changes: [
+					{ from: { line: 0, ch: 0 }, to: { line: 0, ch: 3 }, text: "x" },
+					{ from: { line: 0, ch: 2 }, to: { line: 0, ch: 4 }, text: "y" },
+				],
+			}),
+		).toThrow(RangeError);
 		expect(ed.getValue()).toBe("> alpha\nB\nGAMMA\nDELTA");
 	});
 
@@ -112,7 +119,14 @@ describe("FakeEditor", () => {
 	it("setLine and processLines go through the same edit path", () => {
 		const ed = new FakeEditor("a\n\nb");
 		ed.setLine(0, "A");
-		ed.processLines((_n, line) => line.toUpperCase(), (n, line, upper) => (upper !== line ? { from: { line: n, ch: 0 }, to: { line: n, ch: line.length }, text: upper ?? "" } : undefined), true);
+		ed.processLines(
+			(_n, line) => line.toUpperCase(),
+			(n, line, upper) =>
+				upper !== line
+					? { from: { line: n, ch: 0 }, to: { line: n, ch: line.length }, text: upper ?? "" }
+					: undefined,
+			true,
+		);
 		expect(ed.getValue()).toBe("A\n\nB");
 		expect(ed.edits).toHaveLength(2);
 	});

@@ -1,17 +1,40 @@
 // The sample classes import from "obsidian" exactly as src code does: real types under
 // tsc, the stub at run time.
 import type { App as ObsidianApp, Editor, MarkdownPostProcessorContext } from "obsidian";
-import { FuzzySuggestModal, MarkdownRenderChild, MarkdownRenderer, Notice, Plugin, PluginSettingTab, Setting } from "obsidian";
+import {
+	FuzzySuggestModal,
+	MarkdownRenderChild,
+	MarkdownRenderer,
+	Notice,
+	Plugin,
+	PluginSettingTab,
+	Setting,
+} from "obsidian";
 import { describe, expect, it } from "vitest";
 import { FakeEditor } from "../editor-fake";
 import * as stub from "../obsidian-stub";
 import {
-	App, DropdownComponent, MarkdownView, TFile, chooseItem, inspect, loadPlugin, openModals, renderCodeBlock, runCommand, setQuery,
-	settingNamed, showSettingTab,
+	App,
+	DropdownComponent,
+	MarkdownView,
+	TFile,
+	chooseItem,
+	inspect,
+	loadPlugin,
+	openModals,
+	renderCodeBlock,
+	runCommand,
+	setQuery,
+	settingNamed,
+	showSettingTab,
 } from "../obsidian-stub";
 
 class Block extends MarkdownRenderChild {
-	constructor(el: HTMLElement, private readonly source: string, private readonly app: ObsidianApp) {
+	constructor(
+		el: HTMLElement,
+		private readonly source: string,
+		private readonly app: ObsidianApp,
+	) {
 		super(el);
 	}
 
@@ -43,7 +66,12 @@ class Tab extends PluginSettingTab {
 
 	override display(): void {
 		this.containerEl.empty();
-		new Setting(this.containerEl).setName("Mode").addDropdown((d) => d.addOptions({ a: "A", b: "B" }).setValue(this.value).onChange((v) => (this.value = v)));
+		new Setting(this.containerEl).setName("Mode").addDropdown((d) =>
+			d
+				.addOptions({ a: "A", b: "B" })
+				.setValue(this.value)
+				.onChange((v) => (this.value = v)),
+		);
 	}
 }
 
@@ -51,11 +79,18 @@ class Sample extends Plugin {
 	override async onload(): Promise<void> {
 		const saved = (await this.loadData()) as { n?: number } | null;
 		await this.saveData({ n: (saved?.n ?? 0) + 1 });
-		this.registerMarkdownCodeBlockProcessor("aks-ip", (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext) => {
-			ctx.addChild(new Block(el, source, this.app));
-		});
+		this.registerMarkdownCodeBlockProcessor(
+			"aks-ip",
+			(source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext) => {
+				ctx.addChild(new Block(el, source, this.app));
+			},
+		);
 		this.addCommand({ id: "shout", name: "Shout", callback: () => new Notice("Hello") });
-		this.addCommand({ id: "insert", name: "Insert", editorCallback: (editor: Editor) => editor.replaceSelection("X") });
+		this.addCommand({
+			id: "insert",
+			name: "Insert",
+			editorCallback: (editor: Editor) => editor.replaceSelection("X"),
+		});
 		this.addSettingTab(new Tab(this.app, this));
 	}
 }
@@ -128,6 +163,10 @@ describe("Plugin stub", () => {
 		expect(await app.vault.read(file)).toBe("one two");
 		expect(app.vault.writes.map((w) => w.via)).toEqual(["create", "process"]);
 		await app.workspace.openLinkText("n.md", "", false, { eState: { line: 3 } });
-		expect(app.workspace.opened[0]).toMatchObject({ via: "openLinkText", path: "n.md", state: { eState: { line: 3 } } });
+		expect(app.workspace.opened[0]).toMatchObject({
+			via: "openLinkText",
+			path: "n.md",
+			state: { eState: { line: 3 } },
+		});
 	});
 });

@@ -12,19 +12,42 @@ describe("the Markdown summary", () => {
 		await expect(toMarkdown(planSource(EXAMPLE))).toMatchFileSnapshot("./approved/example-summary.md");
 	});
 
-	it.each(TEMPLATES.map((t) => [t.id, t.body]))("matches the approved summary of the %s template", async (id, body) => {
-		await expect(toMarkdown(planSource(body))).toMatchFileSnapshot(`./approved/template-${id}.md`);
-	});
+	it.each(TEMPLATES.map((t) => [t.id, t.body]))(
+		"matches the approved summary of the %s template",
+		async (id, body) => {
+			await expect(toMarkdown(planSource(body))).toMatchFileSnapshot(`./approved/template-${id}.md`);
+		},
+	);
 
 	it("has the seed note's sections in order, with bold-labelled bullets", () => {
 		const md = toMarkdown(planSource(EXAMPLE));
 		const headings = md.split("\n").filter((l) => l.startsWith("#"));
-		expect(headings).toEqual(["## aks-prod-weu: IP allocation", "### 1. Node IPs", "### 2. Pod IPs", "### 3. Service IPs", "### 4. Load balancer IPs", "### IP management", "### Key takeaways"]);
-		for (const label of ["**Source:**", "**Management:**", "**Purpose:**", "**Capacity:**", "**Azure:**", "**Kubernetes:**", "**ClusterIP:**", "**LoadBalancer:**"]) expect(md).toContain(label);
+		expect(headings).toEqual([
+			"## aks-prod-weu: IP allocation",
+			"### 1. Node IPs",
+			"### 2. Pod IPs",
+			"### 3. Service IPs",
+			"### 4. Load balancer IPs",
+			"### IP management",
+			"### Key takeaways",
+		]);
+		for (const label of [
+			"**Source:**",
+			"**Management:**",
+			"**Purpose:**",
+			"**Capacity:**",
+			"**Azure:**",
+			"**Kubernetes:**",
+			"**ClusterIP:**",
+			"**LoadBalancer:**",
+		])
+			expect(md).toContain(label);
 	});
 
 	it("derives the takeaways from the model: VNet pods under Azure CNI, hidden pods under overlay", () => {
-		const flat = toMarkdown(planSource("networkPlugin: azure\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/22\ncount: 3"));
+		const flat = toMarkdown(
+			planSource("networkPlugin: azure\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/22\ncount: 3"),
+		);
 		expect(flat).toContain("Pods take VNet addresses: reachable from the VNet");
 		expect(flat).not.toContain("not reachable from outside the cluster");
 		const overlay = toMarkdown(planSource("count: 3"));
@@ -32,7 +55,10 @@ describe("the Markdown summary", () => {
 	});
 
 	it("lists errors, follows the heading level, and escapes spec text", () => {
-		const md = toMarkdown(planSource("cluster: '*bold* <b>x</b> [l](u) #tag'\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/29\ncount: 9"), { headingLevel: 3 });
+		const md = toMarkdown(
+			planSource("cluster: '*bold* <b>x</b> [l](u) #tag'\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/29\ncount: 9"),
+			{ headingLevel: 3 },
+		);
 		expect(md.startsWith("### \\*bold\\* \\<b\\>x\\</b\\> \\[l\\](u) \\#tag: IP allocation\n")).toBe(true);
 		expect(md).toContain("#### Errors\n- Line 3: Node subnet 10.1.0.0/29 has 3 usable IPs");
 	});
@@ -48,7 +74,9 @@ describe("the summary region", () => {
 	it("is inserted after the closing fence, keeps everything else, and refreshes in place", () => {
 		const block = findBlocks(note)[0]!;
 		const first = applyEdits(note, [summaryEdit(note, block, "## A\n")!]);
-		expect(first).toBe(`# T\n\n\`\`\`aks-ip\ncount: 3\n\`\`\`\n\n${SUMMARY_START}\n## A\n${SUMMARY_END}\n\nNext line right after.\n`);
+		expect(first).toBe(
+			`# T\n\n\`\`\`aks-ip\ncount: 3\n\`\`\`\n\n${SUMMARY_START}\n## A\n${SUMMARY_END}\n\nNext line right after.\n`,
+		);
 		const block2 = findBlocks(first)[0]!;
 		expect(existingRegion(first, block2)).not.toBeNull();
 		const second = applyEdits(first, [summaryEdit(first, block2, "## B\n")!]);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-	azureUsable, contains, formatRange, isAzureReservedAddress, overlaps, parseCidr, sizeOf, smallestPrefixFor, type Cidr, type Family,
+	azureUsable,
+	contains,
+	formatRange,
+	isAzureReservedAddress,
+	overlaps,
+	parseCidr,
+	sizeOf,
+	smallestPrefixFor,
+	type Cidr,
+	type Family,
 } from "../../src/net/address";
 
 function cidr(text: string, family?: Family): Cidr {
@@ -24,8 +33,10 @@ describe("Azure numbers", () => {
 
 	it("192.168.1.0/24 reserves .0 .1 .2 .3 and .255, not .4 or .254", () => {
 		const subnet = cidr("192.168.1.0/24");
-		for (const last of [0, 1, 2, 3, 255]) expect(isAzureReservedAddress(subnet, ip4(`192.168.1.${last}`)), `.${last}`).toBe(true);
-		for (const last of [4, 5, 128, 254]) expect(isAzureReservedAddress(subnet, ip4(`192.168.1.${last}`)), `.${last}`).toBe(false);
+		for (const last of [0, 1, 2, 3, 255])
+			expect(isAzureReservedAddress(subnet, ip4(`192.168.1.${last}`)), `.${last}`).toBe(true);
+		for (const last of [4, 5, 128, 254])
+			expect(isAzureReservedAddress(subnet, ip4(`192.168.1.${last}`)), `.${last}`).toBe(false);
 	});
 
 	it("smallestPrefixFor with 5 reserved per subnet", () => {
@@ -90,7 +101,9 @@ describe("sizes without enumeration", () => {
 	});
 
 	it("containment and overlap of large blocks are arithmetic", () => {
-		const big = cidr("2001:db8::/32"), inner = cidr("2001:db8:ffff::/48"), next = cidr("2001:db9::/32");
+		const big = cidr("2001:db8::/32"),
+			inner = cidr("2001:db8:ffff::/48"),
+			next = cidr("2001:db9::/32");
 		expect(contains(big, inner)).toBe(true);
 		expect(overlaps(big, next)).toBe(false);
 		expect(overlaps(cidr("0.0.0.0/0"), cidr("::/0"))).toBe(false);

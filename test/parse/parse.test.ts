@@ -9,7 +9,10 @@ describe("reading a body", () => {
 		expect(expandLeadingTabs("a:\n\t- b\n  \tc: 1\nd\te")).toBe("a:\n    - b\n    c: 1\nd\te");
 		const p = planSource("agentPools:\n\t- name: a\n\t  count: 4\n\t- name: b\n\t  count: 2\n");
 		expect(codes(p)).toEqual([]);
-		expect(p.pools.map((x) => [x.name, x.count])).toEqual([["a", 4], ["b", 2]]);
+		expect(p.pools.map((x) => [x.name, x.count])).toEqual([
+			["a", 4],
+			["b", 2],
+		]);
 	});
 
 	it("reads JSON bodies", () => {
@@ -42,7 +45,9 @@ describe("reading a body", () => {
 	});
 
 	it("suggests the closest key for an unknown one, or lists the keys", () => {
-		expect(find(plan("servceCidr: 10.1.0.0/16"), "unknown-key")[0]?.message).toContain('Did you mean "serviceCidr"');
+		expect(find(plan("servceCidr: 10.1.0.0/16"), "unknown-key")[0]?.message).toContain(
+			'Did you mean "serviceCidr"',
+		);
 		expect(find(plan("zzz: 1"), "unknown-key")[0]?.message).toContain("Known keys:");
 		expect(find(plan("agentPools: [{ name: a, cuont: 3 }]"), "unknown-key")[0]?.message).toContain('"count"');
 	});
@@ -63,13 +68,26 @@ describe("reading a body", () => {
 		]);
 		expect(tagged.vnet.map((v) => v.cidr.text)).toEqual(["10.0.0.0/16"]);
 		const directive = planSource("%FOO bar\n---\ncluster: a\n");
-		expect(find(directive, "yaml-syntax").map((f) => [f.severity, f.line, f.message])).toEqual([["warning", 1, "YAML: Unknown directive %FOO; the directive is ignored."]]);
+		expect(find(directive, "yaml-syntax").map((f) => [f.severity, f.line, f.message])).toEqual([
+			["warning", 1, "YAML: Unknown directive %FOO; the directive is ignored."],
+		]);
 		// A %YAML 1.1 document is read with the core schema (scripts/yaml-bundle.mjs): 0x3 is 3,
 		// but 1.1's 0b11110 and yes are text, which the spec refuses out loud.
-		const v11 = planSource("%YAML 1.1\n---\ncluster: a\nagentPools:\n  - name: p\n    count: 0x3\n    maxPods: 0b11110\n    enableAutoScaling: yes\n");
+		const v11 = planSource(
+			"%YAML 1.1\n---\ncluster: a\nagentPools:\n  - name: p\n    count: 0x3\n    maxPods: 0b11110\n    enableAutoScaling: yes\n",
+		);
 		expect(v11.pools.map((p) => p.count)).toEqual([3]);
-		expect(find(v11, "yaml-syntax").map((f) => [f.severity, f.line, f.message])).toEqual([["warning", 1, "The body declares %YAML 1.1, but it is read as YAML 1.2: write true and false, and numbers without leading zeros."]]);
-		expect(find(v11, "invalid-value").map((f) => f.message)).toEqual(['maxPods must be a whole number, not "0b11110".', 'enableAutoScaling must be true or false, not "yes".']);
+		expect(find(v11, "yaml-syntax").map((f) => [f.severity, f.line, f.message])).toEqual([
+			[
+				"warning",
+				1,
+				"The body declares %YAML 1.1, but it is read as YAML 1.2: write true and false, and numbers without leading zeros.",
+			],
+		]);
+		expect(find(v11, "invalid-value").map((f) => f.message)).toEqual([
+			'maxPods must be a whole number, not "0b11110".',
+			'enableAutoScaling must be true or false, not "yes".',
+		]);
 	});
 
 	it("refuses a body that is not a map", () => {
@@ -96,7 +114,12 @@ describe("reading a body", () => {
 		`);
 		expect(p.pools).toHaveLength(2);
 		const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-		for (let i = 0; i < 8; i++) bomb.push(`${"bcdefghij"[i]}: &${"bcdefghij"[i]} [${Array(10).fill(`*${i === 0 ? "a" : "bcdefghij"[i - 1]}`).join(", ")}]`);
+		for (let i = 0; i < 8; i++)
+			bomb.push(
+				`${"bcdefghij"[i]}: &${"bcdefghij"[i]} [${Array(10)
+					.fill(`*${i === 0 ? "a" : "bcdefghij"[i - 1]}`)
+					.join(", ")}]`,
+			);
 		bomb.push(`agentPools: [${Array(2000).fill("*j").join(", ")}]`);
 		const q = planSource(bomb.join("\n"));
 		expect(q.findings.map((f) => f.code)).toContain("yaml-syntax");
@@ -133,10 +156,21 @@ describe("az aks show output", () => {
 				osType: "Linux",
 				vmSize: "Standard_D4s_v5",
 				upgradeSettings: { maxSurge: "33%" },
-				vnetSubnetId: "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/aks-nodes",
+				vnetSubnetId:
+					"/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/aks-nodes",
 				podSubnetId: null,
 			},
-			{ name: "apps", count: 4, enableAutoScaling: true, minCount: 2, maxCount: 20, maxPods: 110, mode: "User", osType: "Linux", upgradeSettings: { maxSurge: "10%" } },
+			{
+				name: "apps",
+				count: 4,
+				enableAutoScaling: true,
+				minCount: 2,
+				maxCount: 20,
+				maxPods: 110,
+				mode: "User",
+				osType: "Linux",
+				upgradeSettings: { maxSurge: "10%" },
+			},
 		],
 		networkProfile: {
 			networkPlugin: "azure",
@@ -183,7 +217,15 @@ describe("az aks show output", () => {
 	});
 
 	it("reads ARM's properties wrapper", () => {
-		const p = planSource(JSON.stringify({ name: "c", properties: { networkProfile: { networkPlugin: "kubenet" }, agentPoolProfiles: [{ name: "a", count: 2 }] } }));
+		const p = planSource(
+			JSON.stringify({
+				name: "c",
+				properties: {
+					networkProfile: { networkPlugin: "kubenet" },
+					agentPoolProfiles: [{ name: "a", count: 2 }],
+				},
+			}),
+		);
 		expect(p.model).toBe("kubenet");
 		expect(p.pools[0]?.count).toBe(2);
 	});

@@ -15,15 +15,51 @@ describe("the JSON contract of plan --json (product.md section 6)", () => {
 			model: "azure-cni-overlay",
 			ipFamilies: ["IPv4"],
 			nodeSubnets: [
-				{ cidr: "10.10.0.0/22", size: 1024, reserved: 5, usable: 1019, required: 5, free: 1014, pools: ["system"] },
-				{ cidr: "10.10.4.0/22", size: 1024, reserved: 5, usable: 1019, required: 42, free: 977, pools: ["apps"] },
+				{
+					cidr: "10.10.0.0/22",
+					size: 1024,
+					reserved: 5,
+					usable: 1019,
+					required: 5,
+					free: 1014,
+					pools: ["system"],
+				},
+				{
+					cidr: "10.10.4.0/22",
+					size: 1024,
+					reserved: 5,
+					usable: 1019,
+					required: 42,
+					free: 977,
+					pools: ["apps"],
+				},
 			],
 			podSubnets: [],
 			podCidrs: [{ cidr: "192.168.0.0/16", blockPrefix: 24, blocks: 256, requiredBlocks: 46 }],
-			serviceCidrs: [{ cidr: "172.16.0.0/16", size: 65536, dnsServiceIp: "172.16.0.10", kubernetesServiceIp: "172.16.0.1" }],
+			serviceCidrs: [
+				{ cidr: "172.16.0.0/16", size: 65536, dnsServiceIp: "172.16.0.10", kubernetesServiceIp: "172.16.0.1" },
+			],
 			pools: [
-				{ name: "system", count: 3, maxCount: null, maxPods: 30, surge: 1, nodesAtFullScale: 4, nodeSubnet: "10.10.0.0/22", podSubnet: null },
-				{ name: "apps", count: 6, maxCount: 40, maxPods: 250, surge: 2, nodesAtFullScale: 42, nodeSubnet: "10.10.4.0/22", podSubnet: null },
+				{
+					name: "system",
+					count: 3,
+					maxCount: null,
+					maxPods: 30,
+					surge: 1,
+					nodesAtFullScale: 4,
+					nodeSubnet: "10.10.0.0/22",
+					podSubnet: null,
+				},
+				{
+					name: "apps",
+					count: 6,
+					maxCount: 40,
+					maxPods: 250,
+					surge: 2,
+					nodesAtFullScale: 42,
+					nodeSubnet: "10.10.4.0/22",
+					podSubnet: null,
+				},
 			],
 			loadBalancers: [
 				{ name: "ingress-internal", type: "internal", ip: "10.10.3.250", subnet: "10.10.0.0/22" },
@@ -34,7 +70,12 @@ describe("the JSON contract of plan --json (product.md section 6)", () => {
 	});
 
 	it("writes integers up to 2^53 as numbers and above as decimal strings", () => {
-		expect([jsonInt(2n ** 53n), jsonInt(2n ** 53n + 1n), jsonInt(-(2n ** 53n)), jsonInt(0n)]).toEqual([2 ** 53, "9007199254740993", -(2 ** 53), 0]);
+		expect([jsonInt(2n ** 53n), jsonInt(2n ** 53n + 1n), jsonInt(-(2n ** 53n)), jsonInt(0n)]).toEqual([
+			2 ** 53,
+			"9007199254740993",
+			-(2 ** 53),
+			0,
+		]);
 	});
 
 	it("writes integers above 2^53 as decimal strings (IPv6)", () => {
@@ -48,7 +89,12 @@ dnsServiceIp: 10.1.0.10
 count: 3
 `);
 		const json = blockJson(plan, "x.yaml");
-		expect(json.podCidrs[1]).toEqual({ cidr: "fd12:3456:789a::/64", blockPrefix: 120, blocks: "72057594037927936", requiredBlocks: 4 });
+		expect(json.podCidrs[1]).toEqual({
+			cidr: "fd12:3456:789a::/64",
+			blockPrefix: 120,
+			blocks: "72057594037927936",
+			requiredBlocks: 4,
+		});
 		expect(json.serviceCidrs[1]?.size).toBe(1048576);
 		expect(json.ipFamilies).toEqual(["IPv4", "IPv6"]);
 		expect(json.findings).toEqual([]);
@@ -56,9 +102,20 @@ count: 3
 	});
 
 	it("gives pod subnets requiredAtFullDensity", () => {
-		const plan = planSource("networkPlugin: azure\nvnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodSubnet: 10.0.16.0/20\ncount: 3\nmaxSurge: 1\nmaxPods: 50");
+		const plan = planSource(
+			"networkPlugin: azure\nvnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodSubnet: 10.0.16.0/20\ncount: 3\nmaxSurge: 1\nmaxPods: 50",
+		);
 		expect(blockJson(plan, "x").podSubnets).toEqual([
-			{ cidr: "10.0.16.0/20", size: 4096, reserved: 5, usable: 4091, required: 64, free: 4027, pools: ["nodepool1"], requiredAtFullDensity: 4 * 64 },
+			{
+				cidr: "10.0.16.0/20",
+				size: 4096,
+				reserved: 5,
+				usable: 4091,
+				required: 64,
+				free: 4027,
+				pools: ["nodepool1"],
+				requiredAtFullDensity: 4 * 64,
+			},
 		]);
 	});
 });

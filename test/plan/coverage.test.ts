@@ -25,7 +25,8 @@ const BASE = `vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\n`;
 
 describe("section 8: cluster limits", () => {
 	it("node-limit: 5,000 nodes over all pools pass, 5,001 fail", () => {
-		const spec = (sizes: number[]) => `vnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\nmaxSurge: 0\npodCidr: 10.128.0.0/11\n${pools(sizes)}`;
+		const spec = (sizes: number[]) =>
+			`vnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\nmaxSurge: 0\npodCidr: 10.128.0.0/11\n${pools(sizes)}`;
 		const at = plan(spec([1000, 1000, 1000, 1000, 1000]));
 		expect(at.nodesAtFullScale).toBe(5000);
 		// (5,000 × 250 pods draws the overlay pod warning; only errors matter here.)
@@ -36,24 +37,30 @@ describe("section 8: cluster limits", () => {
 	});
 
 	it("node-limit: an overlay cluster of 250,000 pods passes, 250,010 warns", () => {
-		const spec = (sizes: number[]) => `vnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\nmaxSurge: 0\nmaxPods: 250\npodCidr: 10.128.0.0/11\n${pools(sizes)}`;
+		const spec = (sizes: number[]) =>
+			`vnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\nmaxSurge: 0\nmaxPods: 250\npodCidr: 10.128.0.0/11\n${pools(sizes)}`;
 		const at = plan(spec([1000]));
 		expect(at.model).toBe("azure-cni-overlay");
 		expect(codes(at)).not.toContain("node-limit");
-		const over = plan(`${spec([1000])}\n`.replace("agentPools: [", "agentPools: [{ name: extra, count: 1, maxPods: 10 }, "));
+		const over = plan(
+			`${spec([1000])}\n`.replace("agentPools: [", "agentPools: [{ name: extra, count: 1, maxPods: 10 }, "),
+		);
 		expect(over.nodesAtFullScale).toBe(1001);
 		expect(has(over, "node-limit", "warning", "250,010 pods", "250,000")).toBe(true);
 		expect(hits(over, "node-limit", "error")).toEqual([]);
 	});
 
 	it("node-limit: the 250,000-pod overlay warning is overlay's only (not for a pod subnet cluster of 1,001 × 250)", () => {
-		const p = plan(`networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.64.0.0/12\nmaxSurge: 0\nmaxPods: 250\n${pools([1000, 1])}`);
+		const p = plan(
+			`networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.64.0.0/12\nmaxSurge: 0\nmaxPods: 250\n${pools([1000, 1])}`,
+		);
 		expect(p.model).toBe("azure-cni-pod-subnet-dynamic");
 		expect(find(p, "node-limit").some((f) => f.message.includes("Overlay supports 250,000"))).toBe(false);
 	});
 
 	it("max-pods-out-of-range: Windows maxPods 110 passes, 111 warns; Linux 111 is silent", () => {
-		const spec = (os: string, maxPods: number) => `${BASE}agentPools: [{ name: np, osType: ${os}, count: 3, maxPods: ${maxPods} }]`;
+		const spec = (os: string, maxPods: number) =>
+			`${BASE}agentPools: [{ name: np, osType: ${os}, count: 3, maxPods: ${maxPods} }]`;
 		expect(codes(plan(spec("Windows", 110)))).not.toContain("max-pods-out-of-range");
 		expect(has(plan(spec("Windows", 111)), "max-pods-out-of-range", "warning", "111", "110")).toBe(true);
 		expect(hits(plan(spec("Windows", 111)), "max-pods-out-of-range", "error")).toEqual([]);
@@ -65,7 +72,10 @@ describe("section 8: cluster limits", () => {
 describe("section 3: VNet limits", () => {
 	/** A spec whose VNet holds the node subnet plus `others` /29 subnets: `others + 1` subnets. */
 	const subnets = (others: number) => {
-		const lines = Array.from({ length: others }, (_, i) => `  s${i}: 10.1.${Math.floor(i / 32)}.${(i % 32) * 8}/29`);
+		const lines = Array.from(
+			{ length: others },
+			(_, i) => `  s${i}: 10.1.${Math.floor(i / 32)}.${(i % 32) * 8}/29`,
+		);
 		return `vnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/22\ncount: 3\nsubnets:\n${lines.join("\n")}`;
 	};
 
@@ -80,7 +90,10 @@ describe("section 3: VNet limits", () => {
 
 	it("vnet-limit: 500 peerings pass, 501 warn", () => {
 		const peered = (k: number) => {
-			const lines = Array.from({ length: k }, (_, i) => `  peer${i}: 192.168.${Math.floor(i / 16)}.${(i % 16) * 16}/28`);
+			const lines = Array.from(
+				{ length: k },
+				(_, i) => `  peer${i}: 192.168.${Math.floor(i / 16)}.${(i % 16) * 16}/28`,
+			);
 			return `${BASE}peered:\n${lines.join("\n")}`;
 		};
 		const at = plan(peered(500));
@@ -109,12 +122,22 @@ describe("section 4: reserved and forbidden ranges", () => {
 		expect(codes(next)).not.toContain("reserved-range");
 		// Widened into 172.30.0.0/16 (172.28.0.0/14), the same spec is refused: the check does look.
 		expect(next.vnet.map((v) => v.cidr.text)).toEqual(["10.10.0.0/16", "172.29.0.0/16", "168.63.128.0/24"]);
-		expect(codes(plan(`vnet: [10.10.0.0/16, 172.28.0.0/14, 168.63.128.0/24]\nnodeSubnet: 10.10.0.0/22\ncount: 3`))).toContain("reserved-range");
+		expect(
+			codes(plan(`vnet: [10.10.0.0/16, 172.28.0.0/14, 168.63.128.0/24]\nnodeSubnet: 10.10.0.0/22\ncount: 3`)),
+		).toContain("reserved-range");
 	});
 
 	it("public-range: a public service CIDR is refused; RFC 1918 and RFC 6598 ranges pass", () => {
 		const spec = (cidr: string, dns: string) => `${BASE}serviceCidr: ${cidr}\ndnsServiceIp: ${dns}`;
-		expect(has(plan(spec("20.0.0.0/16", "20.0.0.10")), "public-range", "error", "Service CIDR 20.0.0.0/16", "private address space")).toBe(true);
+		expect(
+			has(
+				plan(spec("20.0.0.0/16", "20.0.0.10")),
+				"public-range",
+				"error",
+				"Service CIDR 20.0.0.0/16",
+				"private address space",
+			),
+		).toBe(true);
 		expect(codes(plan(spec("100.64.0.0/16", "100.64.0.10")))).not.toContain("public-range");
 		expect(codes(plan(spec("192.168.0.0/16", "192.168.0.10")))).not.toContain("public-range");
 		expect(codes(plan(spec("172.16.0.0/16", "172.16.0.10")))).not.toContain("public-range");
@@ -124,17 +147,45 @@ describe("section 4: reserved and forbidden ranges", () => {
 	// and reserved-range used to check it for VNet and service ranges only.
 	it("public-range or reserved-range: an overlay pod CIDR in 224.0.0.0/4 is refused", () => {
 		const p = plan(`${BASE}podCidr: 224.0.0.0/16`);
-		expect([...hits(p, "public-range", "error"), ...hits(p, "reserved-range", "error")].some((f) => f.message.includes("224.0.0.0/16"))).toBe(true);
+		expect(
+			[...hits(p, "public-range", "error"), ...hits(p, "reserved-range", "error")].some((f) =>
+				f.message.includes("224.0.0.0/16"),
+			),
+		).toBe(true);
 	});
 
 	it("range-overlap: a pod CIDR and a service CIDR overlapping peered ranges are errors naming both", () => {
-		const p = plan(`${BASE}podCidr: 192.168.0.0/16\nserviceCidr: 172.16.0.0/16\ndnsServiceIp: 172.16.0.10\npeered:\n  hub: 192.168.0.0/20\n  onprem: 172.16.128.0/17`);
-		expect(has(p, "range-overlap", "error", "Pod CIDR 192.168.0.0/16", 'Peered range "hub" 192.168.0.0/20', "share 192.168.0.0/20", "4,096 addresses")).toBe(true);
-		expect(has(p, "range-overlap", "error", "Service CIDR 172.16.0.0/16", 'Peered range "onprem" 172.16.128.0/17', "share 172.16.128.0/17", "32,768 addresses")).toBe(true);
+		const p = plan(
+			`${BASE}podCidr: 192.168.0.0/16\nserviceCidr: 172.16.0.0/16\ndnsServiceIp: 172.16.0.10\npeered:\n  hub: 192.168.0.0/20\n  onprem: 172.16.128.0/17`,
+		);
+		expect(
+			has(
+				p,
+				"range-overlap",
+				"error",
+				"Pod CIDR 192.168.0.0/16",
+				'Peered range "hub" 192.168.0.0/20',
+				"share 192.168.0.0/20",
+				"4,096 addresses",
+			),
+		).toBe(true);
+		expect(
+			has(
+				p,
+				"range-overlap",
+				"error",
+				"Service CIDR 172.16.0.0/16",
+				'Peered range "onprem" 172.16.128.0/17',
+				"share 172.16.128.0/17",
+				"32,768 addresses",
+			),
+		).toBe(true);
 	});
 
 	it("range-overlap: peered ranges clear of the pod and service CIDRs are fine", () => {
-		const p = plan(`${BASE}podCidr: 192.168.0.0/16\nserviceCidr: 172.16.0.0/16\ndnsServiceIp: 172.16.0.10\npeered:\n  hub: 192.169.0.0/20\n  onprem: 172.17.0.0/17`);
+		const p = plan(
+			`${BASE}podCidr: 192.168.0.0/16\nserviceCidr: 172.16.0.0/16\ndnsServiceIp: 172.16.0.10\npeered:\n  hub: 192.169.0.0/20\n  onprem: 172.17.0.0/17`,
+		);
 		expect(codes(p)).not.toContain("range-overlap");
 		expect(p.peered.map((r) => r.cidr.text)).toEqual(["192.169.0.0/20", "172.17.0.0/17"]);
 		expect([p.podCidrs[0]?.cidr.text, p.serviceCidrs[0]?.cidr.text]).toEqual(["192.168.0.0/16", "172.16.0.0/16"]);
@@ -143,8 +194,12 @@ describe("section 4: reserved and forbidden ranges", () => {
 
 describe("section 6: load balancers and egress", () => {
 	it("lb-ip-invalid: an internal load balancer's static IP inside the service CIDR is refused", () => {
-		const p = plan(`${BASE}serviceCidr: 10.10.128.0/20\ndnsServiceIp: 10.10.128.10\nloadBalancers:\n  - { name: ilb, type: internal, ip: 10.10.128.50, subnet: 10.10.128.0/20 }`);
-		expect(has(p, "lb-ip-invalid", "error", '"ilb"', "10.10.128.50", "inside the service CIDR 10.10.128.0/20")).toBe(true);
+		const p = plan(
+			`${BASE}serviceCidr: 10.10.128.0/20\ndnsServiceIp: 10.10.128.10\nloadBalancers:\n  - { name: ilb, type: internal, ip: 10.10.128.50, subnet: 10.10.128.0/20 }`,
+		);
+		expect(
+			has(p, "lb-ip-invalid", "error", '"ilb"', "10.10.128.50", "inside the service CIDR 10.10.128.0/20"),
+		).toBe(true);
 		const clear = plan(`${BASE}loadBalancers:\n  - { name: ilb, type: internal, ip: 10.10.1.50 }`);
 		expect(codes(clear)).not.toContain("lb-ip-invalid");
 	});
@@ -170,14 +225,20 @@ describe("section 6: load balancers and egress", () => {
 		});
 
 		it("allocatedOutboundPorts must be a multiple of 8: 1,000 passes, 1,001 and 1,004 are refused", () => {
-			const ports = (n: number) => hits(nodes(3, `allocatedOutboundPorts: ${n}`), "invalid-value", "error").filter((f) => f.message.includes("allocatedOutboundPorts"));
+			const ports = (n: number) =>
+				hits(nodes(3, `allocatedOutboundPorts: ${n}`), "invalid-value", "error").filter((f) =>
+					f.message.includes("allocatedOutboundPorts"),
+				);
 			expect(ports(1000)).toEqual([]);
 			expect(ports(1001)[0]?.message).toContain("multiple of 8");
 			expect(ports(1004)[0]?.message).toContain("multiple of 8");
 		});
 
 		it("outboundIps runs 1 to 100: 0 and 101 are refused", () => {
-			const ips = (n: number) => hits(nodes(3, `outboundIps: ${n}`), "invalid-value", "error").filter((f) => f.message.includes("outboundIps"));
+			const ips = (n: number) =>
+				hits(nodes(3, `outboundIps: ${n}`), "invalid-value", "error").filter((f) =>
+					f.message.includes("outboundIps"),
+				);
 			expect(ips(1)).toEqual([]);
 			expect(ips(100)).toEqual([]);
 			expect(ips(0)[0]?.message).toContain("between 1 and 100");
@@ -186,7 +247,15 @@ describe("section 6: load balancers and egress", () => {
 
 		it("100 outbound IPs × 64,000 / 64,000 ports serve 100 nodes; 101 fail", () => {
 			expect(codes(nodes(100, "allocatedOutboundPorts: 64000\noutboundIps: 100"))).not.toContain("snat-ports");
-			expect(has(nodes(101, "allocatedOutboundPorts: 64000\noutboundIps: 100"), "snat-ports", "error", "= 100 nodes", "101")).toBe(true);
+			expect(
+				has(
+					nodes(101, "allocatedOutboundPorts: 64000\noutboundIps: 100"),
+					"snat-ports",
+					"error",
+					"= 100 nodes",
+					"101",
+				),
+			).toBe(true);
 		});
 	});
 });
@@ -194,42 +263,81 @@ describe("section 6: load balancers and egress", () => {
 describe("section 7: other subnets", () => {
 	it.each([
 		["bastion", "AzureBastionSubnet: 10.10.8.0/26", "AzureBastionSubnet: 10.10.8.0/27", "error", "/26"],
-		["App Gateway for Containers", "agc: { cidr: 10.10.8.0/24, purpose: appGatewayForContainers }", "agc: { cidr: 10.10.8.0/25, purpose: appGatewayForContainers }", "error", "/24"],
-		["App Gateway", "agw: { cidr: 10.10.8.0/24, purpose: appGateway }", "agw: { cidr: 10.10.8.0/25, purpose: appGateway }", "warning", "/24"],
+		[
+			"App Gateway for Containers",
+			"agc: { cidr: 10.10.8.0/24, purpose: appGatewayForContainers }",
+			"agc: { cidr: 10.10.8.0/25, purpose: appGatewayForContainers }",
+			"error",
+			"/24",
+		],
+		[
+			"App Gateway",
+			"agw: { cidr: 10.10.8.0/24, purpose: appGateway }",
+			"agw: { cidr: 10.10.8.0/25, purpose: appGateway }",
+			"warning",
+			"/24",
+		],
 		["gateway", "GatewaySubnet: 10.10.8.0/27", "GatewaySubnet: 10.10.8.0/28", "warning", "/27"],
-	])("subnet-size: a %s subnet at its minimum passes, one bit smaller gets a finding", (_what, fits, small, severity, minimum) => {
-		expect(codes(plan(`${BASE}subnets:\n  ${fits}`))).not.toContain("subnet-size");
-		const p = plan(`${BASE}subnets:\n  ${small}`);
-		expect(has(p, "subnet-size", severity, minimum)).toBe(true);
-		if (severity === "warning") expect(hits(p, "subnet-size", "error")).toEqual([]);
-	});
+	])(
+		"subnet-size: a %s subnet at its minimum passes, one bit smaller gets a finding",
+		(_what, fits, small, severity, minimum) => {
+			expect(codes(plan(`${BASE}subnets:\n  ${fits}`))).not.toContain("subnet-size");
+			const p = plan(`${BASE}subnets:\n  ${small}`);
+			expect(has(p, "subnet-size", severity, minimum)).toBe(true);
+			if (severity === "warning") expect(hits(p, "subnet-size", "error")).toEqual([]);
+		},
+	);
 
 	it("invalid-value: a special-purpose subnet cannot be a node subnet (node subnets are never delegated)", () => {
-		const p = plan(`vnet: 10.10.0.0/16\nnodeSubnet: AzureBastionSubnet\ncount: 3\nsubnets:\n  AzureBastionSubnet: 10.10.8.0/26`);
-		expect(has(p, "invalid-value", "error", '"AzureBastionSubnet"', "bastion subnet", "node subnet", "undelegated")).toBe(true);
+		const p = plan(
+			`vnet: 10.10.0.0/16\nnodeSubnet: AzureBastionSubnet\ncount: 3\nsubnets:\n  AzureBastionSubnet: 10.10.8.0/26`,
+		);
+		expect(
+			has(p, "invalid-value", "error", '"AzureBastionSubnet"', "bastion subnet", "node subnet", "undelegated"),
+		).toBe(true);
 		expect(p.pools[0]?.nodeSubnet).toBeNull();
 	});
 
 	it("range-overlap: a node subnet given by the CIDR of a special-purpose subnet clashes with it", () => {
-		const p = plan(`vnet: 10.10.0.0/16\nnodeSubnet: 10.10.8.0/26\ncount: 3\nsubnets:\n  AzureBastionSubnet: 10.10.8.0/26`);
-		expect(has(p, "range-overlap", "error", "Node subnet 10.10.8.0/26", 'Subnet "AzureBastionSubnet" 10.10.8.0/26')).toBe(true);
+		const p = plan(
+			`vnet: 10.10.0.0/16\nnodeSubnet: 10.10.8.0/26\ncount: 3\nsubnets:\n  AzureBastionSubnet: 10.10.8.0/26`,
+		);
+		expect(
+			has(p, "range-overlap", "error", "Node subnet 10.10.8.0/26", 'Subnet "AzureBastionSubnet" 10.10.8.0/26'),
+		).toBe(true);
 	});
 
 	it("invalid-value: a delegated subnet cannot be a pod subnet", () => {
-		const p = plan(`networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\npodSubnet: agc\ncount: 3\nsubnets:\n  agc: { cidr: 10.10.8.0/24, purpose: appGatewayForContainers }`);
-		expect(has(p, "invalid-value", "error", '"agc"', "appGatewayForContainers subnet", "pod subnet", "undelegated")).toBe(true);
+		const p = plan(
+			`networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\npodSubnet: agc\ncount: 3\nsubnets:\n  agc: { cidr: 10.10.8.0/24, purpose: appGatewayForContainers }`,
+		);
+		expect(
+			has(p, "invalid-value", "error", '"agc"', "appGatewayForContainers subnet", "pod subnet", "undelegated"),
+		).toBe(true);
 		expect(p.pools[0]?.podSubnet).toBeNull();
 	});
 
 	it("invalid-value: a node subnet cannot also be the pod subnet", () => {
-		const p = plan(`networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: nodes\npodSubnet: nodes\ncount: 3\nsubnets:\n  nodes: 10.10.0.0/22`);
+		const p = plan(
+			`networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: nodes\npodSubnet: nodes\ncount: 3\nsubnets:\n  nodes: 10.10.0.0/22`,
+		);
 		expect(has(p, "invalid-value", "error", "already a node subnet", "pod subnet")).toBe(true);
 	});
 
 	it("model-mismatch: virtual nodes are refused with kubenet and with dual-stack, accepted with single-stack overlay", () => {
 		const aci = "subnets:\n  aci: { cidr: 10.10.16.0/20, purpose: virtualNodes }";
-		expect(has(plan(`networkPlugin: kubenet\n${BASE}${aci}`), "model-mismatch", "error", "Virtual nodes need Azure CNI", "10.10.16.0/20")).toBe(true);
-		const dual = plan(`ipFamilies: [IPv4, IPv6]\nvnet: [10.10.0.0/16, "fd00:10::/48"]\nnodeSubnet: [10.10.0.0/22, "fd00:10::/64"]\ncount: 3\n${aci}`);
+		expect(
+			has(
+				plan(`networkPlugin: kubenet\n${BASE}${aci}`),
+				"model-mismatch",
+				"error",
+				"Virtual nodes need Azure CNI",
+				"10.10.16.0/20",
+			),
+		).toBe(true);
+		const dual = plan(
+			`ipFamilies: [IPv4, IPv6]\nvnet: [10.10.0.0/16, "fd00:10::/48"]\nnodeSubnet: [10.10.0.0/22, "fd00:10::/64"]\ncount: 3\n${aci}`,
+		);
 		expect(has(dual, "model-mismatch", "error", "Virtual nodes", "dual-stack", "10.10.16.0/20")).toBe(true);
 		const overlay = plan(`${BASE}${aci}`);
 		expect(hits(overlay, "model-mismatch").some((f) => f.message.includes("Virtual nodes"))).toBe(false);
@@ -246,7 +354,9 @@ describe("section 9: dual-stack", () => {
 	const DUAL = `ipFamilies: [IPv4, IPv6]\nvnet: [10.60.0.0/16, "fd00:60::/48"]\nnodeSubnet: [10.60.0.0/22, "fd00:60::/64"]\ncount: 3\n`;
 
 	it.each(["azure", "calico", "Calico"])("model-mismatch: network policy %s is refused with dual-stack", (policy) => {
-		expect(has(plan(`${DUAL}networkPolicy: ${policy}`), "model-mismatch", "error", "Dual-stack", policy)).toBe(true);
+		expect(has(plan(`${DUAL}networkPolicy: ${policy}`), "model-mismatch", "error", "Dual-stack", policy)).toBe(
+			true,
+		);
 	});
 
 	it("model-mismatch: Cilium network policy is accepted with dual-stack, and Calico single-stack", () => {
@@ -258,13 +368,18 @@ describe("section 9: dual-stack", () => {
 	});
 
 	it("model-mismatch: the Standard managed NAT gateway is refused with dual-stack; V2 and single-stack pass", () => {
-		expect(has(plan(`${DUAL}outboundType: managedNATGateway`), "model-mismatch", "error", "NAT gateway", "dual-stack")).toBe(true);
+		expect(
+			has(plan(`${DUAL}outboundType: managedNATGateway`), "model-mismatch", "error", "NAT gateway", "dual-stack"),
+		).toBe(true);
 		expect(codes(plan(`${DUAL}outboundType: managedNATGatewayV2`))).not.toContain("model-mismatch");
 		expect(codes(plan(`${BASE}outboundType: managedNATGateway`))).not.toContain("model-mismatch");
 	});
 
 	it.each(["podCidrs", "serviceCidrs"])("invalid-value: %s must follow the ipFamilies order (IPv4, IPv6)", (key) => {
-		const [v4, v6] = key === "podCidrs" ? ["192.168.0.0/16", "fd12:3456:789a::/64"] : ["172.16.0.0/16", "fd12:3456:789a:1::/108"];
+		const [v4, v6] =
+			key === "podCidrs"
+				? ["192.168.0.0/16", "fd12:3456:789a::/64"]
+				: ["172.16.0.0/16", "fd12:3456:789a:1::/108"];
 		const dns = key === "serviceCidrs" ? "dnsServiceIp: 172.16.0.10\n" : "";
 		const ordered = plan(`${DUAL}${dns}${key}: [${v4}, "${v6}"]`);
 		expect(hits(ordered, "invalid-value").filter((f) => f.message.includes(key))).toEqual([]);
@@ -274,11 +389,14 @@ describe("section 9: dual-stack", () => {
 		expect(has(short, "invalid-value", "error", key, "ipFamilies order")).toBe(true);
 	});
 
-	it.each(["[IPv6]", "[IPv6, IPv4]"])("invalid-value: ipFamilies %s is refused (no IPv6-only, IPv4 first)", (families) => {
-		const p = plan(`ipFamilies: ${families}\ncount: 3`);
-		expect(has(p, "invalid-value", "error", "ipFamilies", "no IPv6-only")).toBe(true);
-		expect(p.ipFamilies).toEqual(["IPv4"]);
-	});
+	it.each(["[IPv6]", "[IPv6, IPv4]"])(
+		"invalid-value: ipFamilies %s is refused (no IPv6-only, IPv4 first)",
+		(families) => {
+			const p = plan(`ipFamilies: ${families}\ncount: 3`);
+			expect(has(p, "invalid-value", "error", "ipFamilies", "no IPv6-only")).toBe(true);
+			expect(p.ipFamilies).toEqual(["IPv4"]);
+		},
+	);
 
 	it("uses fd12:3456:789a::/64 (pods) and fd12:3456:789a:1::/108 (services) when the IPv6 ranges are omitted", () => {
 		const p = plan(DUAL);
@@ -296,7 +414,9 @@ describe("section 9: dual-stack", () => {
 
 describe("sections 1.4 and 1.5: pod subnets", () => {
 	it("model-mismatch: Cilium refuses a Windows pool", () => {
-		const p = plan(`networkDataplane: cilium\n${BASE}agentPools: [{ name: lin, count: 3 }, { name: win, osType: Windows, count: 3 }]`);
+		const p = plan(
+			`networkDataplane: cilium\n${BASE}agentPools: [{ name: lin, count: 3 }, { name: win, osType: Windows, count: 3 }]`,
+		);
 		expect(has(p, "model-mismatch", "error", "Cilium", "Linux", '"win"')).toBe(true);
 		const linux = plan(`networkDataplane: cilium\n${BASE}agentPools: [{ name: lin, count: 3 }]`);
 		expect(codes(linux)).not.toContain("model-mismatch");
@@ -361,19 +481,34 @@ describe("sections 1.4 and 1.5: pod subnets", () => {
 		expect(codes(fits)).not.toContain("pod-subnet-too-small");
 		const over = plan(spec(8, 8));
 		expect(over.podSubnets[0]?.required).toBe(256n);
-		expect(has(over, "pod-subnet-too-small", "error", "needs 256", "5 short", "apps: 8 nodes", "jobs: 8 nodes")).toBe(true);
+		expect(
+			has(over, "pod-subnet-too-small", "error", "needs 256", "5 short", "apps: 8 nodes", "jobs: 8 nodes"),
+		).toBe(true);
 	});
 });
 
 describe("capacity", () => {
 	it("node-subnet-too-small: the message says when it fits without surge, not with it", () => {
-		const spec = (count: number, surge: number) => `vnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/28\ncount: ${count}\nmaxSurge: ${surge}`;
+		const spec = (count: number, surge: number) =>
+			`vnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/28\ncount: ${count}\nmaxSurge: ${surge}`;
 		// A /28 has 11 usable: 10 nodes + 2 surge need 12, 10 without surge fit.
 		const surgeOnly = plan(spec(10, 2));
 		expect(surgeOnly.nodeSubnets[0]?.requiredWithoutSurge).toBe(10n);
-		expect(has(surgeOnly, "node-subnet-too-small", "error", "needs 12", "1 short", "Without upgrade surge it would fit (10)", "upgrades fail")).toBe(true);
+		expect(
+			has(
+				surgeOnly,
+				"node-subnet-too-small",
+				"error",
+				"needs 12",
+				"1 short",
+				"Without upgrade surge it would fit (10)",
+				"upgrades fail",
+			),
+		).toBe(true);
 		// 11 nodes + 1 surge: the cluster itself fits exactly (11), so the hint still holds.
-		expect(has(plan(spec(11, 1)), "node-subnet-too-small", "error", "Without upgrade surge it would fit (11)")).toBe(true);
+		expect(
+			has(plan(spec(11, 1)), "node-subnet-too-small", "error", "Without upgrade surge it would fit (11)"),
+		).toBe(true);
 		// 12 nodes do not fit even without surge: no hint.
 		const never = hits(plan(spec(12, 1)), "node-subnet-too-small", "error");
 		expect(never.length).toBeGreaterThan(0);
@@ -381,18 +516,22 @@ describe("capacity", () => {
 	});
 
 	it("pod-cidr-too-small: under kubenet a /22 pod CIDR holds 4 nodes (/24 each); the 5th fails", () => {
-		const spec = (count: number) => `networkPlugin: kubenet\nvnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodCidr: 10.244.0.0/22\ncount: ${count}\nmaxSurge: 0`;
+		const spec = (count: number) =>
+			`networkPlugin: kubenet\nvnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodCidr: 10.244.0.0/22\ncount: ${count}\nmaxSurge: 0`;
 		const four = plan(spec(4));
 		expect(four.model).toBe("kubenet");
 		expect(four.pools[0]?.podIpsPerNode).toBe(256);
 		expect(four.podCidrs[0]?.blocks).toBe(4n);
 		expect(four.podCidrs[0]?.requiredBlocks).toBe(4n);
 		expect(codes(four)).not.toContain("pod-cidr-too-small");
-		expect(has(plan(spec(5)), "pod-cidr-too-small", "error", "4 /24 node blocks", "1,280 addresses > 1,024", "/21")).toBe(true);
+		expect(
+			has(plan(spec(5)), "pod-cidr-too-small", "error", "4 /24 node blocks", "1,280 addresses > 1,024", "/21"),
+		).toBe(true);
 	});
 
 	it("low-headroom: a pod CIDR with 2 of 16 blocks (12.5%) left is fine, 1 of 16 (under 10%) warns", () => {
-		const spec = (count: number) => `vnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodCidr: 10.244.0.0/20\ncount: ${count}\nmaxSurge: 0`;
+		const spec = (count: number) =>
+			`vnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodCidr: 10.244.0.0/20\ncount: ${count}\nmaxSurge: 0`;
 		const fourteen = plan(spec(14));
 		expect(hits(fourteen, "low-headroom").filter((f) => f.message.includes("Pod CIDR"))).toEqual([]);
 		const fifteen = plan(spec(15));
@@ -404,7 +543,9 @@ describe("capacity", () => {
 	});
 
 	it("low-headroom: a kubenet pod CIDR warns the same way", () => {
-		const p = plan(`networkPlugin: kubenet\nvnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodCidr: 10.244.0.0/20\ncount: 15\nmaxSurge: 0`);
+		const p = plan(
+			`networkPlugin: kubenet\nvnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodCidr: 10.244.0.0/20\ncount: 15\nmaxSurge: 0`,
+		);
 		expect(has(p, "low-headroom", "warning", "Pod CIDR 10.244.0.0/20", "1 node block of 16")).toBe(true);
 	});
 });

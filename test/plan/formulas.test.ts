@@ -109,7 +109,8 @@ describe("documented examples (aks-networking.md)", () => {
 	});
 
 	it("7: SNAT: 1,000 ports × 2 IPs serve 128 nodes; 4,000 ports × 7 IPs serve 112", () => {
-		const spec = (nodes: number, ports: number, ips: number) => `count: ${nodes}\nmaxSurge: 0\nallocatedOutboundPorts: ${ports}\noutboundIps: ${ips}`;
+		const spec = (nodes: number, ports: number, ips: number) =>
+			`count: ${nodes}\nmaxSurge: 0\nallocatedOutboundPorts: ${ports}\noutboundIps: ${ips}`;
 		expect(codes(plan(spec(128, 1000, 2)))).not.toContain("snat-ports");
 		expect(find(plan(spec(129, 1000, 2)), "snat-ports")[0]?.severity).toBe("error");
 		expect(codes(plan(spec(112, 4000, 7)))).not.toContain("snat-ports");
@@ -117,7 +118,10 @@ describe("documented examples (aks-networking.md)", () => {
 	});
 
 	it("reads SNAT settings from az aks show's loadBalancerProfile", () => {
-		const body = JSON.stringify({ agentPoolProfiles: [{ name: "a", count: 130, upgradeSettings: { maxSurge: "0" } }], networkProfile: { loadBalancerProfile: { allocatedOutboundPorts: 1000, managedOutboundIPs: { count: 2 } } } });
+		const body = JSON.stringify({
+			agentPoolProfiles: [{ name: "a", count: 130, upgradeSettings: { maxSurge: "0" } }],
+			networkProfile: { loadBalancerProfile: { allocatedOutboundPorts: 1000, managedOutboundIPs: { count: 2 } } },
+		});
 		expect(find(plan(body), "snat-ports")[0]?.message).toContain("= 128 nodes");
 	});
 
@@ -136,7 +140,11 @@ describe("sizing counts", () => {
 			  - { name: b, count: 2, maxCount: 11 }
 			  - { name: c, count: 0 }
 		`);
-		expect(p.pools.map((x) => [x.surge, x.nodesAtFullScale])).toEqual([[1, 4], [2, 13], [0, 0]]);
+		expect(p.pools.map((x) => [x.surge, x.nodesAtFullScale])).toEqual([
+			[1, 4],
+			[2, 13],
+			[0, 0],
+		]);
 	});
 
 	it("lowers a surge above the pool size to the pool size", () => {
@@ -209,16 +217,27 @@ describe("dual-stack", () => {
 		const single = 'vnet: [10.60.0.0/16, "fd00:60::/48"]\nnodeSubnet: [10.60.0.0/22, "fd00:60::/64"]\ncount: 3';
 		expect(find(plan(single), "model-mismatch")[0]?.message).toContain("IPv6 node subnet");
 		expect(codes(plan('nodeSubnet: ["fd00::/64", 10.0.0.0/24]'))).toContain("invalid-cidr");
-		expect(find(plan("ipFamilies: [IPv4, IPv6]\nvnet: [10.0.0.0/16, \"fd00::/48\"]\nnodeSubnet: [10.0.0.0/24, \"fd00::/80\"]"), "subnet-size")[0]?.message).toContain("/64");
+		expect(
+			find(
+				plan(
+					'ipFamilies: [IPv4, IPv6]\nvnet: [10.0.0.0/16, "fd00::/48"]\nnodeSubnet: [10.0.0.0/24, "fd00::/80"]',
+				),
+				"subnet-size",
+			)[0]?.message,
+		).toContain("/64");
 	});
 
 	it("checks an IPv6 service range of at most /108", () => {
-		expect(find(plan(spec.replace("fd12:3456:789a:1::/108", "fd12:3456:789a:1::/100")), "service-cidr-too-large")[0]?.severity).toBe("error");
+		expect(
+			find(plan(spec.replace("fd12:3456:789a:1::/108", "fd12:3456:789a:1::/100")), "service-cidr-too-large")[0]
+				?.severity,
+		).toBe("error");
 	});
 });
 
 describe("extras(subnet): other addresses in a subnet (aks-networking.md sections 1.1, 6 and 7)", () => {
-	const node = (extra: string, more = "") => `vnet: 10.1.0.0/16\nserviceCidr: 10.2.0.0/16\ndnsServiceIp: 10.2.0.10\nsubnets:\n  nodes: { cidr: 10.1.0.0/28${extra} }\nnodeSubnet: nodes\ncount: 8\nmaxSurge: 1\n${more}`;
+	const node = (extra: string, more = "") =>
+		`vnet: 10.1.0.0/16\nserviceCidr: 10.2.0.0/16\ndnsServiceIp: 10.2.0.10\nsubnets:\n  nodes: { cidr: 10.1.0.0/28${extra} }\nnodeSubnet: nodes\ncount: 8\nmaxSurge: 1\n${more}`;
 
 	it("counts extraIps and a private cluster's endpoint in the node subnet: a /28 (11 usable) holds 9 nodes and 2 more, not 3", () => {
 		const fits = plan(node(", extraIps: 2"));
@@ -226,30 +245,48 @@ describe("extras(subnet): other addresses in a subnet (aks-networking.md section
 		expect(codes(fits)).not.toContain("node-subnet-too-small");
 		const full = plan(node(", extraIps: 2", "privateCluster: true"));
 		expect(full.nodeSubnets[0]?.required).toBe(12n);
-		expect(find(full, "node-subnet-too-small")[0]?.message).toContain("(nodepool1: 9 nodes × 1 IP, 2 other IPs (extraIps), 1 private cluster endpoint): 1 short");
+		expect(find(full, "node-subnet-too-small")[0]?.message).toContain(
+			"(nodepool1: 9 nodes × 1 IP, 2 other IPs (extraIps), 1 private cluster endpoint): 1 short",
+		);
 	});
 
 	it("puts a private cluster's endpoint in the first pool's node subnet, also from az aks show's apiServerAccessProfile", () => {
-		const az = plan("apiServerAccessProfile: { enablePrivateCluster: true }\nnetworkProfile: { networkPlugin: azure, networkPluginMode: overlay }\nagentPoolProfiles: [{ name: a, count: 3 }]");
+		const az = plan(
+			"apiServerAccessProfile: { enablePrivateCluster: true }\nnetworkProfile: { networkPlugin: azure, networkPluginMode: overlay }\nagentPoolProfiles: [{ name: a, count: 3 }]",
+		);
 		expect(az.nodeSubnets[0]?.required).toBe(5n); // 3 nodes + 1 surge + the endpoint
 		expect(plan("privateCluster: false\ncount: 3").nodeSubnets[0]?.required).toBe(4n);
 		// With API server VNet integration the API server sits in its own subnet: no endpoint in the node subnet.
-		const integrated = plan("privateCluster: true\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/24\nsubnets:\n  api: { cidr: 10.1.1.0/28, purpose: apiServer }\ncount: 3");
+		const integrated = plan(
+			"privateCluster: true\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/24\nsubnets:\n  api: { cidr: 10.1.1.0/28, purpose: apiServer }\ncount: 3",
+		);
 		expect(integrated.nodeSubnets[0]?.required).toBe(4n);
 	});
 
 	it("counts a Private Link Service's 1 to 8 NAT IPs in its load balancer's subnet", () => {
-		const lbs = (nat: number) => `vnet: 10.1.0.0/16\nserviceCidr: 10.2.0.0/16\ndnsServiceIp: 10.2.0.10\nnodeSubnet: 10.1.0.0/24\nsubnets:\n  lbs: 10.1.1.0/29\nloadBalancers:\n  - { name: api, type: internal, subnet: lbs, privateLinkIps: ${nat} }`;
+		const lbs = (nat: number) =>
+			`vnet: 10.1.0.0/16\nserviceCidr: 10.2.0.0/16\ndnsServiceIp: 10.2.0.10\nnodeSubnet: 10.1.0.0/24\nsubnets:\n  lbs: 10.1.1.0/29\nloadBalancers:\n  - { name: api, type: internal, subnet: lbs, privateLinkIps: ${nat} }`;
 		expect(find(plan(lbs(2)), "subnet-size")).toEqual([]); // 1 frontend + 2 NAT IPs = 3 usable of a /29
-		expect(find(plan(lbs(3)), "subnet-size")[0]?.message).toContain("has 3 usable IPs but 4 are asked of it (1 load-balancer frontend, 3 Private Link NAT IPs of \"api\"): 1 short");
+		expect(find(plan(lbs(3)), "subnet-size")[0]?.message).toContain(
+			'has 3 usable IPs but 4 are asked of it (1 load-balancer frontend, 3 Private Link NAT IPs of "api"): 1 short',
+		);
 		expect(find(plan(lbs(9)), "invalid-value")[0]?.message).toContain("between 1 and 8");
-		expect(find(plan("loadBalancers:\n  - { name: web, type: public, privateLinkIps: 2 }"), "invalid-value")[0]?.message).toContain("needs an internal load balancer");
+		expect(
+			find(plan("loadBalancers:\n  - { name: web, type: public, privateLinkIps: 2 }"), "invalid-value")[0]
+				?.message,
+		).toContain("needs an internal load balancer");
 	});
 
 	it("refuses a Private Link Service with dual-stack and with static block allocation", () => {
 		const pls = "loadBalancers:\n  - { name: api, type: internal, privateLinkIps: 1 }";
-		expect(find(plan(`ipFamilies: [IPv4, IPv6]\n${pls}`), "model-mismatch").some((f) => f.message.includes("Private Link Service does not work with dual-stack"))).toBe(true);
+		expect(
+			find(plan(`ipFamilies: [IPv4, IPv6]\n${pls}`), "model-mismatch").some((f) =>
+				f.message.includes("Private Link Service does not work with dual-stack"),
+			),
+		).toBe(true);
 		const staticBlock = `networkPlugin: azure\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/24\npodSubnet: 10.1.64.0/18\npodIpAllocationMode: StaticBlock\nserviceCidr: 10.2.0.0/16\ndnsServiceIp: 10.2.0.10\n${pls}`;
-		expect(find(plan(staticBlock), "model-mismatch").some((f) => f.message.includes("Private Link Service"))).toBe(true);
+		expect(find(plan(staticBlock), "model-mismatch").some((f) => f.message.includes("Private Link Service"))).toBe(
+			true,
+		);
 	});
 });

@@ -19,16 +19,31 @@ function checkBody(body: string): void {
 
 describe("robustness: planning never throws and every line lies in its block", () => {
 	it("holds for mutated realistic specs", () => {
-		fc.assert(fc.property(mutated, (body) => checkBody(body)), { numRuns: 1500, seed: 20261126 });
+		fc.assert(
+			fc.property(mutated, (body) => checkBody(body)),
+			{ numRuns: 1500, seed: 20261126 },
+		);
 	});
 
 	it("holds for random text and random YAML-ish token soup", () => {
-		fc.assert(fc.property(fc.string({ maxLength: 400 }), (body) => checkBody(body)), { numRuns: 1000, seed: 7 });
-		fc.assert(fc.property(fc.array(token, { maxLength: 60 }).map((t) => t.join("")), (body) => checkBody(body)), { numRuns: 1000, seed: 8 });
+		fc.assert(
+			fc.property(fc.string({ maxLength: 400 }), (body) => checkBody(body)),
+			{ numRuns: 1000, seed: 7 },
+		);
+		fc.assert(
+			fc.property(
+				fc.array(token, { maxLength: 60 }).map((t) => t.join("")),
+				(body) => checkBody(body),
+			),
+			{ numRuns: 1000, seed: 8 },
+		);
 	});
 
 	it("holds for random JSON values", () => {
-		fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => checkBody(JSON.stringify(v, null, 2))), { numRuns: 500, seed: 9 });
+		fc.assert(
+			fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => checkBody(JSON.stringify(v, null, 2))),
+			{ numRuns: 500, seed: 9 },
+		);
 	});
 
 	it("keeps note lines inside the block in notes", () => {
@@ -62,6 +77,10 @@ describe("robustness: hostile sizes", () => {
 		const plan = planSource(pools);
 		expect(plan.pools).toHaveLength(10_000);
 		expect(plan.findings.map((f) => f.code)).toContain("node-limit");
-		expect(planSource(`count: ${"9".repeat(400)}\nmaxPods: -5\nmaxSurge: 1e400`).findings.every((f) => f.code === "invalid-value")).toBe(true);
+		expect(
+			planSource(`count: ${"9".repeat(400)}\nmaxPods: -5\nmaxSurge: 1e400`).findings.every(
+				(f) => f.code === "invalid-value",
+			),
+		).toBe(true);
 	});
 });

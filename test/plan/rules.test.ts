@@ -19,7 +19,12 @@ const TRIGGERS: [string, string, string, string[]][] = [
 	["range-overlap", `${BASE}podCidr: 10.0.0.0/16`, "error", ["Pod and service ranges must be disjoint"]],
 	["range-overlap", `vnet: [10.10.0.0/16, 10.10.0.0/17]`, "error", ["VNet address space"]],
 	["outside-vnet", `${BASE}subnets:\n  x: 10.20.0.0/24`, "error", ["is outside the VNet"]],
-	["outside-vnet", `${BASE}loadBalancers:\n  - { name: i, type: internal, ip: 10.30.0.9, subnet: 10.10.0.0/22 }`, "error", ["outside the VNet"]],
+	[
+		"outside-vnet",
+		`${BASE}loadBalancers:\n  - { name: i, type: internal, ip: 10.30.0.9, subnet: 10.10.0.0/22 }`,
+		"error",
+		["outside the VNet"],
+	],
 	["reserved-range", `${BASE}serviceCidr: 172.31.0.0/16\ndnsServiceIp: 172.31.0.10`, "error", ["172.31.0.0/16"]],
 	["reserved-range", `vnet: 169.254.0.0/16\nnodeSubnet: 169.254.0.0/24`, "error", ["169.254.0.0/16"]],
 	["reserved-range", `${BASE}podCidr: 192.0.2.0/24`, "error", ["192.0.2.0/24"]],
@@ -28,12 +33,32 @@ const TRIGGERS: [string, string, string, string[]][] = [
 	["subnet-size", `${BASE}subnets:\n  tiny: 10.10.8.0/30`, "error", ["/29"]],
 	["subnet-size", `${BASE}subnets:\n  AzureFirewallSubnet: 10.10.8.0/27`, "error", ["/26"]],
 	["subnet-size", `${BASE}subnets:\n  api: { cidr: 10.10.8.0/29, purpose: apiServer }`, "error", ["/28"]],
-	["subnet-size", `vnet: [10.10.0.0/16, "fd00:10::/48"]\nnodeSubnet: 10.10.0.0/22\nsubnets:\n  v6: "fd00:10::/80"`, "error", ["/64"]],
+	[
+		"subnet-size",
+		`vnet: [10.10.0.0/16, "fd00:10::/48"]\nnodeSubnet: 10.10.0.0/22\nsubnets:\n  v6: "fd00:10::/80"`,
+		"error",
+		["/64"],
+	],
 	["node-subnet-too-small", `vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 11`, "error", ["short"]],
-	["pod-subnet-too-small", `networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\npodSubnet: 10.10.1.0/26\ncount: 3`, "error", ["short"]],
-	["pod-subnet-full-density", `networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\npodSubnet: 10.10.1.0/24\ncount: 3`, "warning", ["maxPods"]],
+	[
+		"pod-subnet-too-small",
+		`networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\npodSubnet: 10.10.1.0/26\ncount: 3`,
+		"error",
+		["short"],
+	],
+	[
+		"pod-subnet-full-density",
+		`networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\npodSubnet: 10.10.1.0/24\ncount: 3`,
+		"warning",
+		["maxPods"],
+	],
 	["pod-cidr-too-small", `${BASE}podCidr: 10.244.0.0/23`, "error", ["2 /24 node blocks"]],
-	["low-headroom", `vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/27\ncount: 24\nmaxSurge: 1`, "warning", ["2 of 27 usable IPs (7.4%)"]],
+	[
+		"low-headroom",
+		`vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/27\ncount: 24\nmaxSurge: 1`,
+		"warning",
+		["2 of 27 usable IPs (7.4%)"],
+	],
 	["service-cidr-too-large", `${BASE}serviceCidr: 100.64.0.0/11\ndnsServiceIp: 100.64.0.10`, "error", ["/12"]],
 	["service-cidr-too-large", `${BASE}serviceCidr: 100.64.0.0/12\ndnsServiceIp: 100.64.0.10`, "warning", ["/12"]],
 	["service-cidr-in-vnet", `vnet: 10.0.0.0/8\nnodeSubnet: 10.240.0.0/16`, "warning", ["10.0.0.0/16 (default)"]],
@@ -47,20 +72,55 @@ const TRIGGERS: [string, string, string, string[]][] = [
 	["node-limit", `networkPlugin: kubenet\ncount: 401\nmaxSurge: 0`, "error", ["400 nodes"]],
 	["node-limit", `count: 1000\nmaxSurge: 1`, "error", ["1,001 nodes"]],
 	["model-mismatch", `networkPlugin: azure\npodCidr: 10.244.0.0/16`, "error", ["rejects a pod CIDR"]],
-	["model-mismatch", `networkPlugin: azure\nnetworkPluginMode: overlay\npodSubnet: 10.1.0.0/16`, "error", ["pod subnet"]],
+	[
+		"model-mismatch",
+		`networkPlugin: azure\nnetworkPluginMode: overlay\npodSubnet: 10.1.0.0/16`,
+		"error",
+		["pod subnet"],
+	],
 	["model-mismatch", `networkPlugin: kubenet\nnetworkDataplane: cilium`, "error", ["Cilium"]],
 	["model-mismatch", `networkPlugin: azure\nipFamilies: [IPv4, IPv6]`, "error", ["dual-stack"]],
-	["model-mismatch", `agentPools: [{ name: win, osType: Windows, count: 3 }]\nnetworkPlugin: kubenet`, "error", ["Windows"]],
+	[
+		"model-mismatch",
+		`agentPools: [{ name: win, osType: Windows, count: 3 }]\nnetworkPlugin: kubenet`,
+		"error",
+		["Windows"],
+	],
 	["lb-ip-invalid", `${BASE}loadBalancers:\n  - { name: i, type: internal, ip: 10.10.3.255 }`, "error", ["reserves"]],
-	["lb-ip-invalid", `${BASE}loadBalancers:\n  - { name: i, type: internal, ip: 10.10.8.4, subnet: 10.10.0.0/22 }`, "error", ["outside its subnet"]],
-	["lb-ip-invalid", `${BASE}loadBalancers:\n  - { name: a, type: internal, ip: 10.10.0.9 }\n  - { name: b, type: internal, ip: 10.10.0.9 }`, "error", ['taken by "a"']],
+	[
+		"lb-ip-invalid",
+		`${BASE}loadBalancers:\n  - { name: i, type: internal, ip: 10.10.8.4, subnet: 10.10.0.0/22 }`,
+		"error",
+		["outside its subnet"],
+	],
+	[
+		"lb-ip-invalid",
+		`${BASE}loadBalancers:\n  - { name: a, type: internal, ip: 10.10.0.9 }\n  - { name: b, type: internal, ip: 10.10.0.9 }`,
+		"error",
+		['taken by "a"'],
+	],
 	["kubenet-retirement", `networkPlugin: kubenet`, "warning", ["2028-03-31"]],
-	["static-block-waste", `networkPlugin: azure\nnodeSubnet: 10.1.0.0/24\npodSubnet: 10.2.0.0/16\npodIpAllocationMode: StaticBlock\nmaxPods: 30`, "info", ["maxPods 31"]],
+	[
+		"static-block-waste",
+		`networkPlugin: azure\nnodeSubnet: 10.1.0.0/24\npodSubnet: 10.2.0.0/16\npodIpAllocationMode: StaticBlock\nmaxPods: 30`,
+		"info",
+		["maxPods 31"],
+	],
 	["snat-ports", `count: 60\nmaxSurge: 0`, "info", ["512"]],
 	["snat-ports", `count: 130\nmaxSurge: 0\nallocatedOutboundPorts: 1000\noutboundIps: 2`, "error", ["= 128 nodes"]],
-	["vnet-limit", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/14\ncount: 700\nmaxPods: 100\nmaxSurge: 0`, "warning", ["70,700 private IPs"]],
+	[
+		"vnet-limit",
+		`networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/14\ncount: 700\nmaxPods: 100\nmaxSurge: 0`,
+		"warning",
+		["70,700 private IPs"],
+	],
 	["invalid-value", `count: 3\nmaxSurge: 0`, "warning", ["maxUnavailable"]],
-	["subnet-size", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/24\npodSubnet: 10.16.0.0/11\npodIpAllocationMode: StaticBlock`, "error", ["/12"]],
+	[
+		"subnet-size",
+		`networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/24\npodSubnet: 10.16.0.0/11\npodIpAllocationMode: StaticBlock`,
+		"error",
+		["/12"],
+	],
 	["host-bits-set", `vnet: 10.10.0.5/16`, "error", ["10.10.0.0/16"]],
 	["invalid-cidr", `vnet: 10.10.0.0`, "error", ["prefix length"]],
 	["invalid-ip", `dnsServiceIp: 10.0.0.300`, "error", ["not an IPv4"]],
@@ -74,12 +134,37 @@ const TRIGGERS: [string, string, string, string[]][] = [
 	["model-mismatch", `networkPlugin: none\nipFamilies: [IPv4, IPv6]`, "warning", ["your own CNI"]],
 	["model-mismatch", `ipFamilies: [IPv4, IPv6]\noutboundType: userAssignedNATGateway`, "warning", ["StandardV2"]],
 	["snat-ports", `outboundType: managedNATGateway\noutboundIps: 17`, "error", ["1 to 16", "1,032,192"]],
-	["node-limit", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/12\ncount: 640\nmaxPods: 100\nmaxSurge: 0`, "warning", ["64,640 VNet IPs", "about 64,000"]],
-	["node-limit", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\ncount: 261\nmaxPods: 250\nmaxSurge: 0`, "warning", ["65,250 pods", "about 65,000"]],
-	["node-limit", `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\npodIpAllocationMode: StaticBlock\nagentPools:\n${Array.from({ length: 5 }, (_, i) => `  - { name: p${i}, count: 801, maxPods: 250, maxSurge: 0 }`).join("\n")}`, "warning", ["1,001,250 pods", "1,000,000"]],
-	["node-limit", `${BASE}loadBalancers:\n${Array.from({ length: 301 }, (_, i) => `  - { name: lb${i}, type: public }`).join("\n")}`, "error", ["301 load balancers", "300"]],
+	[
+		"node-limit",
+		`networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/12\ncount: 640\nmaxPods: 100\nmaxSurge: 0`,
+		"warning",
+		["64,640 VNet IPs", "about 64,000"],
+	],
+	[
+		"node-limit",
+		`networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\ncount: 261\nmaxPods: 250\nmaxSurge: 0`,
+		"warning",
+		["65,250 pods", "about 65,000"],
+	],
+	[
+		"node-limit",
+		`networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\npodIpAllocationMode: StaticBlock\nagentPools:\n${Array.from({ length: 5 }, (_, i) => `  - { name: p${i}, count: 801, maxPods: 250, maxSurge: 0 }`).join("\n")}`,
+		"warning",
+		["1,001,250 pods", "1,000,000"],
+	],
+	[
+		"node-limit",
+		`${BASE}loadBalancers:\n${Array.from({ length: 301 }, (_, i) => `  - { name: lb${i}, type: public }`).join("\n")}`,
+		"error",
+		["301 load balancers", "300"],
+	],
 	["invalid-value", `agentPools:\n  - name: Apps-1`, "error", ['Pool name "Apps-1"', "lowercase letters and digits"]],
-	["invalid-value", `networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${"n".repeat(64)}: 10.0.0.0/24\nnodeSubnet: ${"n".repeat(64)}`, "error", ["64 characters", "at most 63"]],
+	[
+		"invalid-value",
+		`networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${"n".repeat(64)}: 10.0.0.0/24\nnodeSubnet: ${"n".repeat(64)}`,
+		"error",
+		["64 characters", "at most 63"],
+	],
 ];
 
 describe("every finding code", () => {
@@ -87,7 +172,11 @@ describe("every finding code", () => {
 		const p = plan(spec);
 		const hits = find(p, code).filter((f) => f.severity === severity);
 		expect(hits.length, JSON.stringify(p.findings, null, 1)).toBeGreaterThan(0);
-		for (const word of words) expect(hits.some((f) => f.message.includes(word)), `${word} in ${JSON.stringify(hits)}`).toBe(true);
+		for (const word of words)
+			expect(
+				hits.some((f) => f.message.includes(word)),
+				`${word} in ${JSON.stringify(hits)}`,
+			).toBe(true);
 	});
 
 	it("covers every documented code, and every rule's code is documented", () => {
@@ -99,34 +188,47 @@ describe("every finding code", () => {
 
 describe("boundaries: an exact fit is not an error, one more is", () => {
 	it("cluster limits: 64,000 node-subnet IPs, 65,000 dynamic pod-subnet pods, 300 load balancers, 16 NAT gateway IPs, 63-character names", () => {
-		const nodeSubnet = (count: number) => `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/12\ncount: ${count}\nmaxPods: 99\nmaxSurge: 0`;
+		const nodeSubnet = (count: number) =>
+			`networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/12\ncount: ${count}\nmaxPods: 99\nmaxSurge: 0`;
 		expect(find(plan(nodeSubnet(640)), "node-limit")).toEqual([]); // 640 × 100 = 64,000
 		expect(find(plan(nodeSubnet(641)), "node-limit")).toHaveLength(1);
-		const dynamic = (count: number) => `networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\ncount: ${count}\nmaxPods: 250\nmaxSurge: 0`;
+		const dynamic = (count: number) =>
+			`networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodSubnet: 10.16.0.0/12\ncount: ${count}\nmaxPods: 250\nmaxSurge: 0`;
 		expect(find(plan(dynamic(260)), "node-limit")).toEqual([]); // 65,000 pods
 		expect(find(plan(dynamic(261)), "node-limit")).toHaveLength(1);
-		const lbs = (count: number) => `${BASE}loadBalancers:\n${Array.from({ length: count }, (_, i) => `  - { name: lb${i}, type: public }`).join("\n")}`;
+		const lbs = (count: number) =>
+			`${BASE}loadBalancers:\n${Array.from({ length: count }, (_, i) => `  - { name: lb${i}, type: public }`).join("\n")}`;
 		expect(find(plan(lbs(300)), "node-limit")).toEqual([]);
 		// Reported at the 301st load balancer (the helper drops the leading blank line).
-		expect(find(plan(lbs(301)), "node-limit")[0]?.line).toBe(lbs(301).split("\n").findIndex((l) => l.includes("name: lb300,")));
+		expect(find(plan(lbs(301)), "node-limit")[0]?.line).toBe(
+			lbs(301)
+				.split("\n")
+				.findIndex((l) => l.includes("name: lb300,")),
+		);
 		const nat = (ips: number) => `outboundType: userAssignedNATGateway\noutboundIps: ${ips}`;
 		expect(find(plan(nat(16)), "snat-ports")).toEqual([]);
 		expect(find(plan(nat(17)), "snat-ports")).toHaveLength(1);
-		const named = (length: number) => `networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${"n".repeat(length)}: 10.0.0.0/24\nnodeSubnet: ${"n".repeat(length)}`;
+		const named = (length: number) =>
+			`networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${"n".repeat(length)}: 10.0.0.0/24\nnodeSubnet: ${"n".repeat(length)}`;
 		expect(find(plan(named(63)), "invalid-value")).toEqual([]);
 		expect(find(plan(named(64)), "invalid-value")).toHaveLength(1);
 		const pool = (name: string, os = "Linux") => `agentPools:\n  - { name: ${name}, osType: ${os}, count: 3 }`;
-		const nameErrors = (spec: string) => find(plan(spec), "invalid-value").filter((f) => f.message.startsWith("Pool name"));
+		const nameErrors = (spec: string) =>
+			find(plan(spec), "invalid-value").filter((f) => f.message.startsWith("Pool name"));
 		expect(nameErrors(pool("abcdefghijk1"))).toEqual([]); // 12 characters on Linux
 		expect(nameErrors(pool("abcdefghijk12"))[0]?.message).toContain("at most 12 characters on Linux");
 		expect(nameErrors(pool("win123", "Windows"))).toEqual([]); // 6 on Windows
 		expect(nameErrors(pool("win1234", "Windows"))[0]?.message).toContain("at most 6 characters on Windows");
 		expect(nameErrors(pool("1pool"))).toHaveLength(1);
-		expect(nameErrors(pool("Pool-With-A-Long-Name"))[0]?.message).toContain("starting with a letter, and at most 12 characters on Linux");
+		expect(nameErrors(pool("Pool-With-A-Long-Name"))[0]?.message).toContain(
+			"starting with a letter, and at most 12 characters on Linux",
+		);
 		expect(nameErrors("count: 3")).toEqual([]); // the assumed nodepool1
 		// Kubenet with Calico is fine; dual-stack with BYO CNI is a warning, with node subnet an error.
 		expect(find(plan("networkPlugin: kubenet\nnetworkPolicy: calico"), "model-mismatch")).toEqual([]);
-		expect(find(plan("networkPlugin: azure\nipFamilies: [IPv4, IPv6]"), "model-mismatch")[0]?.severity).toBe("error");
+		expect(find(plan("networkPlugin: azure\nipFamilies: [IPv4, IPv6]"), "model-mismatch")[0]?.severity).toBe(
+			"error",
+		);
 	});
 
 	it("node subnet: a /28 (11 usable) holds 10 nodes + 1 surge", () => {
@@ -137,13 +239,15 @@ describe("boundaries: an exact fit is not an error, one more is", () => {
 	});
 
 	it("pod CIDR: a /22 holds exactly 4 nodes", () => {
-		const spec = (count: number) => `vnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodCidr: 10.244.0.0/22\ncount: ${count}\nmaxSurge: 0`;
+		const spec = (count: number) =>
+			`vnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\npodCidr: 10.244.0.0/22\ncount: ${count}\nmaxSurge: 0`;
 		expect(codes(plan(spec(4)))).not.toContain("pod-cidr-too-small");
 		expect(codes(plan(spec(5)))).toContain("pod-cidr-too-small");
 	});
 
 	it("service CIDR: /13 passes, /12 warns, /11 fails", () => {
-		const sev = (prefix: number) => find(plan(`serviceCidr: 10.0.0.0/${prefix}`), "service-cidr-too-large").map((f) => f.severity);
+		const sev = (prefix: number) =>
+			find(plan(`serviceCidr: 10.0.0.0/${prefix}`), "service-cidr-too-large").map((f) => f.severity);
 		expect([sev(13), sev(12), sev(11)]).toEqual([[], ["warning"], ["error"]]);
 	});
 
@@ -154,9 +258,12 @@ describe("boundaries: an exact fit is not an error, one more is", () => {
 	});
 
 	it("node limits: 400 kubenet nodes pass, 1,000 in a pool with surge pass, 100 pools pass", () => {
-		expect(codes(plan("networkPlugin: kubenet\ncount: 400\nmaxSurge: 0\nignore: [snat-ports]"))).not.toContain("node-limit");
+		expect(codes(plan("networkPlugin: kubenet\ncount: 400\nmaxSurge: 0\nignore: [snat-ports]"))).not.toContain(
+			"node-limit",
+		);
 		expect(codes(plan("count: 999\nmaxSurge: 1"))).not.toContain("node-limit");
-		const pools = (k: number) => `agentPools: [${Array.from({ length: k }, (_, i) => `{name: p${i}, count: 1}`).join(", ")}]`;
+		const pools = (k: number) =>
+			`agentPools: [${Array.from({ length: k }, (_, i) => `{name: p${i}, count: 1}`).join(", ")}]`;
 		expect(codes(plan(pools(100)))).not.toContain("node-limit");
 		expect(codes(plan(pools(101)))).toContain("node-limit");
 	});
@@ -174,7 +281,9 @@ describe("silencing", () => {
 	});
 
 	it("flags an unknown code in ignore", () => {
-		expect(find(plan("ignore: [kubenet-retirment]"), "invalid-value")[0]?.message).toContain('Did you mean "kubenet-retirement"');
+		expect(find(plan("ignore: [kubenet-retirment]"), "invalid-value")[0]?.message).toContain(
+			'Did you mean "kubenet-retirement"',
+		);
 	});
 });
 
@@ -184,7 +293,10 @@ describe("model detection", () => {
 		["networkPlugin: azure\nnetworkPluginMode: overlay", "azure-cni-overlay"],
 		["networkPlugin: azure", "azure-cni-node-subnet"],
 		["networkPlugin: azure\npodSubnet: 10.1.0.0/16", "azure-cni-pod-subnet-dynamic"],
-		["networkPlugin: azure\nagentPools: [{name: a, podSubnet: 10.1.0.0/16, podIpAllocationMode: StaticBlock}]", "azure-cni-pod-subnet-static"],
+		[
+			"networkPlugin: azure\nagentPools: [{name: a, podSubnet: 10.1.0.0/16, podIpAllocationMode: StaticBlock}]",
+			"azure-cni-pod-subnet-static",
+		],
 		["networkPlugin: kubenet", "kubenet"],
 		["networkPlugin: none", "none"],
 	])("%j → %s", (spec, model) => {

@@ -34,7 +34,11 @@ export abstract class Editor {
 		this.setSelection(typeof pos === "number" ? { line: pos, ch: ch ?? 0 } : pos);
 	}
 
-	processLines<T>(read: (line: number, lineText: string) => T | null, write: (line: number, lineText: string, value: T | null) => O.EditorChange | void, ignoreEmpty = false): void {
+	processLines<T>(
+		read: (line: number, lineText: string) => T | null,
+		write: (line: number, lineText: string, value: T | null) => O.EditorChange | void,
+		ignoreEmpty = false,
+	): void {
 		const changes: O.EditorChange[] = [];
 		for (let n = 0; n < this.lineCount(); n++) {
 			const text = this.getLine(n);
@@ -167,7 +171,12 @@ export class Workspace extends Events {
 		for (const leaf of [...this.leaves]) callback(leaf);
 	}
 
-	openLinkText(linktext: string, sourcePath: string, newLeaf?: O.PaneType | boolean, openViewState?: O.OpenViewState): Promise<void> {
+	openLinkText(
+		linktext: string,
+		sourcePath: string,
+		newLeaf?: O.PaneType | boolean,
+		openViewState?: O.OpenViewState,
+	): Promise<void> {
 		this.opened.push({ via: "openLinkText", path: linktext, sourcePath, newLeaf, state: openViewState });
 		return Promise.resolve();
 	}

@@ -29,13 +29,21 @@ export class Events {
 
 	off(name: string, callback: Listener): void {
 		const list = this.handlers.get(name);
-		if (list) this.handlers.set(name, list.filter((ref) => ref.fn !== callback));
+		if (list)
+			this.handlers.set(
+				name,
+				list.filter((ref) => ref.fn !== callback),
+			);
 	}
 
 	offref(ref: O.EventRef): void {
 		if (!isStubRef(ref)) return;
 		const list = this.handlers.get(ref.name);
-		if (list) this.handlers.set(ref.name, list.filter((r) => r !== ref));
+		if (list)
+			this.handlers.set(
+				ref.name,
+				list.filter((r) => r !== ref),
+			);
 	}
 
 	trigger(name: string, ...data: unknown[]): void {
@@ -131,10 +139,30 @@ export class Component {
 		});
 	}
 
-	registerDomEvent<K extends keyof WindowEventMap>(el: Window, type: K, callback: (this: HTMLElement, ev: WindowEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
-	registerDomEvent<K extends keyof DocumentEventMap>(el: Document, type: K, callback: (this: HTMLElement, ev: DocumentEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
-	registerDomEvent<K extends keyof HTMLElementEventMap>(el: HTMLElement, type: K, callback: (this: HTMLElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
-	registerDomEvent(el: EventTarget, type: string, callback: (this: HTMLElement, ev: Event) => unknown, options?: boolean | AddEventListenerOptions): void {
+	registerDomEvent<K extends keyof WindowEventMap>(
+		el: Window,
+		type: K,
+		callback: (this: HTMLElement, ev: WindowEventMap[K]) => unknown,
+		options?: boolean | AddEventListenerOptions,
+	): void;
+	registerDomEvent<K extends keyof DocumentEventMap>(
+		el: Document,
+		type: K,
+		callback: (this: HTMLElement, ev: DocumentEventMap[K]) => unknown,
+		options?: boolean | AddEventListenerOptions,
+	): void;
+	registerDomEvent<K extends keyof HTMLElementEventMap>(
+		el: HTMLElement,
+		type: K,
+		callback: (this: HTMLElement, ev: HTMLElementEventMap[K]) => unknown,
+		options?: boolean | AddEventListenerOptions,
+	): void;
+	registerDomEvent(
+		el: EventTarget,
+		type: string,
+		callback: (this: HTMLElement, ev: Event) => unknown,
+		options?: boolean | AddEventListenerOptions,
+	): void {
 		el.addEventListener(type, callback, options);
 		this.register(() => el.removeEventListener(type, callback, options));
 	}
@@ -181,14 +209,25 @@ export class MarkdownRenderer {
 	/** Test helper: every render call, oldest first. */
 	static readonly calls: RenderCall[] = [];
 
-	static render(app: unknown, markdown: string, el: HTMLElement, sourcePath: string, component: O.Component): Promise<void> {
+	static render(
+		app: unknown,
+		markdown: string,
+		el: HTMLElement,
+		sourcePath: string,
+		component: O.Component,
+	): Promise<void> {
 		MarkdownRenderer.calls.push({ markdown, el, sourcePath, component });
 		el.createDiv({ cls: "stub-markdown", text: markdown });
 		return Promise.resolve();
 	}
 
 	/** @deprecated Obsidian deprecates it too; use render(). */
-	static renderMarkdown(markdown: string, el: HTMLElement, sourcePath: string, component: O.Component): Promise<void> {
+	static renderMarkdown(
+		markdown: string,
+		el: HTMLElement,
+		sourcePath: string,
+		component: O.Component,
+	): Promise<void> {
 		return MarkdownRenderer.render(null, markdown, el, sourcePath, component);
 	}
 }
@@ -238,7 +277,11 @@ export const Platform: typeof O.Platform = {
 	resourcePathPrefix: "app://local/",
 };
 
-export function debounce<T extends unknown[], V>(cb: (...args: [...T]) => V, timeout = 0, resetTimer = false): O.Debouncer<T, V> {
+export function debounce<T extends unknown[], V>(
+	cb: (...args: [...T]) => V,
+	timeout = 0,
+	resetTimer = false,
+): O.Debouncer<T, V> {
 	let timer: number | null = null;
 	let pending: [...T] | null = null;
 	const fire = (): V | void => {

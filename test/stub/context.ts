@@ -3,7 +3,8 @@
 import type * as O from "obsidian";
 import { inspect } from "./plugin";
 
-export type SectionInfoSource = O.MarkdownSectionInformation | null | ((el: HTMLElement) => O.MarkdownSectionInformation | null);
+export type SectionInfoSource =
+	O.MarkdownSectionInformation | null | ((el: HTMLElement) => O.MarkdownSectionInformation | null);
 
 export interface ContextOptions {
 	sourcePath?: string;
@@ -75,9 +76,14 @@ export interface RenderOptions extends ContextOptions {
  * Test helper: runs the plugin's code-block processor on `source` like Obsidian: `el` is an
  * empty `div.block-language-<lang>` inside a section div. Awaits the handler's promise.
  */
-export async function renderCodeBlock(plugin: O.Plugin, source: string, options: RenderOptions = {}): Promise<{ el: HTMLElement; ctx: FakeContext }> {
+export async function renderCodeBlock(
+	plugin: O.Plugin,
+	source: string,
+	options: RenderOptions = {},
+): Promise<{ el: HTMLElement; ctx: FakeContext }> {
 	const processors = inspect(plugin).codeBlockProcessors;
-	const processor = options.language === undefined ? processors[0] : processors.find((p) => p.language === options.language);
+	const processor =
+		options.language === undefined ? processors[0] : processors.find((p) => p.language === options.language);
 	if (!processor) throw new Error(`No code-block processor for ${options.language ?? "any language"}.`);
 	const ctx = options.ctx ?? makeContext(options);
 	ctx.rerender();

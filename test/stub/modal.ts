@@ -111,7 +111,8 @@ export abstract class SuggestModal<T> extends Modal {
 		this.shown = found;
 		this.resultContainerEl.empty();
 		if (found.length === 0) this.onNoSuggestion();
-		for (const value of found) this.renderSuggestion(value, this.resultContainerEl.createDiv({ cls: "suggestion-item" }));
+		for (const value of found)
+			this.renderSuggestion(value, this.resultContainerEl.createDiv({ cls: "suggestion-item" }));
 		return found;
 	}
 
@@ -122,7 +123,10 @@ export abstract class SuggestModal<T> extends Modal {
 	}
 
 	/** Test helper: picks a shown suggestion by index or predicate, as a click would. */
-	async choose(which: number | ((value: T) => boolean) = 0, evt: MouseEvent | KeyboardEvent = new MouseEvent("click")): Promise<T> {
+	async choose(
+		which: number | ((value: T) => boolean) = 0,
+		evt: MouseEvent | KeyboardEvent = new MouseEvent("click"),
+	): Promise<T> {
 		const shown = this.shown.length > 0 ? this.shown : await this.setQuery(this.inputEl.value);
 		const value = typeof which === "number" ? shown[which] : shown.find(which);
 		if (value === undefined) throw new Error("No such suggestion.");
@@ -184,11 +188,19 @@ export function setQuery<T>(modal: O.SuggestModal<T>, query: string): Promise<T[
 }
 
 /** Test helper: chooses a shown suggestion (index or predicate) as a click would. */
-export function chooseSuggestion<T>(modal: O.SuggestModal<T>, which?: number | ((value: T) => boolean), evt?: MouseEvent | KeyboardEvent): Promise<T> {
+export function chooseSuggestion<T>(
+	modal: O.SuggestModal<T>,
+	which?: number | ((value: T) => boolean),
+	evt?: MouseEvent | KeyboardEvent,
+): Promise<T> {
 	return (modal as unknown as SuggestModal<T>).choose(which, evt);
 }
 
 /** Test helper: chooses an item of a fuzzy modal (index among shown, or predicate). */
-export function chooseItem<T>(modal: O.FuzzySuggestModal<T>, which?: number | ((item: T) => boolean), evt?: MouseEvent | KeyboardEvent): Promise<T> {
+export function chooseItem<T>(
+	modal: O.FuzzySuggestModal<T>,
+	which?: number | ((item: T) => boolean),
+	evt?: MouseEvent | KeyboardEvent,
+): Promise<T> {
 	return (modal as unknown as FuzzySuggestModal<T>).chooseItem(which, evt);
 }

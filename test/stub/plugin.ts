@@ -6,7 +6,11 @@ import { App, MarkdownView } from "./app";
 import { Component, loadingOf } from "./component";
 import type { PluginSettingTab } from "./setting";
 
-export type CodeBlockHandler = (source: string, el: HTMLElement, ctx: O.MarkdownPostProcessorContext) => Promise<unknown> | void;
+export type CodeBlockHandler = (
+	source: string,
+	el: HTMLElement,
+	ctx: O.MarkdownPostProcessorContext,
+) => Promise<unknown> | void;
 
 export interface CodeBlockProcessor {
 	language: string;
@@ -57,8 +61,14 @@ export abstract class Plugin extends Component {
 		this.app = app;
 		this.manifest = manifest;
 		records.set(this, {
-			codeBlockProcessors: [], postProcessors: [], commands: [], settingTabs: [],
-			editorExtensions: [], ribbonIcons: [], data: null, saves: 0,
+			codeBlockProcessors: [],
+			postProcessors: [],
+			commands: [],
+			settingTabs: [],
+			editorExtensions: [],
+			ribbonIcons: [],
+			data: null,
+			saves: 0,
 		});
 	}
 
@@ -106,7 +116,11 @@ export abstract class Plugin extends Component {
 		return postProcessor;
 	}
 
-	registerMarkdownCodeBlockProcessor(language: string, handler: CodeBlockHandler, sortOrder?: number): O.MarkdownPostProcessor {
+	registerMarkdownCodeBlockProcessor(
+		language: string,
+		handler: CodeBlockHandler,
+		sortOrder?: number,
+	): O.MarkdownPostProcessor {
 		const entry: CodeBlockProcessor = { language, handler, sortOrder };
 		this.record.codeBlockProcessors.push(entry);
 		this.register(() => {

@@ -2,7 +2,13 @@
 // a rendered Setting by name.
 import type * as O from "obsidian";
 import {
-	ButtonComponent, DropdownComponent, ExtraButtonComponent, SliderComponent, TextAreaComponent, TextComponent, ToggleComponent,
+	ButtonComponent,
+	DropdownComponent,
+	ExtraButtonComponent,
+	SliderComponent,
+	TextAreaComponent,
+	TextComponent,
+	ToggleComponent,
 } from "./components";
 import type { BaseComponent } from "./components";
 

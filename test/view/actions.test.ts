@@ -15,7 +15,10 @@ async function setup(note: string, source: string, withSection: boolean) {
 	const editor = new FakeEditor(note);
 	const file = new TFile(undefined, "notes/prod.md");
 	app.workspace.setActiveView(new MarkdownView(null, editor, file));
-	const { el } = await renderCodeBlock(plugin, source, { sourcePath: "notes/prod.md", sectionInfo: withSection ? sectionOf(note) : null });
+	const { el } = await renderCodeBlock(plugin, source, {
+		sourcePath: "notes/prod.md",
+		sectionInfo: withSection ? sectionOf(note) : null,
+	});
 	return { el, editor };
 }
 
@@ -24,15 +27,18 @@ function click(el: Element | null | undefined): void {
 }
 
 describe("clicking a finding", () => {
-	it.each([true, false])("puts the cursor on the finding's line of the note (section info known: %s)", async (withSection) => {
-		const { el, editor } = await setup(NOTE, BROKEN, withSection);
-		const items = [...el.querySelectorAll(".aks-ip-finding")];
-		const unknown = items.find((li) => li.querySelector(".aks-ip-code")?.textContent === "unknown-key");
-		expect(unknown?.querySelector(".aks-ip-line")?.textContent).toBe("Line 4");
-		click(unknown?.querySelector(".aks-ip-line"));
-		expect(editor.getCursor()).toEqual({ line: 11, ch: 0 });
-		expect(editor.getLine(11)).toBe("bogus: 1");
-	});
+	it.each([true, false])(
+		"puts the cursor on the finding's line of the note (section info known: %s)",
+		async (withSection) => {
+			const { el, editor } = await setup(NOTE, BROKEN, withSection);
+			const items = [...el.querySelectorAll(".aks-ip-finding")];
+			const unknown = items.find((li) => li.querySelector(".aks-ip-code")?.textContent === "unknown-key");
+			expect(unknown?.querySelector(".aks-ip-line")?.textContent).toBe("Line 4");
+			click(unknown?.querySelector(".aks-ip-line"));
+			expect(editor.getCursor()).toEqual({ line: 11, ch: 0 });
+			expect(editor.getLine(11)).toBe("bogus: 1");
+		},
+	);
 
 	it("does nothing harmful when the note is not open or the block cannot be found", async () => {
 		const { el, editor } = await setup("# another note\n", BROKEN, false);
@@ -60,21 +66,34 @@ describe("insert below", () => {
 		expect(editor.getValue()).toBe(NOTE);
 	});
 
-	it.each([true, false])("writes what aks-ip render writes, with note lines (section info known: %s)", async (withSection) => {
-		const { el, editor } = await setup(NOTE, BROKEN, withSection);
-		click([...el.querySelectorAll("button")].find((b) => b.textContent === "Insert below"));
-		expect(editor.getValue()).toBe(renderNote(NOTE));
-		// The block's error on body line 2 is note line 10 in the summary.
-		expect(editor.getValue()).toMatch(/^- Line 10: /m);
-	});
+	it.each([true, false])(
+		"writes what aks-ip render writes, with note lines (section info known: %s)",
+		async (withSection) => {
+			const { el, editor } = await setup(NOTE, BROKEN, withSection);
+			click([...el.querySelectorAll("button")].find((b) => b.textContent === "Insert below"));
+			expect(editor.getValue()).toBe(renderNote(NOTE));
+			// The block's error on body line 2 is note line 10 in the summary.
+			expect(editor.getValue()).toMatch(/^- Line 10: /m);
+		},
+	);
 
 	it("the summary of the example spec carries its numbers in the seed note's shape", async () => {
 		const { el } = await setup(`\`\`\`aks-ip\n${BODY}\n\`\`\`\n`, BODY, true);
 		const copy = [...el.querySelectorAll("button")].find((b) => b.textContent === "Copy as Markdown");
 		expect(copy).toBeDefined();
-		el.querySelector('button[data-aks-ip-action="summary"]')?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+		el.querySelector('button[data-aks-ip-action="summary"]')?.dispatchEvent(
+			new MouseEvent("click", { bubbles: true }),
+		);
 		const summary = el.querySelector(".aks-ip-summary")?.textContent ?? "";
-		for (const heading of ["## aks-prod-weu: IP allocation", "### 1. Node IPs", "### 2. Pod IPs", "### 3. Service IPs", "### 4. Load balancer IPs", "### IP management", "### Key takeaways"]) {
+		for (const heading of [
+			"## aks-prod-weu: IP allocation",
+			"### 1. Node IPs",
+			"### 2. Pod IPs",
+			"### 3. Service IPs",
+			"### 4. Load balancer IPs",
+			"### IP management",
+			"### Key takeaways",
+		]) {
 			expect(summary).toContain(heading);
 		}
 		expect(summary).toContain("**Source:** Cluster-internal pod CIDR `192.168.0.0/16`");

@@ -43,10 +43,18 @@ describe("the aks-ip code block", () => {
 		expect(MarkdownRenderer.calls).toHaveLength(0);
 		const toggle = el.querySelector('button[data-aks-ip-action="summary"]');
 		const panel = el.querySelector(".aks-ip-summary");
-		expect([toggle?.textContent, toggle?.getAttribute("aria-expanded"), panel?.hasAttribute("hidden")]).toEqual(["Show the summary", "false", true]);
+		expect([toggle?.textContent, toggle?.getAttribute("aria-expanded"), panel?.hasAttribute("hidden")]).toEqual([
+			"Show the summary",
+			"false",
+			true,
+		]);
 		openSummary(el);
 		expect(MarkdownRenderer.calls.at(-1)?.markdown).toContain("### 1. Node IPs");
-		expect([toggle?.textContent, toggle?.getAttribute("aria-expanded"), panel?.hasAttribute("hidden")]).toEqual(["Hide the summary", "true", false]);
+		expect([toggle?.textContent, toggle?.getAttribute("aria-expanded"), panel?.hasAttribute("hidden")]).toEqual([
+			"Hide the summary",
+			"true",
+			false,
+		]);
 		// Hidden and shown again: rendered once.
 		openSummary(el);
 		expect(panel?.hasAttribute("hidden")).toBe(true);
@@ -61,9 +69,20 @@ describe("the aks-ip code block", () => {
 	});
 
 	it("shows the cluster DNS IP with the service range, marked when defaulted", async () => {
-		const rowOf = (el: HTMLElement) => [...el.querySelectorAll(".aks-ip-allocation tbody tr")].find((tr) => tr.querySelector("th")?.textContent === "Cluster DNS IP");
+		const rowOf = (el: HTMLElement) =>
+			[...el.querySelectorAll(".aks-ip-allocation tbody tr")].find(
+				(tr) => tr.querySelector("th")?.textContent === "Cluster DNS IP",
+			);
 		const given = rowOf((await render(EXAMPLE)).el);
-		expect([...(given?.querySelectorAll("td") ?? [])].map((td) => td.textContent)).toEqual(["172.16.0.10", "Service range 172.16.0.0/16", "Kubernetes", "Cluster only", "", "1", ""]);
+		expect([...(given?.querySelectorAll("td") ?? [])].map((td) => td.textContent)).toEqual([
+			"172.16.0.10",
+			"Service range 172.16.0.0/16",
+			"Kubernetes",
+			"Cluster only",
+			"",
+			"1",
+			"",
+		]);
 		const defaulted = rowOf((await render("vnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/24")).el);
 		expect(defaulted?.querySelector("td")?.textContent).toBe("10.0.0.10default");
 		expect(defaulted?.querySelector("td .aks-ip-tag")?.textContent).toBe("default");
@@ -94,7 +113,9 @@ describe("the aks-ip code block", () => {
 
 	it("keeps spec text as text: markup in names creates no element, attribute or URL", async () => {
 		const evil = '<img src=x onerror="alert(1)"><a href="javascript:alert(2)">x</a>';
-		const { el } = await render(`cluster: '${evil}'\nagentPools:\n  - name: '[link](http://evil) **b** ${evil}'\n    count: 2\nsubnets:\n  '<b>s</b>': 10.224.200.0/24\nloadBalancers:\n  - { name: '<script>x</script>', type: public }\n`);
+		const { el } = await render(
+			`cluster: '${evil}'\nagentPools:\n  - name: '[link](http://evil) **b** ${evil}'\n    count: 2\nsubnets:\n  '<b>s</b>': 10.224.200.0/24\nloadBalancers:\n  - { name: '<script>x</script>', type: public }\n`,
+		);
 		expect(el.querySelectorAll("img, a, script, b, iframe")).toHaveLength(0);
 		expect(el.querySelector(".aks-ip-title")?.textContent).toBe(evil);
 		for (const node of el.querySelectorAll("*")) {
@@ -109,7 +130,10 @@ describe("the aks-ip code block", () => {
 	it("sets no inline style but --aks-ip-* properties, and renders the same twice", async () => {
 		const { el } = await render(EXAMPLE);
 		for (const node of el.querySelectorAll("[style]")) {
-			const props = (node.getAttribute("style") ?? "").split(";").map((p) => p.trim()).filter(Boolean);
+			const props = (node.getAttribute("style") ?? "")
+				.split(";")
+				.map((p) => p.trim())
+				.filter(Boolean);
 			for (const p of props) expect(p).toMatch(/^--aks-ip-[a-z-]+:/);
 		}
 		const again = await render(EXAMPLE);
@@ -135,6 +159,9 @@ describe("the aks-ip code block", () => {
 		const { el } = await render(`${EXAMPLE}\nshow: [findings]`);
 		expect(el.querySelector("table")).toBeNull();
 		expect(el.querySelector(".aks-ip-findings")).not.toBeNull();
-		expect(mergeSettings({ sections: { map: false } }).sections).toEqual({ ...DEFAULT_SETTINGS.sections, map: false });
+		expect(mergeSettings({ sections: { map: false } }).sections).toEqual({
+			...DEFAULT_SETTINGS.sections,
+			map: false,
+		});
 	});
 });

@@ -9,7 +9,9 @@ function poolsOf(subnet: SubnetPlan, pools: PoolPlan[], role: "node" | "pod"): P
 
 /** "apps: 42 nodes × 31 IPs" for up to three pools, then a count of the rest, frontends and extras. */
 export function breakdown(subnet: SubnetPlan, pools: PoolPlan[], perNode: (p: PoolPlan) => number): string {
-	const parts = pools.slice(0, 3).map((p) => `${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${plural(perNode(p), "IP")}`);
+	const parts = pools
+		.slice(0, 3)
+		.map((p) => `${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${plural(perNode(p), "IP")}`);
 	if (pools.length > 3) parts.push(`${pools.length - 3} more pools`);
 	if (subnet.loadBalancers.length > 0) parts.push(plural(subnet.loadBalancers.length, "load-balancer frontend"));
 	for (const e of subnet.extras) parts.push(e.what);
@@ -76,7 +78,10 @@ export const podSubnetFullDensity: Rule = {
 			if (pools.length === 0) continue;
 			const detail = pools
 				.slice(0, 3)
-				.map((p) => `${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${n(16 * Math.ceil(((p.maxPods ?? 0) + 8) / 16))}`)
+				.map(
+					(p) =>
+						`${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${n(16 * Math.ceil(((p.maxPods ?? 0) + 8) / 16))}`,
+				)
 				.join(", ");
 			report(
 				"warning",
@@ -118,13 +123,21 @@ export const lowHeadroom: Rule = {
 		for (const s of [...plan.nodeSubnets, ...plan.podSubnets]) {
 			if (s.required === 0n || s.required > s.usable || s.free * 10n >= s.usable) continue;
 			const what = s.role === "pod" ? "Pod subnet" : "Node subnet";
-			report("warning", `${what} ${s.cidr.text} has ${n(s.free)} of ${n(s.usable)} usable IPs (${percent(s.free, s.usable)}) left at full scale: a new pool or a higher maxCount will not fit.`, s.line);
+			report(
+				"warning",
+				`${what} ${s.cidr.text} has ${n(s.free)} of ${n(s.usable)} usable IPs (${percent(s.free, s.usable)}) left at full scale: a new pool or a higher maxCount will not fit.`,
+				s.line,
+			);
 		}
 		if (plan.model !== "azure-cni-overlay" && plan.model !== "kubenet") return;
 		for (const c of plan.podCidrs) {
 			const free = c.blocks - c.requiredBlocks;
 			if (c.requiredBlocks === 0n || free < 0n || free * 10n >= c.blocks) continue;
-			report("warning", `Pod CIDR ${c.cidr.text} has ${plural(free, "node block")} of ${n(c.blocks)} (${percent(free, c.blocks)}) left at full scale; it cannot shrink later, and growing it is a preview feature.`, c.line);
+			report(
+				"warning",
+				`Pod CIDR ${c.cidr.text} has ${plural(free, "node block")} of ${n(c.blocks)} (${percent(free, c.blocks)}) left at full scale; it cannot shrink later, and growing it is a preview feature.`,
+				c.line,
+			);
 		}
 	},
 };

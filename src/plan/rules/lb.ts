@@ -15,14 +15,32 @@ export const lbIpInvalid: Rule = {
 			if (!ip || lb.type !== "internal") continue;
 			const s = lb.subnet;
 			if (s && !containsAddress(s.cidr, ip)) {
-				report("error", `Load balancer "${lb.name}" has static IP ${ip.text}, outside its subnet ${s.cidr.text}. Pick an address of that subnet, or name the subnet it belongs to.`, lb.line);
+				report(
+					"error",
+					`Load balancer "${lb.name}" has static IP ${ip.text}, outside its subnet ${s.cidr.text}. Pick an address of that subnet, or name the subnet it belongs to.`,
+					lb.line,
+				);
 			} else if (s && isAzureReservedAddress(s.cidr, ip.value)) {
-				report("error", `Load balancer "${lb.name}" has static IP ${ip.text}, one of the 5 addresses Azure reserves in ${s.cidr.text} (the first four and the last).`, lb.line);
+				report(
+					"error",
+					`Load balancer "${lb.name}" has static IP ${ip.text}, one of the 5 addresses Azure reserves in ${s.cidr.text} (the first four and the last).`,
+					lb.line,
+				);
 			}
 			const service = plan.serviceCidrs.find((c) => containsAddress(c.cidr, ip));
-			if (service) report("error", `Load balancer "${lb.name}" has static IP ${ip.text}, inside the service CIDR ${service.cidr.text}; frontends come from a VNet subnet.`, lb.line);
+			if (service)
+				report(
+					"error",
+					`Load balancer "${lb.name}" has static IP ${ip.text}, inside the service CIDR ${service.cidr.text}; frontends come from a VNet subnet.`,
+					lb.line,
+				);
 			const other = taken.get(ip.value);
-			if (other !== undefined) report("error", `Load balancer "${lb.name}" has static IP ${ip.text}, already taken by "${other}".`, lb.line);
+			if (other !== undefined)
+				report(
+					"error",
+					`Load balancer "${lb.name}" has static IP ${ip.text}, already taken by "${other}".`,
+					lb.line,
+				);
 			else taken.set(ip.value, lb.name);
 		}
 	},

@@ -16,14 +16,25 @@ function checkPodKeys(plan: PlanResult, spec: Spec, report: Report): void {
 	const label = MODEL_LABELS[plan.model];
 	const cidrLine = podCidrLine(spec);
 	if (cidrLine !== undefined && plan.model === "azure-cni-node-subnet") {
-		report("error", `${label} gives pods addresses of the node subnet, and AKS rejects a pod CIDR with it. Remove podCidr, or set networkPluginMode: overlay to use it.`, cidrLine);
+		report(
+			"error",
+			`${label} gives pods addresses of the node subnet, and AKS rejects a pod CIDR with it. Remove podCidr, or set networkPluginMode: overlay to use it.`,
+			cidrLine,
+		);
 	} else if (cidrLine !== undefined && usesPodSubnet(plan.model)) {
 		report("warning", `${label} takes pod IPs from the pod subnet; podCidr is ignored.`, cidrLine);
 	}
 	const subnetLine = podSubnetLine(spec);
 	if (subnetLine !== undefined && (plan.model === "azure-cni-overlay" || plan.model === "kubenet")) {
-		const fix = plan.model === "azure-cni-overlay" ? " For pod subnets, set networkPlugin: azure without networkPluginMode: overlay." : "";
-		report("error", `${label} takes pod IPs from the pod CIDR; AKS rejects a pod subnet with it.${fix}`, subnetLine);
+		const fix =
+			plan.model === "azure-cni-overlay"
+				? " For pod subnets, set networkPlugin: azure without networkPluginMode: overlay."
+				: "";
+		report(
+			"error",
+			`${label} takes pod IPs from the pod CIDR; AKS rejects a pod subnet with it.${fix}`,
+			subnetLine,
+		);
 	}
 	const mode = spec.podIpAllocationMode ?? spec.pools.find((p) => p.podIpAllocationMode)?.podIpAllocationMode;
 	if (mode && !usesPodSubnet(plan.model)) {
@@ -31,33 +42,63 @@ function checkPodKeys(plan: PlanResult, spec: Spec, report: Report): void {
 	}
 	const pls = plan.loadBalancers.find((lb) => lb.privateLinkIps > 0);
 	if (pls && plan.model === "azure-cni-pod-subnet-static") {
-		report("error", `Static block allocation takes no LoadBalancer service behind a Private Link Service (load balancer "${pls.name}").`, pls.line);
+		report(
+			"error",
+			`Static block allocation takes no LoadBalancer service behind a Private Link Service (load balancer "${pls.name}").`,
+			pls.line,
+		);
 	}
 	for (const s of plan.podSubnets) {
 		const modes = new Set(plan.pools.filter((p) => p.podSubnet === s).map((p) => p.allocationMode));
-		if (modes.size > 1) report("error", `Pod subnet ${s.cidr.text} is shared by pools with different podIpAllocationMode; a subnet has one mode.`, s.line);
+		if (modes.size > 1)
+			report(
+				"error",
+				`Pod subnet ${s.cidr.text} is shared by pools with different podIpAllocationMode; a subnet has one mode.`,
+				s.line,
+			);
 	}
 }
 
 function checkDataplane(plan: PlanResult, spec: Spec, report: Report): void {
 	const plugin = spec.networkPlugin;
 	if (spec.networkPluginMode && plugin && plugin.value !== "azure") {
-		report("error", `networkPluginMode: overlay needs networkPlugin: azure, not ${plugin.value}.`, spec.networkPluginMode.line);
+		report(
+			"error",
+			`networkPluginMode: overlay needs networkPlugin: azure, not ${plugin.value}.`,
+			spec.networkPluginMode.line,
+		);
 	}
 	const windows = plan.pools.find((p) => p.osType === "Windows");
 	const windowsLine = spec.pools.find((p) => p.osType?.value === "Windows")?.osType?.line ?? windows?.line;
 	if (spec.networkDataplane?.value === "cilium") {
 		if (plan.model === "kubenet") {
-			report("error", "Cilium needs Azure CNI (overlay, pod subnet or node subnet); a kubenet cluster moves to overlay first.", spec.networkDataplane.line);
+			report(
+				"error",
+				"Cilium needs Azure CNI (overlay, pod subnet or node subnet); a kubenet cluster moves to overlay first.",
+				spec.networkDataplane.line,
+			);
 		}
-		if (windows && windowsLine !== undefined) report("error", `Azure CNI powered by Cilium runs Linux nodes only; pool "${windows.name}" is Windows.`, windowsLine);
+		if (windows && windowsLine !== undefined)
+			report(
+				"error",
+				`Azure CNI powered by Cilium runs Linux nodes only; pool "${windows.name}" is Windows.`,
+				windowsLine,
+			);
 	}
 	if (plan.model === "kubenet" && windows && windowsLine !== undefined) {
-		report("error", `Kubenet cannot run Windows pools; pool "${windows.name}" is Windows. Use Azure CNI Overlay.`, windowsLine);
+		report(
+			"error",
+			`Kubenet cannot run Windows pools; pool "${windows.name}" is Windows. Use Azure CNI Overlay.`,
+			windowsLine,
+		);
 	}
 	for (const s of plan.subnets.filter((x) => x.purpose === "virtualNodes")) {
 		if (plan.model === "kubenet" || plan.model === "none") {
-			report("error", `Virtual nodes need Azure CNI; ${plan.model === "kubenet" ? "kubenet" : "a cluster with its own CNI"} cannot use subnet ${s.cidr.text}.`, s.line);
+			report(
+				"error",
+				`Virtual nodes need Azure CNI; ${plan.model === "kubenet" ? "kubenet" : "a cluster with its own CNI"} cannot use subnet ${s.cidr.text}.`,
+				s.line,
+			);
 		} else if (plan.ipFamilies.length > 1) {
 			report("error", `Virtual nodes do not work with dual-stack clusters (subnet ${s.cidr.text}).`, s.line);
 		}
@@ -67,25 +108,50 @@ function checkDataplane(plan: PlanResult, spec: Spec, report: Report): void {
 function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 	const node6 = spec.nodeSubnet6 ?? spec.pools.find((p) => p.nodeSubnet6)?.nodeSubnet6;
 	if (node6 && plan.ipFamilies.length < 2) {
-		report("error", "An IPv6 node subnet prefix needs a dual-stack cluster: set ipFamilies: [IPv4, IPv6].", node6.line);
+		report(
+			"error",
+			"An IPv6 node subnet prefix needs a dual-stack cluster: set ipFamilies: [IPv4, IPv6].",
+			node6.line,
+		);
 	}
 	const families = spec.ipFamilies;
 	if (!families || families.value.length < 2) return;
 	if (plan.model === "none") {
-		report("warning", "AKS documents dual-stack for Azure CNI Overlay and static block pod subnets only; with your own CNI, check that it and AKS support IPv6 nodes.", families.line);
+		report(
+			"warning",
+			"AKS documents dual-stack for Azure CNI Overlay and static block pod subnets only; with your own CNI, check that it and AKS support IPv6 nodes.",
+			families.line,
+		);
 	} else if (!supportsDualStack(plan.model)) {
-		report("error", `${MODEL_LABELS[plan.model]} has no documented dual-stack support; AKS offers it with Azure CNI Overlay (and static block pod subnets).`, families.line);
+		report(
+			"error",
+			`${MODEL_LABELS[plan.model]} has no documented dual-stack support; AKS offers it with Azure CNI Overlay (and static block pod subnets).`,
+			families.line,
+		);
 	}
 	const policy = spec.networkPolicy;
 	if (policy && ["azure", "calico"].includes(policy.value.toLowerCase())) {
 		report("error", `Dual-stack clusters cannot use ${policy.value} network policy; use Cilium.`, policy.line);
 	}
 	const pls = plan.loadBalancers.find((lb) => lb.privateLinkIps > 0);
-	if (pls) report("error", `Private Link Service does not work with dual-stack clusters (load balancer "${pls.name}").`, pls.line);
+	if (pls)
+		report(
+			"error",
+			`Private Link Service does not work with dual-stack clusters (load balancer "${pls.name}").`,
+			pls.line,
+		);
 	if (spec.outboundType?.value === "managedNATGateway") {
-		report("error", "The Standard NAT gateway is IPv4 only and does not work with dual-stack clusters; use a load balancer or managedNATGatewayV2.", spec.outboundType.line);
+		report(
+			"error",
+			"The Standard NAT gateway is IPv4 only and does not work with dual-stack clusters; use a load balancer or managedNATGatewayV2.",
+			spec.outboundType.line,
+		);
 	} else if (spec.outboundType?.value === "userAssignedNATGateway") {
-		report("warning", "A dual-stack cluster needs a StandardV2 NAT gateway with StandardV2 public IPs; the Standard SKU is IPv4 only.", spec.outboundType.line);
+		report(
+			"warning",
+			"A dual-stack cluster needs a StandardV2 NAT gateway with StandardV2 public IPs; the Standard SKU is IPv4 only.",
+			spec.outboundType.line,
+		);
 	}
 }
 
@@ -93,7 +159,11 @@ function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 function checkKubenetPolicy(plan: PlanResult, spec: Spec, report: Report): void {
 	const policy = spec.networkPolicy;
 	if (plan.model === "kubenet" && policy?.value.toLowerCase() === "azure") {
-		report("error", "Kubenet clusters cannot use Azure network policy; use Calico, or move to Azure CNI Overlay.", policy.line);
+		report(
+			"error",
+			"Kubenet clusters cannot use Azure network policy; use Calico, or move to Azure CNI Overlay.",
+			policy.line,
+		);
 	}
 }
 
@@ -119,6 +189,10 @@ export const kubenetRetirement: Rule = {
 	code: "kubenet-retirement",
 	check(plan, spec, report) {
 		if (plan.model !== "kubenet") return;
-		report("warning", "Kubenet is retired on 2028-03-31. Plan the move to Azure CNI Overlay, which keeps pods on a private pod CIDR and needs no route table.", spec.networkPlugin?.line ?? plan.line);
+		report(
+			"warning",
+			"Kubenet is retired on 2028-03-31. Plan the move to Azure CNI Overlay, which keeps pods on a private pod CIDR and needs no route table.",
+			spec.networkPlugin?.line ?? plan.line,
+		);
 	},
 };

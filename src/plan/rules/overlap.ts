@@ -49,17 +49,49 @@ function advice(a: Group, b: Group): string {
 export function subnetLabel(s: SubnetPlan): string {
 	const kind = s.role === "node" ? "Node subnet" : s.role === "pod" ? "Pod subnet" : "Subnet";
 	const name = s.name !== null ? ` "${s.name}"` : "";
-	const pools = s.role !== "other" && s.pools.length > 0 ? ` (${s.pools.length > 1 ? "pools" : "pool"} ${s.pools.slice(0, 3).join(", ")}${s.pools.length > 3 ? ", …" : ""})` : "";
+	const pools =
+		s.role !== "other" && s.pools.length > 0
+			? ` (${s.pools.length > 1 ? "pools" : "pool"} ${s.pools.slice(0, 3).join(", ")}${s.pools.length > 3 ? ", …" : ""})`
+			: "";
 	return `${kind}${name} ${s.cidr.text}${pools}${s.defaulted ? " (default)" : ""}`;
 }
 
 function collectRanges(plan: PlanResult): Item[] {
 	const items: Item[] = [];
-	for (const v of plan.vnet) items.push({ group: "vnet", range: v.cidr, label: `VNet address space ${v.cidr.text}`, line: v.line, defaulted: v.defaulted });
-	for (const s of plan.subnets) items.push({ group: "subnet", range: s.cidr, label: subnetLabel(s), line: s.line, defaulted: s.defaulted });
-	for (const c of plan.podCidrs) items.push({ group: "pod", range: c.cidr, label: `Pod CIDR ${c.cidr.text}${c.defaulted ? " (default)" : ""}`, line: c.line, defaulted: c.defaulted });
-	for (const c of plan.serviceCidrs) items.push({ group: "service", range: c.cidr, label: `Service CIDR ${c.cidr.text}${c.defaulted ? " (default)" : ""}`, line: c.line, defaulted: c.defaulted });
-	for (const p of plan.peered) items.push({ group: "peered", range: p.cidr, label: `Peered range ${p.name === p.cidr.text ? p.cidr.text : `"${p.name}" ${p.cidr.text}`}`, line: p.line, defaulted: false });
+	for (const v of plan.vnet)
+		items.push({
+			group: "vnet",
+			range: v.cidr,
+			label: `VNet address space ${v.cidr.text}`,
+			line: v.line,
+			defaulted: v.defaulted,
+		});
+	for (const s of plan.subnets)
+		items.push({ group: "subnet", range: s.cidr, label: subnetLabel(s), line: s.line, defaulted: s.defaulted });
+	for (const c of plan.podCidrs)
+		items.push({
+			group: "pod",
+			range: c.cidr,
+			label: `Pod CIDR ${c.cidr.text}${c.defaulted ? " (default)" : ""}`,
+			line: c.line,
+			defaulted: c.defaulted,
+		});
+	for (const c of plan.serviceCidrs)
+		items.push({
+			group: "service",
+			range: c.cidr,
+			label: `Service CIDR ${c.cidr.text}${c.defaulted ? " (default)" : ""}`,
+			line: c.line,
+			defaulted: c.defaulted,
+		});
+	for (const p of plan.peered)
+		items.push({
+			group: "peered",
+			range: p.cidr,
+			label: `Peered range ${p.name === p.cidr.text ? p.cidr.text : `"${p.name}" ${p.cidr.text}`}`,
+			line: p.line,
+			defaulted: false,
+		});
 	return items;
 }
 
@@ -72,7 +104,11 @@ function reportPair(a: Item, b: Item, report: Report): void {
 	let [first, second] = MOVABLE[a.group] < MOVABLE[b.group] ? [a, b] : [b, a];
 	if (first.defaulted && !second.defaulted) [first, second] = [second, first];
 	const line = first.line;
-	report("error", `${b.label} overlaps ${a.label}: they share ${formatRange(shared)} (${n(sizeOf(shared))} addresses). ${advice(a.group, b.group)}`, line);
+	report(
+		"error",
+		`${b.label} overlaps ${a.label}: they share ${formatRange(shared)} (${n(sizeOf(shared))} addresses). ${advice(a.group, b.group)}`,
+		line,
+	);
 }
 
 /** The VNet address space a range overlaps while missing every subnet (those clashes are errors). */
@@ -151,13 +187,24 @@ export const outsideVnet: Rule = {
 		for (const s of plan.subnets) {
 			if (plan.vnet.some((v) => contains(v.cidr, s.cidr))) continue;
 			const partly = plan.vnet.some((v) => overlaps(v.cidr, s.cidr));
-			report("error", `${subnetLabel(s)} ${partly ? "reaches outside" : "is outside"} the VNet address space (${spaces}). Subnets lie inside the VNet: add an address space or move the subnet.`, s.line);
+			report(
+				"error",
+				`${subnetLabel(s)} ${partly ? "reaches outside" : "is outside"} the VNet address space (${spaces}). Subnets lie inside the VNet: add an address space or move the subnet.`,
+				s.line,
+			);
 		}
 		for (const lb of plan.loadBalancers) {
 			const ip = lb.ip;
 			if (lb.type !== "internal" || !ip) continue;
-			if (plan.vnet.some((v) => v.cidr.family === ip.family && v.cidr.start <= ip.value && ip.value <= v.cidr.end)) continue;
-			report("error", `Load balancer "${lb.name}" has static IP ${ip.text}, outside the VNet address space (${spaces}).`, lb.line);
+			if (
+				plan.vnet.some((v) => v.cidr.family === ip.family && v.cidr.start <= ip.value && ip.value <= v.cidr.end)
+			)
+				continue;
+			report(
+				"error",
+				`Load balancer "${lb.name}" has static IP ${ip.text}, outside the VNet address space (${spaces}).`,
+				lb.line,
+			);
 		}
 	},
 };

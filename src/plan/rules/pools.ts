@@ -12,9 +12,17 @@ export const maxPodsOutOfRange: Rule = {
 		for (const p of plan.pools) {
 			if (p.maxPods === null || p.maxPodsDefaulted) continue;
 			if (p.maxPods < 10 || p.maxPods > 250) {
-				report("error", `Pool "${p.name}" sets maxPods ${n(p.maxPods)}; AKS accepts 10 to 250. It cannot change once the pool exists.`, p.line);
+				report(
+					"error",
+					`Pool "${p.name}" sets maxPods ${n(p.maxPods)}; AKS accepts 10 to 250. It cannot change once the pool exists.`,
+					p.line,
+				);
 			} else if (p.osType === "Windows" && p.maxPods > 110) {
-				report("warning", `Windows pool "${p.name}" sets maxPods ${p.maxPods}; at most 110 is advised on Windows nodes.`, p.line);
+				report(
+					"warning",
+					`Windows pool "${p.name}" sets maxPods ${p.maxPods}; at most 110 is advised on Windows nodes.`,
+					p.line,
+				);
 			}
 		}
 	},
@@ -31,7 +39,11 @@ export const poolMinPods: Rule = {
 			if (p.maxPods === null || p.maxPods < 10 || p.maxPods > 250) continue;
 			const nodes = p.minCount ?? p.count;
 			if (nodes === 0 || nodes * p.maxPods >= 30) continue;
-			report("error", `Pool "${p.name}" has room for ${n(nodes * p.maxPods)} pods (${n(nodes)} × maxPods ${p.maxPods}); AKS requires room for at least 30. Raise maxPods or use at least ${Math.ceil(30 / p.maxPods)} nodes.`, p.line);
+			report(
+				"error",
+				`Pool "${p.name}" has room for ${n(nodes * p.maxPods)} pods (${n(nodes)} × maxPods ${p.maxPods}); AKS requires room for at least 30. Raise maxPods or use at least ${Math.ceil(30 / p.maxPods)} nodes.`,
+				p.line,
+			);
 		}
 	},
 };
@@ -52,33 +64,68 @@ export const nodeLimit: Rule = {
 	check(plan, spec, report) {
 		for (const p of plan.pools) {
 			if (p.nodesAtFullScale > 1000) {
-				report("error", `Pool "${p.name}" reaches ${n(p.nodesAtFullScale)} nodes with surge; a pool (a scale set) holds at most 1,000, so upgrades are refused. Split it into several pools.`, p.line);
+				report(
+					"error",
+					`Pool "${p.name}" reaches ${n(p.nodesAtFullScale)} nodes with surge; a pool (a scale set) holds at most 1,000, so upgrades are refused. Split it into several pools.`,
+					p.line,
+				);
 			}
 		}
 		const total = plan.nodesAtFullScale;
 		const line = spec.poolsLine ?? plan.pools[0]?.line ?? plan.line;
 		if (plan.model === "kubenet" && total > 400) {
-			report("error", `Kubenet clusters hold at most 400 nodes (one route each in a 400-route table); this one reaches ${n(total)} at full scale. Move to Azure CNI Overlay.`, spec.networkPlugin?.line ?? line);
+			report(
+				"error",
+				`Kubenet clusters hold at most 400 nodes (one route each in a 400-route table); this one reaches ${n(total)} at full scale. Move to Azure CNI Overlay.`,
+				spec.networkPlugin?.line ?? line,
+			);
 		}
-		if (total > 5000) report("error", `The cluster reaches ${n(total)} nodes at full scale; AKS allows 5,000 across all pools.`, line);
-		if (plan.pools.length > 100) report("error", `The cluster has ${n(plan.pools.length)} pools; AKS allows 100.`, line);
+		if (total > 5000)
+			report(
+				"error",
+				`The cluster reaches ${n(total)} nodes at full scale; AKS allows 5,000 across all pools.`,
+				line,
+			);
+		if (plan.pools.length > 100)
+			report("error", `The cluster has ${n(plan.pools.length)} pools; AKS allows 100.`, line);
 		const pods = podsAtFullScale(plan.pools);
 		if (plan.model === "azure-cni-overlay" && pods > 250_000) {
-			report("warning", `At full scale and maxPods the cluster could run ${n(pods)} pods; Azure CNI Overlay supports 250,000 per cluster (one guide says 200,000). Lower maxPods or node counts.`, line);
+			report(
+				"warning",
+				`At full scale and maxPods the cluster could run ${n(pods)} pods; Azure CNI Overlay supports 250,000 per cluster (one guide says 200,000). Lower maxPods or node counts.`,
+				line,
+			);
 		}
 		if (plan.model === "azure-cni-node-subnet") {
 			// Each node books maxPods + 1: its pods and itself.
 			const ips = pods + total;
-			if (ips > 64_000) report("warning", `At full scale the cluster books ${n(ips)} VNet IPs for nodes and pods; Azure CNI node subnet supports about 64,000 per cluster. Move to Azure CNI Overlay or lower maxPods.`, line);
+			if (ips > 64_000)
+				report(
+					"warning",
+					`At full scale the cluster books ${n(ips)} VNet IPs for nodes and pods; Azure CNI node subnet supports about 64,000 per cluster. Move to Azure CNI Overlay or lower maxPods.`,
+					line,
+				);
 		}
 		if (plan.model === "azure-cni-pod-subnet-dynamic" && pods > 65_000) {
-			report("warning", `At full scale and maxPods the cluster could run ${n(pods)} pods; a pod subnet with dynamic allocation supports about 65,000 (64,000 IPs) per cluster.`, line);
+			report(
+				"warning",
+				`At full scale and maxPods the cluster could run ${n(pods)} pods; a pod subnet with dynamic allocation supports about 65,000 (64,000 IPs) per cluster.`,
+				line,
+			);
 		}
 		if (plan.model === "azure-cni-pod-subnet-static" && pods > 1_000_000) {
-			report("warning", `At full scale and maxPods the cluster could run ${n(pods)} pods; static block allocation supports about 1,000,000 per cluster.`, line);
+			report(
+				"warning",
+				`At full scale and maxPods the cluster could run ${n(pods)} pods; static block allocation supports about 1,000,000 per cluster.`,
+				line,
+			);
 		}
 		if (plan.loadBalancers.length > 300) {
-			report("error", `The plan has ${n(plan.loadBalancers.length)} load balancers; AKS allows 300 LoadBalancer services per cluster.`, plan.loadBalancers[300]?.line ?? line);
+			report(
+				"error",
+				`The plan has ${n(plan.loadBalancers.length)} load balancers; AKS allows 300 LoadBalancer services per cluster.`,
+				plan.loadBalancers[300]?.line ?? line,
+			);
 		}
 	},
 };
@@ -94,7 +141,11 @@ export const staticBlockWaste: Rule = {
 			if (p.allocationMode !== "StaticBlock" || p.maxPods === null || (p.maxPods + 1) % 16 === 0) continue;
 			const blocks = staticBlocks(p.maxPods);
 			const room = 16 * blocks - 1;
-			report("info", `Pool "${p.name}": maxPods ${p.maxPods} takes ${blocks} /28 blocks (${16 * blocks} addresses) per node, room for ${room} pods; maxPods ${room > 250 ? 16 * (blocks - 1) - 1 : room} would use the blocks fully.`, p.line);
+			report(
+				"info",
+				`Pool "${p.name}": maxPods ${p.maxPods} takes ${blocks} /28 blocks (${16 * blocks} addresses) per node, room for ${room} pods; maxPods ${room > 250 ? 16 * (blocks - 1) - 1 : room} would use the blocks fully.`,
+				p.line,
+			);
 		}
 	},
 };
@@ -110,7 +161,11 @@ export const snatPorts: Rule = {
 		if (plan.outboundType.includes("NATGateway")) {
 			const ips = spec.outboundIps;
 			if (ips && ips.value > 16) {
-				report("error", `A NAT gateway takes 1 to 16 public IPs (64,512 SNAT ports each, 1,032,192 at most); outboundIps is ${ips.value}.`, ips.line);
+				report(
+					"error",
+					`A NAT gateway takes 1 to 16 public IPs (64,512 SNAT ports each, 1,032,192 at most); outboundIps is ${ips.value}.`,
+					ips.line,
+				);
 			}
 			return;
 		}
@@ -118,17 +173,31 @@ export const snatPorts: Rule = {
 		const total = plan.nodesAtFullScale;
 		const ips = spec.outboundIps?.value ?? 1;
 		const ports = spec.allocatedOutboundPorts?.value ?? 0;
-		const line = spec.allocatedOutboundPorts?.line ?? spec.outboundIps?.line ?? spec.outboundType?.line ?? spec.poolsLine ?? plan.pools[0]?.line ?? plan.line;
+		const line =
+			spec.allocatedOutboundPorts?.line ??
+			spec.outboundIps?.line ??
+			spec.outboundType?.line ??
+			spec.poolsLine ??
+			plan.pools[0]?.line ??
+			plan.line;
 		if (ports > 0) {
 			const served = Math.floor(64_000 / ports) * ips;
 			if (total > served) {
-				report("error", `With ${n(ports)} SNAT ports per node and ${plural(ips, "outbound IP")}, the load balancer serves floor(64,000 / ${n(ports)}) × ${ips} = ${n(served)} nodes, but the cluster reaches ${n(total)} at full scale. Add outbound IPs or lower the ports per node.`, line);
+				report(
+					"error",
+					`With ${n(ports)} SNAT ports per node and ${plural(ips, "outbound IP")}, the load balancer serves floor(64,000 / ${n(ports)}) × ${ips} = ${n(served)} nodes, but the cluster reaches ${n(total)} at full scale. Add outbound IPs or lower the ports per node.`,
+					line,
+				);
 			}
 			return;
 		}
 		if (total <= 50) return;
 		const each = total <= 100 ? "512" : "fewer than 512";
-		report("info", `At full scale the cluster has ${n(total)} nodes: with automatic SNAT allocation each node gets ${each} outbound ports (1,024 up to 50 nodes). Busy egress may drop; set allocatedOutboundPorts and outboundIps, or use a NAT gateway.`, line);
+		report(
+			"info",
+			`At full scale the cluster has ${n(total)} nodes: with automatic SNAT allocation each node gets ${each} outbound ports (1,024 up to 50 nodes). Busy egress may drop; set allocatedOutboundPorts and outboundIps, or use a NAT gateway.`,
+			line,
+		);
 	},
 };
 
@@ -141,7 +210,11 @@ export const zeroSurge: Rule = {
 		for (const [i, p] of plan.pools.entries()) {
 			const given = spec.pools[i]?.maxSurge ?? spec.maxSurge;
 			if (p.surge > 0 || !given || given.value.value !== 0 || p.nodesAtFullScale === 0) continue;
-			report("warning", `Pool "${p.name}" has maxSurge 0: AKS then needs maxUnavailable above 0 (it defaults to 0) and upgrades take nodes out of service. The plan sizes it without surge nodes.`, given.line);
+			report(
+				"warning",
+				`Pool "${p.name}" has maxSurge 0: AKS then needs maxUnavailable above 0 (it defaults to 0) and upgrades take nodes out of service. The plan sizes it without surge nodes.`,
+				given.line,
+			);
 		}
 	},
 };
@@ -160,8 +233,14 @@ export const poolName: Rule = {
 			const max = p.osType === "Windows" ? 6 : 12;
 			const why: string[] = [];
 			if (!/^[a-z][a-z0-9]*$/.test(name)) why.push("lowercase letters and digits, starting with a letter");
-			if (name.length > max) why.push(`at most ${max} characters on ${p.osType === "Windows" ? "Windows" : "Linux"}`);
-			if (why.length > 0) report("error", `Pool name "${clip(name)}" is not one AKS accepts: ${why.join(", and ")}.`, given.name.line);
+			if (name.length > max)
+				why.push(`at most ${max} characters on ${p.osType === "Windows" ? "Windows" : "Linux"}`);
+			if (why.length > 0)
+				report(
+					"error",
+					`Pool name "${clip(name)}" is not one AKS accepts: ${why.join(", and ")}.`,
+					given.name.line,
+				);
 		}
 	},
 };

@@ -11,7 +11,15 @@ function c(text: string): Cidr {
 const AKS_RESERVED = [c("169.254.0.0/16"), c("172.30.0.0/16"), c("172.31.0.0/16"), c("192.0.2.0/24")];
 const MULTICAST = c("224.0.0.0/4");
 /** Ranges Azure never allows in a VNet. */
-const AZURE_FORBIDDEN = [c("127.0.0.0/8"), MULTICAST, c("255.255.255.255/32"), c("168.63.129.16/32"), c("fe80::/10"), c("ff00::/8"), c("::1/128")];
+const AZURE_FORBIDDEN = [
+	c("127.0.0.0/8"),
+	MULTICAST,
+	c("255.255.255.255/32"),
+	c("168.63.129.16/32"),
+	c("fe80::/10"),
+	c("ff00::/8"),
+	c("::1/128"),
+];
 const PRIVATE = [c("10.0.0.0/8"), c("172.16.0.0/12"), c("192.168.0.0/16"), c("100.64.0.0/10")];
 
 function hits(range: Range, list: Cidr[]): Cidr[] {
@@ -32,15 +40,30 @@ export const reservedRange: Rule = {
 	check(plan, _spec, report) {
 		for (const v of plan.vnet) {
 			const bad = hits(v.cidr, [...AKS_RESERVED, ...AZURE_FORBIDDEN]);
-			if (bad.length > 0) report("error", `VNet address space ${v.cidr.text} touches ${names(bad)}, which ${bad.length > 1 ? "are" : "is"} reserved by AKS or not allowed by Azure in a VNet.`, v.line);
+			if (bad.length > 0)
+				report(
+					"error",
+					`VNet address space ${v.cidr.text} touches ${names(bad)}, which ${bad.length > 1 ? "are" : "is"} reserved by AKS or not allowed by Azure in a VNet.`,
+					v.line,
+				);
 		}
 		for (const p of plan.podCidrs) {
 			const bad = hits(p.cidr, [...AKS_RESERVED, MULTICAST]);
-			if (bad.length > 0) report("error", `Pod CIDR ${p.cidr.text} touches ${names(bad)}, reserved by AKS: AKS refuses it. Pick a private range clear of ${bad.length > 1 ? "them" : "it"}, such as 10.244.0.0/16 or 192.168.0.0/16.`, p.line);
+			if (bad.length > 0)
+				report(
+					"error",
+					`Pod CIDR ${p.cidr.text} touches ${names(bad)}, reserved by AKS: AKS refuses it. Pick a private range clear of ${bad.length > 1 ? "them" : "it"}, such as 10.244.0.0/16 or 192.168.0.0/16.`,
+					p.line,
+				);
 		}
 		for (const s of plan.serviceCidrs) {
 			const bad = hits(s.cidr, [...AKS_RESERVED, MULTICAST]);
-			if (bad.length > 0) report("error", `Service CIDR ${s.cidr.text} touches ${names(bad)}, reserved by AKS: AKS refuses it. Pick a private range clear of ${bad.length > 1 ? "them" : "it"}.`, s.line);
+			if (bad.length > 0)
+				report(
+					"error",
+					`Service CIDR ${s.cidr.text} touches ${names(bad)}, reserved by AKS: AKS refuses it. Pick a private range clear of ${bad.length > 1 ? "them" : "it"}.`,
+					s.line,
+				);
 		}
 	},
 };
@@ -59,7 +82,11 @@ export const publicRange: Rule = {
 		for (const r of ranges) {
 			if (r.cidr.family !== 4 || PRIVATE.some((p) => p.start <= r.cidr.start && r.cidr.end <= p.end)) continue;
 			if (hits(r.cidr, [...AKS_RESERVED, MULTICAST]).length > 0) continue;
-			report("error", `${r.what} ${r.cidr.text} is not in private address space (${names(PRIVATE)}); AKS does not support public ranges there.`, r.line);
+			report(
+				"error",
+				`${r.what} ${r.cidr.text} is not in private address space (${names(PRIVATE)}); AKS does not support public ranges there.`,
+				r.line,
+			);
 		}
 	},
 };

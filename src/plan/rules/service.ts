@@ -12,11 +12,24 @@ export const serviceCidrTooLarge: Rule = {
 		for (const s of plan.serviceCidrs) {
 			const p = s.cidr.prefix;
 			if (s.cidr.family === 6) {
-				if (p < 108) report("error", `IPv6 service CIDR ${s.cidr.text} is wider than /108, the largest AKS accepts.`, s.line);
+				if (p < 108)
+					report(
+						"error",
+						`IPv6 service CIDR ${s.cidr.text} is wider than /108, the largest AKS accepts.`,
+						s.line,
+					);
 			} else if (p < 12) {
-				report("error", `Service CIDR ${s.cidr.text} is wider than /12: AKS requires a range smaller than /12. A /16 (65,536 services) is plenty.`, s.line);
+				report(
+					"error",
+					`Service CIDR ${s.cidr.text} is wider than /12: AKS requires a range smaller than /12. A /16 (65,536 services) is plenty.`,
+					s.line,
+				);
 			} else if (p === 12) {
-				report("warning", `Service CIDR ${s.cidr.text} is a /12: AKS documents "smaller than /12", and whether /12 itself is accepted is not documented. Prefer a /16.`, s.line);
+				report(
+					"warning",
+					`Service CIDR ${s.cidr.text} is a /12: AKS documents "smaller than /12", and whether /12 itself is accepted is not documented. Prefer a /16.`,
+					s.line,
+				);
 			}
 		}
 	},
@@ -31,7 +44,11 @@ export const serviceCidrSmall: Rule = {
 	check(plan, _spec, report) {
 		for (const s of plan.serviceCidrs) {
 			if (s.cidr.family !== 4 || s.size >= 256n) continue;
-			report("info", `Service CIDR ${s.cidr.text} holds ${n(s.size)} addresses, so at most ${n(s.size - 2n)} services; before Kubernetes 1.33 it cannot grow without rebuilding the cluster.`, s.line);
+			report(
+				"info",
+				`Service CIDR ${s.cidr.text} holds ${n(s.size)} addresses, so at most ${n(s.size - 2n)} services; before Kubernetes 1.33 it cannot grow without rebuilding the cluster.`,
+				s.line,
+			);
 		}
 	},
 };
@@ -45,8 +62,13 @@ export const dnsIpOutsideServiceCidr: Rule = {
 		const s = plan.serviceCidrs.find((c) => c.cidr.family === 4);
 		const dns = s?.dnsServiceIp;
 		if (!s || !dns || containsAddress(s.cidr, dns)) return;
-		const example = s.cidr.start + 10n <= s.cidr.end ? ` The usual choice is the .10 address of ${s.cidr.text}.` : "";
-		report("error", `DNS service IP ${dns.text} is outside the service CIDR ${s.cidr.text}${s.defaulted ? " (default)" : ""}: it must be one of the service range's addresses.${example}`, s.dnsLine);
+		const example =
+			s.cidr.start + 10n <= s.cidr.end ? ` The usual choice is the .10 address of ${s.cidr.text}.` : "";
+		report(
+			"error",
+			`DNS service IP ${dns.text} is outside the service CIDR ${s.cidr.text}${s.defaulted ? " (default)" : ""}: it must be one of the service range's addresses.${example}`,
+			s.dnsLine,
+		);
 	},
 };
 
@@ -61,9 +83,17 @@ export const dnsIpReserved: Rule = {
 		const dns = s?.dnsServiceIp;
 		if (!s || !dns || !containsAddress(s.cidr, dns)) return;
 		let why: string | null = null;
-		if (dns.value === s.cidr.start) why = "the network address of the service range, which Kubernetes never assigns";
-		else if (dns.value === s.kubernetesServiceIp.value) why = "the first address of the service range, which Kubernetes gives the kubernetes.default service";
-		else if (dns.value === s.cidr.end && s.cidr.family === 4) why = "the broadcast address of the service range, which Kubernetes never assigns";
-		if (why) report("error", `DNS service IP ${dns.text} is ${why}. Use another address, by convention the .10.`, s.dnsLine);
+		if (dns.value === s.cidr.start)
+			why = "the network address of the service range, which Kubernetes never assigns";
+		else if (dns.value === s.kubernetesServiceIp.value)
+			why = "the first address of the service range, which Kubernetes gives the kubernetes.default service";
+		else if (dns.value === s.cidr.end && s.cidr.family === 4)
+			why = "the broadcast address of the service range, which Kubernetes never assigns";
+		if (why)
+			report(
+				"error",
+				`DNS service IP ${dns.text} is ${why}. Use another address, by convention the .10.`,
+				s.dnsLine,
+			);
 	},
 };

@@ -13,7 +13,11 @@ const MINIMUMS: Partial<Record<Purpose, { prefix: number; severity: Severity; wh
 	bastion: { prefix: 26, severity: "error", why: "Azure Bastion needs a /26 (older guidance said /27)" },
 	appGatewayForContainers: { prefix: 24, severity: "error", why: "Application Gateway for Containers needs a /24" },
 	appGateway: { prefix: 24, severity: "warning", why: "Application Gateway v2 advises a /24 (up to 125 instances)" },
-	gateway: { prefix: 27, severity: "warning", why: "a VPN or ExpressRoute gateway subnet is advised at /27 or larger" },
+	gateway: {
+		prefix: 27,
+		severity: "warning",
+		why: "a VPN or ExpressRoute gateway subnet is advised at /27 or larger",
+	},
 };
 
 /**
@@ -27,15 +31,28 @@ export const subnetSize: Rule = {
 	check(plan, _spec, report) {
 		for (const s of plan.subnets) {
 			if (s.cidr.family === 4 && s.cidr.prefix > 29) {
-				report("error", `${subnetLabel(s)} is smaller than /29, the smallest subnet Azure allows (3 usable IPs).`, s.line);
+				report(
+					"error",
+					`${subnetLabel(s)} is smaller than /29, the smallest subnet Azure allows (3 usable IPs).`,
+					s.line,
+				);
 				continue;
 			}
 			if (s.cidr.family === 6 && s.cidr.prefix !== 64) {
 				report("error", `${subnetLabel(s)}: Azure IPv6 subnets are exactly /64.`, s.line);
 				continue;
 			}
-			if (s.role === "pod" && s.cidr.family === 4 && s.cidr.prefix < 12 && plan.pools.some((p) => p.podSubnet === s && p.allocationMode === "StaticBlock")) {
-				report("error", `${subnetLabel(s)} is wider than /12, the largest pod subnet static block allocation takes.`, s.line);
+			if (
+				s.role === "pod" &&
+				s.cidr.family === 4 &&
+				s.cidr.prefix < 12 &&
+				plan.pools.some((p) => p.podSubnet === s && p.allocationMode === "StaticBlock")
+			) {
+				report(
+					"error",
+					`${subnetLabel(s)} is wider than /12, the largest pod subnet static block allocation takes.`,
+					s.line,
+				);
 			}
 			const min = MINIMUMS[s.purpose];
 			if (min && s.cidr.family === 4 && s.cidr.prefix > min.prefix) {
@@ -43,7 +60,11 @@ export const subnetSize: Rule = {
 			}
 			// Node and pod subnets have their own rules; any other subnet must hold what is asked of it.
 			if (s.role === "other" && s.required > s.usable) {
-				report("error", `${subnetLabel(s)} has ${n(s.usable)} usable IPs but ${n(s.required)} are asked of it (${breakdown(s, [], () => 0)}): ${n(s.required - s.usable)} short.`, s.line);
+				report(
+					"error",
+					`${subnetLabel(s)} has ${n(s.usable)} usable IPs but ${n(s.required)} are asked of it (${breakdown(s, [], () => 0)}): ${n(s.required - s.usable)} short.`,
+					s.line,
+				);
 			}
 		}
 	},
@@ -58,8 +79,13 @@ export const overlayNameLength: Rule = {
 	check(plan, _spec, report) {
 		if (plan.model !== "azure-cni-overlay") return;
 		for (const s of plan.subnets) {
-			if (s.defaulted || s.name === null || s.name.length <= 63 || (s.role !== "node" && s.role !== "pod")) continue;
-			report("error", `Subnet name "${clip(s.name, 21)}" has ${s.name.length} characters; Azure CNI Overlay takes subnet names of at most 63.`, s.line);
+			if (s.defaulted || s.name === null || s.name.length <= 63 || (s.role !== "node" && s.role !== "pod"))
+				continue;
+			report(
+				"error",
+				`Subnet name "${clip(s.name, 21)}" has ${s.name.length} characters; Azure CNI Overlay takes subnet names of at most 63.`,
+				s.line,
+			);
 		}
 	},
 };

@@ -2,7 +2,16 @@
 // obsidian stub, renders notes the way reading view does, and measures what the Node side
 // asks about (structure, overflow, contrast, re-render cost, what stays alive).
 import type * as O from "obsidian";
-import { App, Events, MarkdownRenderer, childrenOf, defaultManifest, inspect, isLoaded, loadingOf } from "../../obsidian-stub";
+import {
+	App,
+	Events,
+	MarkdownRenderer,
+	childrenOf,
+	defaultManifest,
+	inspect,
+	isLoaded,
+	loadingOf,
+} from "../../obsidian-stub";
 import type { StubEventRef } from "../../obsidian-stub";
 import { listenerCounts, original, type ListenerCounts } from "./listeners";
 import { renderMarkdown } from "./markdown";
@@ -101,7 +110,8 @@ function trackEvents(): void {
 	};
 	proto.off = function (this: Events, name, callback) {
 		off.call(this, name, callback);
-		for (const ref of liveEventRefs) if (ref.e === this && ref.name === name && ref.fn === callback) liveEventRefs.delete(ref);
+		for (const ref of liveEventRefs)
+			if (ref.e === this && ref.name === name && ref.fn === callback) liveEventRefs.delete(ref);
 	};
 	proto.offref = function (this: Events, ref) {
 		offref.call(this, ref);
@@ -212,7 +222,8 @@ function opacityOf(el: Element): number {
 	return o;
 }
 
-const hex = (c: [number, number, number]): string => `#${c.map((v) => Math.round(v).toString(16).padStart(2, "0")).join("")}`;
+const hex = (c: [number, number, number]): string =>
+	`#${c.map((v) => Math.round(v).toString(16).padStart(2, "0")).join("")}`;
 
 export class Harness {
 	readonly app = new App();
@@ -252,7 +263,9 @@ export class Harness {
 	/** Closes the current note (unloading its blocks) and opens an empty reading view. */
 	openView(sourcePath: string): HTMLElement {
 		this.closeNote();
-		const view = activeDocument.body.createDiv({ cls: "markdown-preview-view markdown-rendered is-readable-line-width" });
+		const view = activeDocument.body.createDiv({
+			cls: "markdown-preview-view markdown-rendered is-readable-line-width",
+		});
 		this.view = view;
 		this.section = view.createDiv({ cls: "markdown-preview-sizer markdown-preview-section" });
 		this.ctx = new SectionContext(sourcePath);
@@ -298,14 +311,22 @@ export class Harness {
 			const suspiciousAttrs: string[] = [];
 			for (const node of Array.from(el.querySelectorAll("*"))) {
 				for (const attr of Array.from(node.attributes)) {
-					if (/^on|^(href|src|srcset|action|formaction|xlink:href|style)$/i.test(attr.name) && !/^--aks-ip-[a-z-]+:/.test(attr.value)) suspiciousAttrs.push(`${describeEl(node)} ${attr.name}="${attr.value}"`);
+					if (
+						/^on|^(href|src|srcset|action|formaction|xlink:href|style)$/i.test(attr.name) &&
+						!/^--aks-ip-[a-z-]+:/.test(attr.value)
+					)
+						suspiciousAttrs.push(`${describeEl(node)} ${attr.name}="${attr.value}"`);
 				}
 			}
 			return {
 				title: el.querySelector(".aks-ip-title")?.textContent ?? "",
 				status: el.querySelector(".aks-ip-status")?.textContent ?? "",
 				hasHeader: el.querySelector(".aks-ip-header") !== null,
-				tables: Array.from(el.querySelectorAll("table")).map((t) => Array.from(t.classList).filter((c) => c !== "aks-ip-table").join(" ")),
+				tables: Array.from(el.querySelectorAll("table")).map((t) =>
+					Array.from(t.classList)
+						.filter((c) => c !== "aks-ip-table")
+						.join(" "),
+				),
 				tableRows: Array.from(el.querySelectorAll("table")).map((t) => t.querySelectorAll("tbody tr").length),
 				findings: el.querySelectorAll(".aks-ip-finding").length,
 				hasFindingsSection: el.querySelector(".aks-ip-findings") !== null,
@@ -314,7 +335,9 @@ export class Harness {
 				summaryElements: summary?.querySelectorAll("h1, h2, h3, h4, h5, h6, li, p").length ?? 0,
 				summaryText: summary?.textContent ?? "",
 				errorBox: el.querySelector(".aks-ip-error") !== null,
-				forbidden: Array.from(el.querySelectorAll(FORBIDDEN)).map((n) => `${describeEl(n)}: ${n.outerHTML.slice(0, 80)}`),
+				forbidden: Array.from(el.querySelectorAll(FORBIDDEN)).map(
+					(n) => `${describeEl(n)}: ${n.outerHTML.slice(0, 80)}`,
+				),
 				rawHtml: Array.from(el.querySelectorAll(".md-raw-html")).map((n) => n.textContent ?? ""),
 				suspiciousAttrs,
 			};
@@ -338,7 +361,8 @@ export class Harness {
 					if (!inScroller && el.getBoundingClientRect().right > right + 0.5) outside.push(describeEl(el));
 					if (el.scrollWidth <= el.clientWidth + 1) continue;
 					const line = `${describeEl(el)} overflow-x:${style.overflowX} ${el.scrollWidth}>${el.clientWidth}`;
-					if (el.hasClass("aks-ip-scroll") && (style.overflowX === "auto" || style.overflowX === "scroll")) continue;
+					if (el.hasClass("aks-ip-scroll") && (style.overflowX === "auto" || style.overflowX === "scroll"))
+						continue;
 					if (style.overflowX === "hidden" || style.overflowX === "clip") clipped.push(line);
 					else if (!inScroller) offenders.push(line);
 				}
@@ -415,10 +439,12 @@ export class Harness {
 			if (i > 0 && old.length !== 1) violations.push(`render ${i}: ${old.length} children replaced instead of 1`);
 			for (const child of old) {
 				if (isLoaded(child)) violations.push(`render ${i}: the replaced child is still loaded`);
-				if (childrenOf(child).length > 0) violations.push(`render ${i}: the replaced child still has ${childrenOf(child).length} children`);
+				if (childrenOf(child).length > 0)
+					violations.push(`render ${i}: the replaced child still has ${childrenOf(child).length} children`);
 			}
 			const current = ctx.children[0];
-			if (ctx.children.length !== 1 || !current || !isLoaded(current)) violations.push(`render ${i}: ${ctx.children.length} live children`);
+			if (ctx.children.length !== 1 || !current || !isLoaded(current))
+				violations.push(`render ${i}: ${ctx.children.length} live children`);
 			if (!el.querySelector(".aks-ip-header")) violations.push(`render ${i}: no header`);
 			if (current) this.refs.push({ el: new WeakRefClass(el), child: new WeakRefClass(current) });
 		}
@@ -429,7 +455,11 @@ export class Harness {
 	probeMarkdown(markdown: string): { links: number; rawHtml: number; strong: number } {
 		const el = createDiv();
 		renderMarkdown(el, markdown);
-		return { links: el.querySelectorAll("a").length, rawHtml: el.querySelectorAll(".md-raw-html").length, strong: el.querySelectorAll("strong").length };
+		return {
+			links: el.querySelectorAll("a").length,
+			rawHtml: el.querySelectorAll(".md-raw-html").length,
+			strong: el.querySelectorAll("strong").length,
+		};
 	}
 
 	liveState(): LiveState {

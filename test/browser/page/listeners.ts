@@ -59,7 +59,12 @@ export function trackListeners(): void {
 	const proto = EventTarget.prototype;
 	const add = original(proto, "addEventListener");
 	const remove = original(proto, "removeEventListener");
-	proto.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
+	proto.addEventListener = function (
+		this: EventTarget,
+		type: string,
+		listener: EventListenerOrEventListenerObject | null,
+		options?: boolean | AddEventListenerOptions,
+	): void {
 		add.call(this, type, listener, options);
 		if (!listener) return;
 		const capture = captureOf(options);
@@ -71,7 +76,12 @@ export function trackListeners(): void {
 		counts.added++;
 		bump(reg, 1);
 	};
-	proto.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void {
+	proto.removeEventListener = function (
+		this: EventTarget,
+		type: string,
+		listener: EventListenerOrEventListenerObject | null,
+		options?: boolean | EventListenerOptions,
+	): void {
 		remove.call(this, type, listener, options);
 		if (!listener) return;
 		const capture = captureOf(options);

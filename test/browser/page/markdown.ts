@@ -70,7 +70,11 @@ export function renderInline(parent: HTMLElement, text: string): void {
 				flush();
 				const target = text.slice(i + 2, end);
 				const [path, alias] = target.split("|");
-				parent.createEl("a", { cls: "internal-link", text: alias ?? path ?? target, attr: { "data-href": path ?? target } });
+				parent.createEl("a", {
+					cls: "internal-link",
+					text: alias ?? path ?? target,
+					attr: { "data-href": path ?? target },
+				});
 				i = end + 2;
 				continue;
 			}

@@ -20,7 +20,11 @@ function newestMtime(dir: string): number {
 /** Runs the production build if main.js is missing or older than main.ts, any file in src/ or the build script. */
 export function ensureMainJs(): void {
 	const main = join(ROOT, "main.js");
-	const inputs = Math.max(newestMtime(join(ROOT, "src")), statSync(join(ROOT, "main.ts")).mtimeMs, statSync(join(ROOT, "esbuild.config.mjs")).mtimeMs);
+	const inputs = Math.max(
+		newestMtime(join(ROOT, "src")),
+		statSync(join(ROOT, "main.ts")).mtimeMs,
+		statSync(join(ROOT, "esbuild.config.mjs")).mtimeMs,
+	);
 	if (existsSync(main) && statSync(main).mtimeMs >= inputs) return;
 	const r = spawnSync(process.execPath, ["esbuild.config.mjs", "production"], { cwd: ROOT, encoding: "utf8" });
 	if (r.status !== 0) throw new Error(`The production build failed:\n${r.stdout}\n${r.stderr}`);

@@ -20,7 +20,9 @@ export function browserTestsEnabled(): boolean {
 	if (existsSync(CHROMIUM)) return true;
 	if (process.env.CI) return true;
 	const line = "!".repeat(78);
-	console.warn(`\n${line}\n!!! ${CHROMIUM} is missing: the real-browser tests in test/browser/ are SKIPPED.\n!!! Install Debian's chromium package (apt-get install chromium) to run them.\n${line}\n`);
+	console.warn(
+		`\n${line}\n!!! ${CHROMIUM} is missing: the real-browser tests in test/browser/ are SKIPPED.\n!!! Install Debian's chromium package (apt-get install chromium) to run them.\n${line}\n`,
+	);
 	return false;
 }
 
@@ -46,13 +48,17 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 export async function openHarness(options: { exposeGc?: boolean } = {}): Promise<Session> {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (required when CI is set).`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (required when CI is set).`);
 	const profile = mkdtempSync(join(tmpdir(), "aks-ip-"));
 	let server: StaticServer | null = null;
 	let context: BrowserContext | null = null;
 	const close = async (): Promise<void> => {
 		try {
-			if (context) await within(context.close(), 15_000, "Closing chromium").catch((e: unknown) => console.warn(String(e)));
+			if (context)
+				await within(context.close(), 15_000, "Closing chromium").catch((e: unknown) =>
+					console.warn(String(e)),
+				);
 			context = null;
 		} finally {
 			await server?.close();
@@ -62,9 +68,23 @@ export async function openHarness(options: { exposeGc?: boolean } = {}): Promise
 	};
 	try {
 		server = await startServer(ROOT, 5 * 60_000);
-		const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+		const args = [
+			"--headless",
+			"--no-sandbox",
+			"--disable-gpu",
+			"--disable-quic",
+			"--disable-background-networking",
+			"--disable-component-update",
+			"--disable-sync",
+			"--no-first-run",
+		];
 		if (options.exposeGc) args.push("--js-flags=--expose-gc");
-		context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args, viewport: { width: 1000, height: 800 } });
+		context = await chromium.launchPersistentContext(profile, {
+			executablePath: CHROMIUM,
+			headless: true,
+			args,
+			viewport: { width: 1000, height: 800 },
+		});
 		const page = context.pages()[0] ?? (await context.newPage());
 		const errors: string[] = [];
 		const dialogs: string[] = [];

@@ -39,7 +39,16 @@ export function exampleNotes(): Note[] {
 		.sort()
 		.map((path) => {
 			const { parts, blocks } = splitNote(readFileSync(join(dir, path), "utf8"));
-			return { path, slug: path.replace(/\.md$/, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase(), parts, blocks };
+			return {
+				path,
+				slug: path
+					.replace(/\.md$/, "")
+					.replace(/[^A-Za-z0-9]+/g, "-")
+					.replace(/^-|-$/g, "")
+					.toLowerCase(),
+				parts,
+				blocks,
+			};
 		})
 		.filter((n) => n.blocks > 0);
 }

@@ -16,7 +16,11 @@ const TYPES: Record<string, string> = {
 
 /** Paths (relative to the repository) the page may load. */
 function allowed(rel: string): boolean {
-	return rel === "styles.css" || rel === "main.js" || (rel.startsWith("test/browser/") && !rel.startsWith("test/browser/screenshots/"));
+	return (
+		rel === "styles.css" ||
+		rel === "main.js" ||
+		(rel.startsWith("test/browser/") && !rel.startsWith("test/browser/screenshots/"))
+	);
 }
 
 export interface StaticServer {
@@ -32,7 +36,12 @@ export async function startServer(root: string, lifetimeMs: number): Promise<Sta
 	const server: Server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
 		const file = resolve(base, `.${path}`);
-		const rel = file.startsWith(base + sep) ? file.slice(base.length + 1).split(sep).join("/") : "";
+		const rel = file.startsWith(base + sep)
+			? file
+					.slice(base.length + 1)
+					.split(sep)
+					.join("/")
+			: "";
 		if (req.method !== "GET" || !allowed(rel)) {
 			misses.push(`404 ${req.method ?? "?"} ${path}`);
 			res.writeHead(404).end();
@@ -40,7 +49,10 @@ export async function startServer(root: string, lifetimeMs: number): Promise<Sta
 		}
 		readFile(file).then(
 			(body) => {
-				res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(body);
+				res.writeHead(200, {
+					"content-type": TYPES[extname(file)] ?? "application/octet-stream",
+					"cache-control": "no-store",
+				}).end(body);
 			},
 			() => {
 				misses.push(`404 GET ${path}`);
