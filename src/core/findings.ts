@@ -40,7 +40,7 @@ export const FINDING_CODES = {
 	"max-pods-out-of-range": "maxPods outside 10 to 250 (or above 110 on Windows, a warning).",
 	"pool-min-pods": "A pool with room for fewer than 30 pods (nodes × maxPods).",
 	"node-limit":
-		"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 load balancers, or more pods than the network model supports.",
+		"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), or more pods than the network model supports.",
 	"model-mismatch": "A key that the network model ignores or that AKS rejects with it.",
 	"lb-ip-invalid":
 		"A static load-balancer IP outside its subnet, on a reserved or taken address, or in the service range.",

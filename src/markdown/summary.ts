@@ -2,7 +2,9 @@
  * Plan → Markdown summary in the seed note's format: numbered sections with bold-labelled
  * bullets, filled with this plan's ranges and numbers. Valid Markdown wherever no plugin runs.
  */
-import { modelLabel, podsInVnet, usesPodCidr } from "../plan/model";
+import { modelLabel, usesPodCidr } from "../plan/model";
+import { aksManagedVnet, egressOf, MODEL_STATEMENTS, nodeBlocks, type ModelStatements } from "../plan/statements";
+import { fill, LINES } from "../plan/statements-shared";
 import { planStatus } from "../plan/status";
 import type { PlanResult, SubnetPlan } from "../plan/types";
 import { groupDigits, leftOf } from "../core/numbers";
@@ -30,96 +32,75 @@ function bullet(label: string, text: string): string {
 	return `- **${label}:** ${text}`;
 }
 
-function nodeSection(plan: PlanResult): string[] {
-	const subnets = plan.nodeSubnets;
-	const vnet = plan.vnet.map((v) => code(v.cidr.text)).join(", ");
-	const where =
-		subnets.length > 0
-			? subnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`).join(", ")
-			: "not given in the plan";
-	const managed = plan.vnet.some((v) => v.defaulted) ? ", in the AKS-managed VNet" : vnet ? `, in VNet ${vnet}` : "";
-	const perNode =
-		plan.model === "azure-cni-node-subnet" ? "; each node also books maxPods addresses for its pods up front" : "";
+/** "subnet `10.1.0.0/22` (pool apps)", or the subnets of several pools. */
+function subnetList(subnets: SubnetPlan[], missing: string): string {
+	if (subnets.length === 0) return missing;
+	return `subnet${subnets.length > 1 ? "s" : ""} ${subnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`).join(", ")}`;
+}
+
+function vnetText(plan: PlanResult): string {
+	return plan.vnet.map((v) => code(v.cidr.text)).join(", ");
+}
+
+function nodeSection(plan: PlanResult, says: ModelStatements): string[] {
+	const subnets = subnetList(plan.nodeSubnets, "subnet not given in the plan");
+	const vnet = vnetText(plan);
+	const source = aksManagedVnet(plan)
+		? fill(LINES.nodeSourceAksVnet, { subnets, vnet })
+		: fill(vnet ? LINES.nodeSourceYourVnet : LINES.nodeSource, { subnets, vnet });
 	return [
-		bullet("Source", `Azure VNet subnet${subnets.length > 1 ? "s" : ""} ${where}${managed}`),
-		bullet(
-			"Management",
-			`Azure assigns each node an address of its pool's subnet as pools scale and upgrade${perNode}`,
-		),
-		bullet("Purpose", "Node communication within the VNet and with peered networks"),
+		bullet("Source", source),
+		bullet("Management", says.nodeManagement),
+		bullet("Reachable from", LINES.nodeReach),
 		bullet(
 			"Capacity",
-			subnets.length > 0 ? subnets.map(capacity).join("; ") : "unknown until the node subnet is given",
+			plan.nodeSubnets.length > 0
+				? plan.nodeSubnets.map(capacity).join("; ")
+				: "unknown until the node subnet is given",
 		),
 	];
 }
 
-function podSection(plan: PlanResult): string[] {
-	if (usesPodCidr(plan.model)) {
-		const ranges = plan.podCidrs.map((c) => `${code(c.cidr.text)}${c.defaulted ? " (default)" : ""}`).join(" and ");
-		const cap = plan.podCidrs
+function podCapacity(plan: PlanResult): string {
+	if (usesPodCidr(plan.model))
+		return plan.podCidrs
 			.map((c) => {
-				const left = c.blocks - c.requiredBlocks;
-				const rest = leftOf(left, c.blocks);
+				const rest = leftOf(c.blocks - c.requiredBlocks, c.blocks);
 				return `${code(c.cidr.text)}: ${n(c.blocks)} /${c.blockPrefix} node blocks, ${n(c.requiredBlocks)} needed at full scale, ${rest}`;
 			})
 			.join("; ");
-		const first = plan.podCidrs[0];
-		return [
-			bullet("Source", `Cluster-internal pod CIDR ${ranges}, separate from the VNet`),
-			bullet(
-				"Management",
-				`Kubernetes: each node gets its own /${first?.blockPrefix ?? 24} of the pod CIDR${plan.model === "kubenet" ? ", routed through the cluster's route table" : ""}`,
-			),
-			bullet(
-				"Purpose",
-				"Pod-to-pod communication; pods reach the VNet and beyond through their node's IP (SNAT)",
-			),
-			bullet("Capacity", cap),
-		];
-	}
-	if (plan.model === "none") {
-		return [
-			bullet("Source", "Chosen by the bring-your-own CNI"),
-			bullet("Management", "The installed CNI; AKS assigns no pod addresses"),
-			bullet("Purpose", "Pod communication"),
-			bullet("Capacity", "Up to the CNI; only node addresses are planned"),
-		];
-	}
-	if (plan.model === "azure-cni-node-subnet") {
-		return [
-			bullet(
-				"Source",
-				`The node subnet${plan.nodeSubnets.length > 1 ? "s" : ""} ${plan.nodeSubnets.map((s) => code(s.cidr.text)).join(", ")}: pods take VNet addresses`,
-			),
-			bullet(
-				"Management",
-				"Azure CNI: each node books maxPods + 1 addresses of its subnet when it starts, used or not",
-			),
-			bullet("Purpose", "Pods are first-class VNet hosts, reachable from the VNet and peered networks"),
-			bullet("Capacity", "Counted in the node subnet above"),
-		];
-	}
-	const lots =
-		plan.model === "azure-cni-pod-subnet-static"
-			? "/28 blocks of 16 addresses fixed per node"
-			: "lots of 16 addresses as a node's pods need them";
+	if (plan.model === "none") return "Up to the CNI; only node addresses are planned";
+	if (plan.model === "azure-cni-node-subnet") return "Counted in the node subnet above";
+	return (
+		plan.podSubnets
+			.map(
+				(s) =>
+					`${capacity(s)}${s.requiredAtFullDensity !== null && s.requiredAtFullDensity !== s.required ? `; ${n(s.requiredAtFullDensity)} with every node at maxPods` : ""}`,
+			)
+			.join("; ") || "unknown until the pod subnet is given"
+	);
+}
+
+/** The values the model statements take: pod ranges, the per-node block, pod subnets. */
+function podValues(plan: PlanResult): Record<string, string> {
+	const shared = plan.model === "azure-cni-node-subnet";
+	const subnets = shared ? plan.nodeSubnets : plan.podSubnets;
+	return {
+		ranges: plan.podCidrs.map((c) => `${code(c.cidr.text)}${c.defaulted ? " (default)" : ""}`).join(" and "),
+		block: nodeBlocks(plan),
+		subnets:
+			subnets.map((s) => `${code(s.cidr.text)}${shared ? "" : pools(s.pools)}`).join(", ") ||
+			"not given in the plan",
+	};
+}
+
+function podSection(plan: PlanResult, says: ModelStatements): string[] {
+	const values = podValues(plan);
 	return [
-		bullet(
-			"Source",
-			`Pod subnet${plan.podSubnets.length > 1 ? "s" : ""} ${plan.podSubnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`).join(", ") || "not given in the plan"}: VNet addresses`,
-		),
-		bullet("Management", `Azure CNI hands out ${lots}`),
-		bullet("Purpose", "Pods are first-class VNet hosts, reachable from the VNet and peered networks"),
-		bullet(
-			"Capacity",
-			plan.podSubnets
-				.map(
-					(s) =>
-						`${capacity(s)}${s.requiredAtFullDensity !== null && s.requiredAtFullDensity !== s.required ? `; ${n(s.requiredAtFullDensity)} with every node at maxPods` : ""}`,
-				)
-				.join("; ") || "unknown until the pod subnet is given",
-		),
+		bullet("Source", fill(says.podSource, values)),
+		bullet("Management", fill(says.podManagement, values)),
+		bullet("Reachable from", says.podReach),
+		bullet("Capacity", podCapacity(plan)),
 	];
 }
 
@@ -127,49 +108,51 @@ function serviceSection(plan: PlanResult): string[] {
 	const v4 = plan.serviceCidrs.find((s) => s.cidr.family === 4);
 	const ranges = plan.serviceCidrs.map((s) => `${code(s.cidr.text)}${s.defaulted ? " (default)" : ""}`).join(" and ");
 	const dns = v4?.dnsServiceIp ? `, cluster DNS at ${code(v4.dnsServiceIp.text)}` : "";
+	const detail = v4 ? ` (${code(v4.kubernetesServiceIp.text)} is kubernetes.default${dns})` : "";
 	return [
-		bullet("Source", `Cluster-internal service CIDR ${ranges}`),
-		bullet("Management", "Kubernetes assigns service IPs"),
-		bullet("Purpose", "Stable virtual endpoints for groups of pods"),
-		`    - **ClusterIP:** internal access only${v4 ? ` (${code(v4.kubernetesServiceIp.text)} is kubernetes.default${dns})` : ""}`,
-		"    - **LoadBalancer:** adds an Azure load-balancer frontend (section 4)",
+		bullet("Source", fill(LINES.serviceSource, { ranges })),
+		bullet("Management", LINES.serviceManagement),
+		bullet("Routing", LINES.serviceKeepClear),
+		bullet("Purpose", LINES.servicePurpose),
+		`    - **ClusterIP:** ${fill(LINES.clusterIp, { detail })}`,
+		`    - **LoadBalancer:** ${LINES.loadBalancerService}`,
 		bullet("Capacity", plan.serviceCidrs.map((s) => `${code(s.cidr.text)}: ${n(s.size)} addresses`).join("; ")),
 	];
 }
 
 function lbSection(plan: PlanResult): string[] {
 	const lbs = plan.loadBalancers.map((lb) => {
-		const where =
-			lb.type === "public"
-				? "Azure public IP"
-				: `internal frontend ${lb.ip ? code(lb.ip.text) : "(dynamic)"} in subnet ${lb.subnet ? code(lb.subnet.cidr.text) : "unknown"}`;
-		return `${mdText(lb.name)}: ${where}`;
+		const name = mdText(lb.name);
+		if (lb.type === "public") return fill(LINES.lbPublic, { name });
+		const ip = lb.ip ? code(lb.ip.text) : "(dynamic)";
+		return fill(LINES.lbInternal, { name, ip, subnet: lb.subnet ? code(lb.subnet.cidr.text) : "unknown" });
 	});
 	const internal = plan.loadBalancers.filter((lb) => lb.type === "internal").length;
 	return [
-		bullet(
-			"Source",
-			lbs.length > 0
-				? lbs.join("; ")
-				: "None planned: public frontends take Azure public IPs, internal ones an address of a node subnet",
-		),
-		bullet("Management", "Azure, driven by Kubernetes LoadBalancer services"),
-		bullet("Purpose", "Entry points to services from the VNet (internal) or the internet (public)"),
-		bullet(
-			"Capacity",
-			`${n(internal)} VNet address${internal === 1 ? "" : "es"} counted in subnet capacity; up to 300 LoadBalancer services per cluster`,
-		),
+		bullet("Source", lbs.length > 0 ? lbs.join("; ") : LINES.lbNone),
+		bullet("Placement", LINES.lbPlacement),
+		bullet("Management", LINES.lbManagement),
+		bullet("Purpose", LINES.lbPurpose),
+		bullet("Capacity", `${n(internal)} VNet address${internal === 1 ? "" : "es"} counted in subnet capacity`),
+		bullet("Limit", LINES.lbLimit),
 	];
 }
 
-function managementSection(plan: PlanResult): string[] {
-	const vnet = plan.vnet.map((v) => code(v.cidr.text)).join(", ");
-	const azure = ["VNet" + (vnet ? ` ${vnet}` : ""), "subnets and node IPs", "load-balancer frontends"];
-	if (podsInVnet(plan.model)) azure.push("pod IPs");
-	const k8s = [];
-	if (usesPodCidr(plan.model)) k8s.push(`pod CIDR ${plan.podCidrs.map((c) => code(c.cidr.text)).join(", ")}`);
-	k8s.push(`service CIDR ${plan.serviceCidrs.map((c) => code(c.cidr.text)).join(", ")}`);
-	return [bullet("Azure", azure.join(", ")), bullet("Kubernetes", k8s.join(" and "))];
+function egressSection(plan: PlanResult, says: ModelStatements): string[] {
+	return [bullet("Private destinations", says.privateSource), bullet("Internet", egressOf(plan))];
+}
+
+function managementSection(plan: PlanResult, says: ModelStatements): string[] {
+	const vnet = vnetText(plan) || "(address space not given)";
+	const azure = fill(aksManagedVnet(plan) ? LINES.azureAksVnet : LINES.azureYourVnet, { vnet });
+	const services = plan.serviceCidrs.map((c) => code(c.cidr.text)).join(", ");
+	const lines = [
+		bullet("Azure", azure),
+		bullet("Pod IPs", fill(says.podManager, podValues(plan))),
+		bullet("Kubernetes", fill(LINES.kubernetesManager, { ranges: services })),
+	];
+	if (says.aksDuties) lines.push(bullet("AKS", says.aksDuties));
+	return lines;
 }
 
 export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): string {
@@ -188,12 +171,14 @@ export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): stri
 		`${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" and ")}; ${n(plan.nodesAtFullScale)} nodes at full scale; ${state}.`,
 		"",
 	);
+	const says = MODEL_STATEMENTS[plan.model];
 	const sections: [string, string[]][] = [
-		["1. Node IPs", nodeSection(plan)],
-		["2. Pod IPs", podSection(plan)],
+		["1. Node IPs", nodeSection(plan, says)],
+		["2. Pod IPs", podSection(plan, says)],
 		["3. Service IPs", serviceSection(plan)],
 		["4. Load balancer IPs", lbSection(plan)],
-		["IP management", managementSection(plan)],
+		["5. Egress", egressSection(plan, says)],
+		["IP management", managementSection(plan, says)],
 		["Key takeaways", takeaways(plan).map((t) => `- ${t}`)],
 	];
 	if (errors.length > 0)

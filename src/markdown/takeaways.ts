@@ -1,36 +1,27 @@
-/** Key takeaways that follow from the model and the numbers. */
-import { podsInVnet, usesPodCidr } from "../plan/model";
+/** Key takeaways that follow from the model and the numbers (statements: src/plan/statements.ts). */
+import { MODEL_STATEMENTS, nodeBlocks } from "../plan/statements";
+import { fill, LINES } from "../plan/statements-shared";
 import type { PlanResult } from "../plan/types";
 import { code } from "./escape";
 
+/** What bounds the pod range, and whether it can grow (overlay: not with Windows pools, never IPv6). */
+function sizing(plan: PlanResult): string[] {
+	const says = MODEL_STATEMENTS[plan.model];
+	const block = nodeBlocks(plan);
+	const windows = plan.pools.some((p) => p.osType === "Windows");
+	const out = [fill(windows && says.growthWindows ? says.growthWindows : says.sizeTakeaway, { block })];
+	if (says.growthIpv6 && plan.podCidrs.some((c) => c.cidr.family === 6)) out.push(says.growthIpv6);
+	return out;
+}
+
 export function takeaways(plan: PlanResult): string[] {
-	const out: string[] = [];
-	const peered = plan.peered.length > 0 ? " and peered networks" : "";
-	out.push(`Nodes have IPs in the VNet subnets, reachable from the VNet${peered}.`);
-	if (usesPodCidr(plan.model)) {
-		const range = plan.podCidrs.map((c) => code(c.cidr.text)).join(", ");
-		out.push(
-			`Pods use the cluster-internal range ${range}: not reachable from outside the cluster; their traffic leaves with the node's IP.`,
-		);
-		out.push(
-			`The pod CIDR is fixed at creation${plan.model === "azure-cni-overlay" ? " (growing it is a preview feature)" : ""}: it must hold one /24 per node at the largest scale.`,
-		);
-	} else if (podsInVnet(plan.model)) {
-		out.push(`Pods take VNet addresses: reachable from the VNet${peered}, and each pod is its own source IP.`);
-		out.push(
-			plan.model === "azure-cni-node-subnet"
-				? "Every node books maxPods + 1 subnet addresses up front, so the node subnet bounds the cluster's size."
-				: "Pod addresses come from the pod subnet in lots of 16 per node, so the pod subnet bounds the cluster's size.",
-		);
-	} else {
-		out.push("Pod addresses are up to the bring-your-own CNI; AKS plans only node addresses.");
-	}
-	out.push("Services use internal cluster IPs, never visible from outside the cluster.");
-	if (plan.loadBalancers.some((lb) => lb.type === "public"))
-		out.push("Services of type LoadBalancer with public frontends get an Azure public IP for outside access.");
-	if (plan.loadBalancers.some((lb) => lb.type === "internal"))
-		out.push("Internal load balancers take an address of a VNet subnet, counted above.");
+	const says = MODEL_STATEMENTS[plan.model];
+	const ranges = plan.podCidrs.map((c) => code(c.cidr.text)).join(", ");
+	const out = [LINES.nodeTakeaway, fill(says.podTakeaway, { ranges }), ...sizing(plan)];
+	out.push(LINES.serviceTakeaway, LINES.serviceGrowth);
+	if (plan.loadBalancers.some((lb) => lb.type === "public")) out.push(LINES.publicTakeaway);
+	if (plan.loadBalancers.some((lb) => lb.type === "internal")) out.push(LINES.internalTakeaway);
 	const tight = plan.nodeSubnets.concat(plan.podSubnets).filter((s) => s.free < 0n);
-	if (tight.length > 0) out.push(`Too small at full scale: ${tight.map((s) => code(s.cidr.text)).join(", ")}.`);
+	if (tight.length > 0) out.push(fill(LINES.tooSmall, { ranges: tight.map((s) => code(s.cidr.text)).join(", ") }));
 	return out;
 }

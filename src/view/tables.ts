@@ -1,6 +1,8 @@
 /** The allocation table and the node-pools table: real tables, in a horizontal scroller. */
 import { formatRange } from "../net/address";
 import { usesPodCidr } from "../plan/model";
+import { aksManagedVnet, MODEL_STATEMENTS } from "../plan/statements";
+import { CELLS, fill } from "../plan/statements-shared";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../plan/types";
 import { num, pct } from "./format";
 
@@ -32,8 +34,6 @@ export function table(
 	return t;
 }
 
-const VNET = "VNet, peered networks";
-
 /** What is left: a count and percent, or how many are missing. */
 function left(free: bigint, capacity: bigint): Cell {
 	if (free < 0n) return { text: `${num(-free)} short`, cls: "aks-ip-bad" };
@@ -54,113 +54,87 @@ function poolList(names: string[]): string {
 		: ` (${names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ")})`;
 }
 
-export function allocationRows(plan: PlanResult): Cell[][] {
+/** A subnet's row: what it is, its range, who manages it, and its numbers. */
+function subnetRow(label: string, s: SubnetPlan, managedBy: string, counted: boolean): Cell[] {
+	return [
+		label,
+		range(s.cidr.text, s.defaulted),
+		CELLS.vnetSubnet,
+		managedBy,
+		CELLS.connected,
+		`${num(s.usable)} usable`,
+		counted ? num(s.required) : "",
+		counted ? free(s) : "",
+	];
+}
+
+function podRows(plan: PlanResult): Cell[][] {
+	const says = MODEL_STATEMENTS[plan.model];
 	const rows: Cell[][] = [];
-	for (const s of plan.nodeSubnets) {
-		rows.push([
-			`Node IPs${poolList(s.pools)}`,
-			range(s.cidr.text, s.defaulted),
-			"VNet subnet",
-			"Azure",
-			VNET,
-			`${num(s.usable)} usable`,
-			num(s.required),
-			free(s),
-		]);
-	}
-	if (usesPodCidr(plan.model) || plan.model === "none") {
+	const cells = [says.podSourceCell, says.podManagedCell, says.podReachCell];
+	const byo = plan.model === "none";
+	if (usesPodCidr(plan.model) || byo) {
 		for (const c of plan.podCidrs) {
-			const capacity = plan.model === "none" ? "Up to the CNI" : `${num(c.blocks)} /${c.blockPrefix} node blocks`;
-			const need = plan.model === "none" ? "" : `${num(c.requiredBlocks)} blocks`;
-			const freeCell: Cell = plan.model === "none" ? "" : left(c.blocks - c.requiredBlocks, c.blocks);
-			rows.push([
-				"Pod IPs",
-				range(c.cidr.text, c.defaulted),
-				"Cluster range",
-				"Kubernetes",
-				"Cluster only",
-				capacity,
-				need,
-				freeCell,
-			]);
+			const own = [
+				says.podSourceCell,
+				fill(says.podManagedCell, { block: `/${c.blockPrefix}` }),
+				says.podReachCell,
+			];
+			const capacity = byo ? "Up to the CNI" : `${num(c.blocks)} /${c.blockPrefix} node blocks`;
+			const need = byo ? "" : `${num(c.requiredBlocks)} blocks`;
+			const freeCell: Cell = byo ? "" : left(c.blocks - c.requiredBlocks, c.blocks);
+			rows.push(["Pod IPs", range(c.cidr.text, c.defaulted), ...own, capacity, need, freeCell]);
 		}
 	}
 	if (plan.model === "azure-cni-node-subnet") {
-		rows.push([
-			"Pod IPs",
-			plan.nodeSubnets.map((s) => s.cidr.text).join(", ") || "Node subnet",
-			"Node subnet, shared with nodes",
-			"Azure",
-			VNET,
-			"In the node IPs row",
-			"",
-			"",
-		]);
+		const where = plan.nodeSubnets.map((s) => s.cidr.text).join(", ") || "Node subnet";
+		rows.push(["Pod IPs", where, ...cells, "In the node IPs row", "", ""]);
 	}
 	for (const s of plan.podSubnets) {
 		rows.push([
 			`Pod IPs${poolList(s.pools)}`,
 			s.cidr.text,
-			"VNet subnet",
-			"Azure",
-			VNET,
+			...cells,
 			`${num(s.usable)} usable`,
 			num(s.required),
 			free(s),
 		]);
 	}
-	if (plan.model === "none" && plan.podCidrs.length === 0)
-		rows.push(["Pod IPs", "Chosen by the CNI", "Bring your own CNI", "The CNI", "Up to the CNI", "", "", ""]);
+	if (byo && plan.podCidrs.length === 0) rows.push(["Pod IPs", "Chosen by the CNI", ...cells, "", "", ""]);
+	return rows;
+}
+
+function serviceRows(plan: PlanResult): Cell[][] {
+	const rows: Cell[][] = [];
 	for (const c of plan.serviceCidrs) {
-		rows.push([
-			"Service IPs",
-			range(c.cidr.text, c.defaulted),
-			"Cluster range",
-			"Kubernetes",
-			"Cluster only",
-			`${num(c.size)} addresses`,
-			"",
-			"",
-		]);
-		if (c.dnsServiceIp)
-			rows.push([
-				"Cluster DNS IP",
-				range(c.dnsServiceIp.text, c.dnsDefaulted),
-				`Service range ${c.cidr.text}`,
-				"Kubernetes",
-				"Cluster only",
-				"",
-				"1",
-				"",
-			]);
+		const size = `${num(c.size)} addresses`;
+		const cells = [CELLS.serviceSource, CELLS.kubernetes, CELLS.clusterOnly];
+		rows.push(["Service IPs", range(c.cidr.text, c.defaulted), ...cells, size, "", ""]);
+		if (c.dnsServiceIp) {
+			const source = fill(CELLS.dnsSource, { range: c.cidr.text });
+			const dns = range(c.dnsServiceIp.text, c.dnsDefaulted);
+			rows.push(["Cluster DNS IP", dns, source, CELLS.kubernetes, CELLS.clusterOnly, "", "1", ""]);
+		}
 	}
-	for (const lb of plan.loadBalancers) {
-		if (lb.type === "public")
-			rows.push([`Load balancer ${lb.name}`, "Public IP", "Azure public IP", "Azure", "Internet", "", "", ""]);
-		else
-			rows.push([
-				`Load balancer ${lb.name}`,
-				lb.ip?.text ?? "Dynamic",
-				`VNet subnet ${lb.subnet?.cidr.text ?? "(unknown)"}`,
-				"Azure",
-				VNET,
-				"",
-				"1",
-				"",
-			]);
-	}
+	return rows;
+}
+
+function loadBalancerRows(plan: PlanResult, owner: string): Cell[][] {
+	return plan.loadBalancers.map((lb) => {
+		const label = `Load balancer ${lb.name}`;
+		if (lb.type === "public") return [label, "Public IP", CELLS.publicIp, CELLS.azure, CELLS.internet, "", "", ""];
+		const source = fill(CELLS.internalSource, { subnet: lb.subnet?.cidr.text ?? "(unknown)" });
+		return [label, lb.ip?.text ?? "Dynamic", source, owner, CELLS.connected, "", "1", ""];
+	});
+}
+
+export function allocationRows(plan: PlanResult): Cell[][] {
+	const owner = aksManagedVnet(plan) ? CELLS.azureAksVnet : CELLS.azureYourVnet;
+	const rows: Cell[][] = plan.nodeSubnets.map((s) => subnetRow(`Node IPs${poolList(s.pools)}`, s, owner, true));
+	rows.push(...podRows(plan), ...serviceRows(plan), ...loadBalancerRows(plan, owner));
 	for (const s of plan.subnets.filter((x) => x.role === "other")) {
 		const label = `${s.name ?? "Subnet"}${s.purpose !== "other" ? ` (${s.purpose})` : ""}`;
-		rows.push([
-			label,
-			s.cidr.text,
-			"VNet subnet",
-			"Azure",
-			VNET,
-			`${num(s.usable)} usable`,
-			s.required > 0n ? num(s.required) : "",
-			s.required > 0n ? free(s) : "",
-		]);
+		rows.push(subnetRow(label, s, owner, s.required > 0n));
 	}
 	return rows;
 }

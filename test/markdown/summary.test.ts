@@ -28,15 +28,20 @@ describe("the Markdown summary", () => {
 			"### 2. Pod IPs",
 			"### 3. Service IPs",
 			"### 4. Load balancer IPs",
+			"### 5. Egress",
 			"### IP management",
 			"### Key takeaways",
 		]);
 		for (const label of [
 			"**Source:**",
 			"**Management:**",
+			"**Reachable from:**",
 			"**Purpose:**",
 			"**Capacity:**",
+			"**Private destinations:**",
+			"**Internet:**",
 			"**Azure:**",
+			"**Pod IPs:**",
 			"**Kubernetes:**",
 			"**ClusterIP:**",
 			"**LoadBalancer:**",
@@ -48,10 +53,10 @@ describe("the Markdown summary", () => {
 		const flat = toMarkdown(
 			planSource("networkPlugin: azure\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/22\ncount: 3"),
 		);
-		expect(flat).toContain("Pods take VNet addresses: reachable from the VNet");
-		expect(flat).not.toContain("not reachable from outside the cluster");
+		expect(flat).toContain("Pods take VNet addresses, reachable both ways");
+		expect(flat).not.toContain("nothing outside the cluster can connect to a pod");
 		const overlay = toMarkdown(planSource("count: 3"));
-		expect(overlay).toContain("not reachable from outside the cluster");
+		expect(overlay).toContain("nothing outside the cluster can connect to a pod");
 	});
 
 	it("lists errors, follows the heading level, and escapes spec text", () => {

@@ -156,7 +156,7 @@ const TRIGGERS: [string, string, string, string[]][] = [
 		"node-limit",
 		`${BASE}loadBalancers:\n${Array.from({ length: 301 }, (_, i) => `  - { name: lb${i}, type: public }`).join("\n")}`,
 		"error",
-		["301 load balancers", "300"],
+		["301 LoadBalancer services", "load-balancing rule per port and IP family", "300"],
 	],
 	["invalid-value", `agentPools:\n  - name: Apps-1`, "error", ['Pool name "Apps-1"', "lowercase letters and digits"]],
 	[

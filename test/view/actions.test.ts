@@ -91,6 +91,7 @@ describe("insert below", () => {
 			"### 2. Pod IPs",
 			"### 3. Service IPs",
 			"### 4. Load balancer IPs",
+			"### 5. Egress",
 			"### IP management",
 			"### Key takeaways",
 		]) {
@@ -98,6 +99,6 @@ describe("insert below", () => {
 		}
 		expect(summary).toContain("**Source:** Cluster-internal pod CIDR `192.168.0.0/16`");
 		expect(summary).toContain("256 /24 node blocks, 46 needed at full scale, 210 free (82.0%)");
-		expect(summary).toContain("not reachable from outside the cluster");
+		expect(summary).toContain("nothing outside the cluster can connect to a pod directly");
 	});
 });

@@ -1,5 +1,6 @@
 /** Capacity rules: does every range hold what the pools need at full scale (maxCount + surge)? */
 import { bitsOf, smallestPrefixFor, AZURE_RESERVED } from "../../net/address";
+import { MODEL_STATEMENTS } from "../statements";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../types";
 import { n, percent, plural, type Report, type Rule } from "./rule";
 
@@ -114,8 +115,17 @@ export const podCidrTooSmall: Rule = {
 	},
 };
 
+/** Whether a kubenet or overlay pod CIDR can grow (overlay: Linux-only clusters, IPv4 ranges). */
+function growth(plan: PlanResult, family: 4 | 6): string {
+	const says = MODEL_STATEMENTS[plan.model];
+	if (family === 6 && says.headroomIpv6) return says.headroomIpv6;
+	if (plan.pools.some((p) => p.osType === "Windows") && says.headroomWindows) return says.headroomWindows;
+	return says.headroom ?? "";
+}
+
 /**
- * Warns when under 10% of a node subnet, pod subnet or pod CIDR is left at full scale.
+ * Warns when under 10% of a node subnet, pod subnet or pod CIDR is left at full scale; for a pod
+ * CIDR, says whether it can grow.
  */
 export const lowHeadroom: Rule = {
 	code: "low-headroom",
@@ -135,7 +145,7 @@ export const lowHeadroom: Rule = {
 			if (c.requiredBlocks === 0n || free < 0n || free * 10n >= c.blocks) continue;
 			report(
 				"warning",
-				`Pod CIDR ${c.cidr.text} has ${plural(free, "node block")} of ${n(c.blocks)} (${percent(free, c.blocks)}) left at full scale; it cannot shrink later, and growing it is a preview feature.`,
+				`Pod CIDR ${c.cidr.text} has ${plural(free, "node block")} of ${n(c.blocks)} (${percent(free, c.blocks)}) left at full scale; ${growth(plan, c.cidr.family)}.`,
 				c.line,
 			);
 		}

@@ -55,9 +55,11 @@ function podsAtFullScale(pools: readonly { nodesAtFullScale: number; maxPods: nu
 
 /**
  * At most 1,000 nodes in a pool (surge included), 5,000 in a cluster, 400 on kubenet, 100 pools
- * and 300 LoadBalancer services (section 6). Pods per cluster (sections 1.3 to 1.6, warnings as
- * the docs give them as approximate): overlay 250,000; node subnet about 64,000 IPs; dynamic pod
- * subnet about 65,000 pods; static block about 1,000,000 pods.
+ * and 300 LoadBalancer services: a node NIC holds 300 load-balancing rules, one per service port
+ * and IP family (https://learn.microsoft.com/azure/aks/use-multiple-standard-load-balancer). Pods
+ * per cluster (sections 1.3 to 1.6, warnings as the docs give them as approximate): overlay
+ * 250,000; node subnet about 64,000 IPs; dynamic pod subnet about 65,000 pods; static block about
+ * 1,000,000 pods.
  */
 export const nodeLimit: Rule = {
 	code: "node-limit",
@@ -123,7 +125,7 @@ export const nodeLimit: Rule = {
 		if (plan.loadBalancers.length > 300) {
 			report(
 				"error",
-				`The plan has ${n(plan.loadBalancers.length)} load balancers; AKS allows 300 LoadBalancer services per cluster.`,
+				`The plan has ${n(plan.loadBalancers.length)} LoadBalancer services; each takes a load-balancing rule per port and IP family on every node NIC, and a NIC holds 300, so a cluster serves at most 300 single-port services.`,
 				plan.loadBalancers[300]?.line ?? line,
 			);
 		}
