@@ -9,8 +9,8 @@
 import { CELLS, EGRESS, LINES } from "./statements-shared";
 import type { ModelId, PlanResult } from "./types";
 
-/** What a model says about its pods (and the few node lines that differ by model). */
-export interface ModelStatements {
+/** What a model says about its pods (a type, not an interface, so Object.values sees strings). */
+export type ModelStatements = {
 	/** Summary, node IPs: how node addresses are handed out. */
 	nodeManagement: string;
 	/** Allocation table, pod rows: Source, Managed by, Reachable from. */
@@ -37,7 +37,7 @@ export interface ModelStatements {
 	headroomIpv6?: string;
 	/** BYO CNI: what AKS still requires. */
 	aksDuties?: string;
-}
+};
 
 // https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning (nodes take subnet IPs as pools scale and upgrade)
 const NODE_MANAGEMENT = "Azure assigns each node an address of its pool's subnet as pools scale and upgrade";
@@ -232,12 +232,9 @@ export const MODEL_STATEMENTS: Record<ModelId, ModelStatements> = {
 
 /** Every statement a plan of `model` may write: its own and those every model shares. */
 export function statementsOf(model: ModelId): string[] {
-	return [
-		...Object.values(MODEL_STATEMENTS[model]),
-		...Object.values(CELLS),
-		...Object.values(LINES),
-		...Object.values(EGRESS),
-	].filter((s): s is string => typeof s === "string");
+	const own: (string | undefined)[] = Object.values(MODEL_STATEMENTS[model]);
+	const shared: string[] = [...Object.values(CELLS), ...Object.values(LINES), ...Object.values(EGRESS)];
+	return [...own.filter((s): s is string => s !== undefined), ...shared];
 }
 
 /** True when AKS created the VNet (nothing in the spec names one). */
