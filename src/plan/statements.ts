@@ -58,9 +58,8 @@ const FLAT_REACH =
 // https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay (traffic leaving the pod CIDR is SNAT'd to the node IP)
 const NODE_IP_SOURCE = "Node and pod traffic both show the node IP: pod traffic leaving the cluster is SNAT'd to it";
 // https://learn.microsoft.com/azure/aks/concepts-network-cni-overview (Pod Subnet keeps the pod IP across connected networks)
-// https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni (FAQ: pod subnet pods are always their own source; no ip-masq-agent)
 const POD_IP_SOURCE =
-	"Nodes show the node IP; pods show their own IP to every private destination, in the VNet or across peering, VPN and ExpressRoute (no ip-masq-agent)";
+	"Nodes show the node IP; pods show their own IP to every private destination, in the VNet or across peering, VPN and ExpressRoute";
 // https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay (pod CIDR must not overlap peered, ExpressRoute or VPN networks; pods reach out through SNAT)
 const POD_CIDR_TAKEAWAY =
 	"Pods use the cluster-internal range {ranges}: they reach the VNet and connected networks with their node's IP, and nothing outside the cluster can connect to a pod directly.";
@@ -164,7 +163,9 @@ const POD_SUBNET_DYNAMIC: ModelStatements = {
 	// https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet (16 at start, 16 more when fewer than 8 are free)
 	podManagement: "Azure CNI hands out lots of 16 addresses as a node's pods need them",
 	podReach: FLAT_REACH,
-	privateSource: POD_IP_SOURCE,
+	// https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni (FAQ: dynamic pods are always their own source; no ip-masq-agent)
+	privateSource:
+		"Nodes show the node IP; pods show their own IP to every private destination, in the VNet or across peering, VPN and ExpressRoute (no ip-masq-agent)",
 	// https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet (batches of 16 per node)
 	podManager: "Azure CNI: pod IPs from the pod subnet, 16 at a time per node as its pods need them",
 	podTakeaway: POD_SUBNET_TAKEAWAY,
@@ -213,7 +214,7 @@ const BYO_CNI: ModelStatements = {
 	// https://learn.microsoft.com/azure/aks/use-byo-cni (IPAM, routing and scaling belong to the CNI)
 	podManager: "Your CNI: pod addresses, routing and reachability; AKS assigns none",
 	// https://learn.microsoft.com/azure/aks/use-byo-cni (only node subnet and service range guidance applies)
-	podTakeaway: "Pod addresses are up to the bring-your-own CNI; AKS plans only node addresses.",
+	podTakeaway: "Pod addresses are up to the bring-your-own CNI; this plan sizes only node addresses.",
 	// https://learn.microsoft.com/azure/aks/use-byo-cni (node-based sizing, surge included)
 	sizeTakeaway: "Node subnets need one address per node at full scale, surge included.",
 	// https://learn.microsoft.com/azure/aks/use-byo-cni (service CIDR and DNS IP required; maxPods enforced at the kubelet)
