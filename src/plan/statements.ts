@@ -56,7 +56,7 @@ const POD_CIDR_REACH =
 const FLAT_REACH =
 	"Both ways: the VNet, peered VNets and on-premises networks over VPN or ExpressRoute reach pods directly at their own IPs";
 // https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay (traffic leaving the pod CIDR is SNAT'd to the node IP)
-const NODE_IP_SOURCE = "Node and pod traffic both show the node IP: pod traffic leaving the cluster is SNAT'd to it";
+const NODE_IP_SOURCE = "Outside the cluster, node and pod traffic both show the node IP: pods are SNAT'd to it";
 // https://learn.microsoft.com/azure/aks/concepts-network-cni-overview (Pod Subnet keeps the pod IP across connected networks)
 const POD_IP_SOURCE =
 	"Nodes show the node IP; pods show their own IP to every private destination, in the VNet or across peering, VPN and ExpressRoute";
@@ -111,7 +111,7 @@ const KUBENET: ModelStatements = {
 		"Kubernetes: each node gets its own {block} of the pod CIDR, and AKS keeps a route per node in the subnet's route table",
 	podReach: POD_CIDR_REACH,
 	// https://learn.microsoft.com/azure/aks/configure-kubenet (pod traffic is NAT'd to the node's primary IP)
-	privateSource: "Node and pod traffic both show the node IP: pod traffic is NAT'd to it",
+	privateSource: "Outside the cluster, node and pod traffic both show the node IP: pods are NAT'd to it",
 	// https://learn.microsoft.com/azure/aks/configure-kubenet (pod CIDR split into a /24 per node, routes kept by AKS)
 	podManager:
 		"Kubernetes: pod IPs from each node's {block} of the pod CIDR {ranges}; AKS keeps the routes between nodes in the route table",
