@@ -2,7 +2,13 @@
  * Address arithmetic on bigint start/end pairs. ip-num validates addresses and expands and
  * compresses IPv6 text; everything else (values, sizes, containment, overlaps) is plain bigint
  * arithmetic here, so a /8 or an IPv6 /32 costs the same as a /24 and nothing ever enumerates
- * addresses. Only the two ip-num modules used are imported, which keeps the plugin bundle small.
+ * addresses.
+ *
+ * The two imports below reach into ip-num's `dist/src` on purpose. ip-num (pinned in package.json)
+ * ships CommonJS only: no ES module build, no `exports` map, and an index that requires every
+ * module, which a bundler cannot tree-shake. Importing the two modules used keeps the rest of the
+ * library out of main.js. This is fine while ip-num ships no ES module build; when it does, import
+ * from "ip-num" and compare the bundle size (CONTRIBUTING.md, "Upgrading ip-num").
  */
 import { collapseIPv6Number, expandIPv6Number } from "ip-num/dist/src/IPv6Utils";
 import { Validator } from "ip-num/dist/src/Validator";
