@@ -65,7 +65,7 @@ export function engineBench(): Measure[] {
 	const ratio = middle(bg.medians.map((m, i) => m / (st.medians[i] ?? m)));
 	return [
 		{
-			name: "plan: product.md example spec",
+			name: "plan: the example spec (test/fixtures)",
 			median: ex.median,
 			p95: ex.p95,
 			runs: ROUNDS * 1000,

@@ -1,7 +1,7 @@
-/** The JSON contract of `aks-ip plan --json` (product.md section 6). */
+/** The JSON contract of `aks-ip plan --json` (README, "Command line"). */
 import type { PlanResult, SubnetPlan } from "./types";
 
-/** 2^53, exact as a double: product.md writes numbers "up to 2^53". */
+/** 2^53, exact as a double: the README's contract writes larger integers as decimal strings. */
 const LIMIT = 2n ** 53n;
 
 /** Integers up to 2^53 as JSON numbers, larger ones (IPv6) as decimal strings. */

@@ -2,7 +2,10 @@
 import type { Spec } from "../parse/types";
 import type { ModelId } from "./types";
 
-/** The model, decided the way AKS decides it (product.md section 1). */
+/**
+ * The model, decided the way AKS decides it (README, "The spec language"; default Overlay:
+ * https://learn.microsoft.com/azure/aks/azure-cni-overlay).
+ */
 export function detectModel(spec: Spec): ModelId {
 	const plugin = spec.networkPlugin?.value;
 	if (plugin === "kubenet") return "kubenet";
@@ -54,9 +57,9 @@ export function podsInVnet(model: ModelId): boolean {
 }
 
 /**
- * Models with documented dual-stack support (aks-networking.md section 9): overlay (Cilium
- * included) and static block. BYO CNI is not listed; the rule warns there, since pods are the
- * CNI's business.
+ * Models with documented dual-stack support: overlay (Cilium included) and static block
+ * (https://learn.microsoft.com/azure/aks/configure-dual-stack). BYO CNI is not listed; the rule warns
+ * there, since pods are the CNI's business.
  */
 export function supportsDualStack(model: ModelId): boolean {
 	return model === "azure-cni-overlay" || model === "azure-cni-pod-subnet-static";

@@ -288,15 +288,17 @@ function countDemand(
 		lb.subnet.requiredWithoutSurge += 1n;
 		if (lb.subnet.requiredAtFullDensity !== null) lb.subnet.requiredAtFullDensity += 1n;
 		lb.subnet.loadBalancers.push(lb.name);
-		// A Private Link Service takes its NAT IPs from the load balancer's subnet (section 6).
+		// A Private Link Service takes its NAT IPs from the load balancer's subnet:
+		// https://learn.microsoft.com/azure/aks/internal-lb
 		if (lb.privateLinkIps > 0)
 			lb.subnet.extras.push({
 				what: `${countOf(lb.privateLinkIps, "Private Link NAT IP")} of "${clip(lb.name)}"`,
 				count: lb.privateLinkIps,
 			});
 	}
-	// A private cluster's API server endpoint: 1 address of the first pool's node subnet (section 7),
-	// unless API server VNet integration puts the API server in its own subnet.
+	// A private cluster's API server endpoint: 1 address of the first pool's node subnet
+	// (https://learn.microsoft.com/azure/aks/private-clusters), unless API server VNet integration puts
+	// the API server in its own subnet (https://learn.microsoft.com/azure/aks/api-server-vnet-integration).
 	const first = pools.find((p) => p.nodeSubnet)?.nodeSubnet;
 	const vnetIntegration = subnets.some((s) => s.purpose === "apiServer");
 	if (privateCluster && first && !vnetIntegration)

@@ -5,7 +5,7 @@ import { jsonInt } from "../../src/plan/json";
 
 const EXAMPLE = readFileSync("test/fixtures/example-spec.yaml", "utf8");
 
-describe("the JSON contract of plan --json (product.md section 6)", () => {
+describe("the JSON contract of plan --json (README, Command line)", () => {
 	it("gives exactly the documented block for the example spec", () => {
 		const note = `# Prod\n\nText.\n\n\`\`\`aks-ip\n${EXAMPLE}\`\`\`\n`;
 		const [plan] = planNote(note);

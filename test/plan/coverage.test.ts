@@ -1,6 +1,6 @@
 /**
- * Documented numbers (aks-networking.md) that the other engine tests leave unpinned: each test
- * checks the boundary where the doc gives one (an exact fit passes, one more fails).
+ * Numbers documented on Microsoft Learn that the other engine tests leave unpinned: each test
+ * checks the boundary where the page gives one (an exact fit passes, one more fails).
  */
 import { describe, expect, it } from "vitest";
 import type { PlanResult } from "../../src/plan/types";
@@ -23,7 +23,7 @@ function pools(sizes: number[], extra = ""): string {
 
 const BASE = `vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\n`;
 
-describe("section 8: cluster limits", () => {
+describe("cluster limits (https://learn.microsoft.com/azure/aks/quotas-skus-regions)", () => {
 	it("node-limit: 5,000 nodes over all pools pass, 5,001 fail", () => {
 		const spec = (sizes: number[]) =>
 			`vnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\nmaxSurge: 0\npodCidr: 10.128.0.0/11\n${pools(sizes)}`;
@@ -69,7 +69,7 @@ describe("section 8: cluster limits", () => {
 	});
 });
 
-describe("section 3: VNet limits", () => {
+describe("VNet limits (https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits)", () => {
 	/** A spec whose VNet holds the node subnet plus `others` /29 subnets: `others + 1` subnets. */
 	const subnets = (others: number) => {
 		const lines = Array.from(
@@ -103,7 +103,7 @@ describe("section 3: VNet limits", () => {
 	});
 });
 
-describe("section 4: reserved and forbidden ranges", () => {
+describe("reserved and forbidden ranges (https://learn.microsoft.com/azure/aks/concepts-network-cni-overview, https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq)", () => {
 	it.each([
 		["127.0.0.0/8", "127.0.0.0/8"],
 		["168.63.129.16/32", "168.63.129.16/32"],
@@ -143,7 +143,8 @@ describe("section 4: reserved and forbidden ranges", () => {
 		expect(codes(plan(spec("172.16.0.0/16", "172.16.0.10")))).not.toContain("public-range");
 	});
 
-	// Found by this test: multicast space (224.0.0.0/4) is unsupported for a pod CIDR (section 4),
+	// Found by this test: multicast space (224.0.0.0/4) is unsupported for a pod CIDR
+	// (https://learn.microsoft.com/azure/aks/concepts-network-cni-overview),
 	// and reserved-range used to check it for VNet and service ranges only.
 	it("public-range or reserved-range: an overlay pod CIDR in 224.0.0.0/4 is refused", () => {
 		const p = plan(`${BASE}podCidr: 224.0.0.0/16`);
@@ -192,7 +193,7 @@ describe("section 4: reserved and forbidden ranges", () => {
 	});
 });
 
-describe("section 6: load balancers and egress", () => {
+describe("load balancers and egress (https://learn.microsoft.com/azure/aks/internal-lb, https://learn.microsoft.com/azure/aks/configure-load-balancer-standard, https://learn.microsoft.com/azure/aks/nat-gateway)", () => {
 	it("lb-ip-invalid: an internal load balancer's static IP inside the service CIDR is refused", () => {
 		const p = plan(
 			`${BASE}serviceCidr: 10.10.128.0/20\ndnsServiceIp: 10.10.128.10\nloadBalancers:\n  - { name: ilb, type: internal, ip: 10.10.128.50, subnet: 10.10.128.0/20 }`,
@@ -260,7 +261,7 @@ describe("section 6: load balancers and egress", () => {
 	});
 });
 
-describe("section 7: other subnets", () => {
+describe("other subnets (https://learn.microsoft.com/azure/aks/api-server-vnet-integration, https://learn.microsoft.com/azure/aks/virtual-nodes, Azure pages of each special subnet)", () => {
 	it.each([
 		["bastion", "AzureBastionSubnet: 10.10.8.0/26", "AzureBastionSubnet: 10.10.8.0/27", "error", "/26"],
 		[
@@ -343,14 +344,15 @@ describe("section 7: other subnets", () => {
 		expect(hits(overlay, "model-mismatch").some((f) => f.message.includes("Virtual nodes"))).toBe(false);
 	});
 
-	// Found by this test: section 7 says "Virtual nodes need Azure CNI"; BYO CNI is not Azure CNI.
+	// Found by this test: virtual nodes need Azure CNI (https://learn.microsoft.com/azure/aks/virtual-nodes);
+	// BYO CNI is not Azure CNI.
 	it("model-mismatch: virtual nodes are refused with BYO CNI (they need Azure CNI)", () => {
 		const p = plan(`networkPlugin: none\n${BASE}subnets:\n  aci: { cidr: 10.10.16.0/20, purpose: virtualNodes }`);
 		expect(has(p, "model-mismatch", "error", "Virtual nodes")).toBe(true);
 	});
 });
 
-describe("section 9: dual-stack", () => {
+describe("dual-stack (https://learn.microsoft.com/azure/aks/configure-dual-stack)", () => {
 	const DUAL = `ipFamilies: [IPv4, IPv6]\nvnet: [10.60.0.0/16, "fd00:60::/48"]\nnodeSubnet: [10.60.0.0/22, "fd00:60::/64"]\ncount: 3\n`;
 
 	it.each(["azure", "calico", "Calico"])("model-mismatch: network policy %s is refused with dual-stack", (policy) => {
@@ -412,7 +414,7 @@ describe("section 9: dual-stack", () => {
 	});
 });
 
-describe("sections 1.4 and 1.5: pod subnets", () => {
+describe("pod subnets (https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation, https://learn.microsoft.com/azure/aks/configure-azure-cni-static-block-allocation)", () => {
 	it("model-mismatch: Cilium refuses a Windows pool", () => {
 		const p = plan(
 			`networkDataplane: cilium\n${BASE}agentPools: [{ name: lin, count: 3 }, { name: win, osType: Windows, count: 3 }]`,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { codes, find, plan } from "./helpers";
 
-describe("documented examples (aks-networking.md)", () => {
-	it("1: node subnet, 50 nodes + surge 1 at maxPods 30 needs 1,581: a /22 fails, a /21 passes", () => {
+describe("examples worked on Microsoft Learn, or derived from its rules", () => {
+	// https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning
+	it("node subnet, 50 nodes + surge 1 at maxPods 30 needs 1,581: a /22 fails, a /21 passes", () => {
 		const spec = (subnet: string) => `
 			networkPlugin: azure
 			vnet: 10.0.0.0/8
@@ -24,7 +25,9 @@ describe("documented examples (aks-networking.md)", () => {
 		expect(big.nodeSubnets[0]?.free).toBe(2043n - 1581n);
 	});
 
-	it("2: node subnet /24 at maxPods 30: 8 nodes take 248 of 251, a 9th needs 279", () => {
+	// Derived from https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni (1 + maxPods per
+	// node) and https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq (5 reserved).
+	it("node subnet /24 at maxPods 30: 8 nodes take 248 of 251, a 9th needs 279", () => {
 		const spec = (count: number) => `
 			networkPlugin: azure
 			vnet: 10.0.0.0/16
@@ -41,7 +44,8 @@ describe("documented examples (aks-networking.md)", () => {
 		expect(find(nine, "node-subnet-too-small")[0]?.message).toContain("28 short");
 	});
 
-	it("3: static block maxPods 30 / 31 / 32 take 2 / 2 / 3 blocks (32 / 32 / 48 addresses)", () => {
+	// https://learn.microsoft.com/azure/aks/configure-azure-cni-static-block-allocation
+	it("static block maxPods 30 / 31 / 32 take 2 / 2 / 3 blocks (32 / 32 / 48 addresses)", () => {
 		const perNode = [30, 31, 32].map(
 			(maxPods) =>
 				plan(`
@@ -57,7 +61,9 @@ describe("documented examples (aks-networking.md)", () => {
 		expect(perNode).toEqual([32, 32, 48]);
 	});
 
-	it("4: dynamic pod subnet /24 holds 15 nodes; full density at maxPods 250 is 272 per node", () => {
+	// Derived from https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation
+	// (lots of 16, a new lot when fewer than 8 are free).
+	it("dynamic pod subnet /24 holds 15 nodes; full density at maxPods 250 is 272 per node", () => {
 		const spec = (count: number) => `
 			networkPlugin: azure
 			vnet: 10.0.0.0/16
@@ -78,7 +84,8 @@ describe("documented examples (aks-networking.md)", () => {
 		expect(codes(sixteen)).toContain("pod-subnet-too-small");
 	});
 
-	it("5: overlay pod CIDR /16 holds 256 nodes; a /22 holds 4, 5 fail (1,280 > 1,024); 5,000 nodes need a /11", () => {
+	// Derived from https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay (one /24 per node).
+	it("overlay pod CIDR /16 holds 256 nodes; a /22 holds 4, 5 fail (1,280 > 1,024); 5,000 nodes need a /11", () => {
 		const spec = (cidr: string, count: number) => `
 			vnet: 10.0.0.0/16
 			nodeSubnet: 10.0.0.0/18
@@ -99,7 +106,8 @@ describe("documented examples (aks-networking.md)", () => {
 		expect(codes(plan(spec("10.32.0.0/11", 5000)))).not.toContain("pod-cidr-too-small");
 	});
 
-	it("6: surge 50% on five pools of 4 adds 2 nodes each, 10 in all", () => {
+	// https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling
+	it("surge 50% on five pools of 4 adds 2 nodes each, 10 in all", () => {
 		const p = plan(`
 			maxSurge: 50%
 			agentPools: [{name: a, count: 4}, {name: b, count: 4}, {name: c, count: 4}, {name: d, count: 4}, {name: e, count: 4}]
@@ -108,7 +116,8 @@ describe("documented examples (aks-networking.md)", () => {
 		expect(p.nodesAtFullScale).toBe(30);
 	});
 
-	it("7: SNAT: 1,000 ports × 2 IPs serve 128 nodes; 4,000 ports × 7 IPs serve 112", () => {
+	// https://learn.microsoft.com/azure/aks/configure-load-balancer-standard
+	it("SNAT: 1,000 ports × 2 IPs serve 128 nodes; 4,000 ports × 7 IPs serve 112", () => {
 		const spec = (nodes: number, ports: number, ips: number) =>
 			`count: ${nodes}\nmaxSurge: 0\nallocatedOutboundPorts: ${ports}\noutboundIps: ${ips}`;
 		expect(codes(plan(spec(128, 1000, 2)))).not.toContain("snat-ports");
@@ -125,7 +134,8 @@ describe("documented examples (aks-networking.md)", () => {
 		expect(find(plan(body), "snat-ports")[0]?.message).toContain("= 128 nodes");
 	});
 
-	it("8: pod CIDR 172.16.0.0/12 is refused: it contains 172.30/16 and 172.31/16", () => {
+	// https://learn.microsoft.com/azure/aks/concepts-network-cni-overview
+	it("pod CIDR 172.16.0.0/12 is refused: it contains 172.30/16 and 172.31/16", () => {
 		const [f] = find(plan("podCidr: 172.16.0.0/12"), "reserved-range");
 		expect(f?.severity).toBe("error");
 		expect(f?.message).toContain("172.30.0.0/16, 172.31.0.0/16");
@@ -235,7 +245,8 @@ describe("dual-stack", () => {
 	});
 });
 
-describe("extras(subnet): other addresses in a subnet (aks-networking.md sections 1.1, 6 and 7)", () => {
+// Sources: https://learn.microsoft.com/azure/aks/internal-lb (frontends, Private Link NAT IPs), https://learn.microsoft.com/azure/aks/private-clusters (endpoint).
+describe("extras(subnet): other addresses in a subnet", () => {
 	const node = (extra: string, more = "") =>
 		`vnet: 10.1.0.0/16\nserviceCidr: 10.2.0.0/16\ndnsServiceIp: 10.2.0.10\nsubnets:\n  nodes: { cidr: 10.1.0.0/28${extra} }\nnodeSubnet: nodes\ncount: 8\nmaxSurge: 1\n${more}`;
 

@@ -1,4 +1,4 @@
-/** Static internal load-balancer frontends (aks-networking.md section 6). */
+/** Static internal load-balancer frontends: https://learn.microsoft.com/azure/aks/internal-lb. */
 import { containsAddress, isAzureReservedAddress } from "../../net/address";
 import type { Rule } from "./rule";
 

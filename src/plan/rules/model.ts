@@ -155,7 +155,7 @@ function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 	}
 }
 
-/** Kubenet takes no Azure network policy (Calico works), aks-networking.md section 1.2. */
+/** Kubenet takes no Azure network policy (Calico works): https://learn.microsoft.com/azure/aks/configure-kubenet. */
 function checkKubenetPolicy(plan: PlanResult, spec: Spec, report: Report): void {
 	const policy = spec.networkPolicy;
 	if (plan.model === "kubenet" && policy?.value.toLowerCase() === "azure") {

@@ -1,4 +1,10 @@
-/** Pool and cluster limits (aks-networking.md sections 2 and 8). */
+/**
+ * Pool and cluster limits. Sources:
+ * - https://learn.microsoft.com/azure/aks/quotas-skus-regions
+ * - https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling
+ * - maxPods: https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning
+ * - kubenet's 400 nodes: https://learn.microsoft.com/azure/aks/configure-kubenet
+ */
 import { staticBlocks } from "../model";
 import { clip } from "../../core/text";
 import { n, plural, type Rule } from "./rule";
@@ -56,10 +62,10 @@ function podsAtFullScale(pools: readonly { nodesAtFullScale: number; maxPods: nu
 /**
  * At most 1,000 nodes in a pool (surge included), 5,000 in a cluster, 400 on kubenet, 100 pools
  * and 300 LoadBalancer services: a node NIC holds 300 load-balancing rules, one per service port
- * and IP family (https://learn.microsoft.com/azure/aks/use-multiple-standard-load-balancer). Pods
- * per cluster (sections 1.3 to 1.6, warnings as the docs give them as approximate): overlay
- * 250,000; node subnet about 64,000 IPs; dynamic pod subnet about 65,000 pods; static block about
- * 1,000,000 pods.
+ * and IP family (https://learn.microsoft.com/azure/aks/use-multiple-standard-load-balancer).
+ * Pods per cluster (warnings, as Microsoft Learn gives them as approximate): overlay 250,000;
+ * node subnet about 64,000 IPs; dynamic pod subnet about 65,000 pods; static block about
+ * 1,000,000 pods (https://learn.microsoft.com/azure/aks/plan-pod-networking).
  */
 export const nodeLimit: Rule = {
 	code: "node-limit",
@@ -155,7 +161,8 @@ export const staticBlockWaste: Rule = {
 /**
  * With load-balancer egress, floor(64,000 / ports per node) × outbound IPs nodes get SNAT ports;
  * automatic allocation gives 1,024 ports up to 50 nodes, 512 up to 100 and fewer beyond. A NAT
- * gateway takes 1 to 16 IPs of 64,512 ports each (section 6).
+ * gateway takes 1 to 16 IPs of 64,512 ports each. Sources:
+ * https://learn.microsoft.com/azure/aks/configure-load-balancer-standard, https://learn.microsoft.com/azure/aks/nat-gateway.
  */
 export const snatPorts: Rule = {
 	code: "snat-ports",

@@ -1,4 +1,9 @@
-/** Reserved and forbidden ranges (aks-networking.md section 4). */
+/**
+ * Reserved and forbidden ranges. Sources:
+ * - https://learn.microsoft.com/azure/aks/concepts-network-cni-overview
+ * - https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay
+ * - https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq
+ */
 import { overlaps, parseCidr, type Cidr, type Range } from "../../net/address";
 import type { Rule } from "./rule";
 

@@ -1,4 +1,10 @@
-/** Service CIDR and DNS service IP (aks-networking.md section 5). */
+/**
+ * Service CIDR and DNS service IP. Sources:
+ * - size: https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay
+ * - reuse, growth from Kubernetes 1.33: https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning
+ * - DNS service IP: https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni
+ * - IPv6 range: https://learn.microsoft.com/azure/aks/configure-dual-stack
+ */
 import { containsAddress } from "../../net/address";
 import { n, type Rule } from "./rule";
 

@@ -1,4 +1,14 @@
-/** Azure subnet rules (aks-networking.md sections 3 and 7). */
+/**
+ * Azure subnet rules. Sources:
+ * - reserved addresses, /29 and /64: https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq
+ * - API server subnet: https://learn.microsoft.com/azure/aks/api-server-vnet-integration
+ * - private cluster endpoint: https://learn.microsoft.com/azure/aks/private-clusters
+ * - App Gateway: https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure
+ * - App Gateway for Containers:
+ *   https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components
+ * - firewall: https://learn.microsoft.com/azure/firewall/firewall-faq
+ * - bastion: https://learn.microsoft.com/azure/bastion/configuration-settings
+ */
 import type { Purpose } from "../../parse/types";
 import type { Severity } from "../../core/findings";
 import { subnetLabel } from "./overlap";
@@ -72,7 +82,8 @@ export const subnetSize: Rule = {
 
 /**
  * Azure CNI Overlay takes bring-your-own subnet, VNet and resource group names of at most 63
- * characters (aks-networking.md section 1.6); the spec names subnets, so those are checked.
+ * characters (https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay); the spec
+ * names subnets, so those are checked.
  */
 export const overlayNameLength: Rule = {
 	code: "invalid-value",

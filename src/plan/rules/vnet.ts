@@ -1,4 +1,7 @@
-/** Azure VNet limits (aks-networking.md section 3). */
+/**
+ * Azure VNet limits:
+ * https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-networking-limits
+ */
 import { n, type Rule } from "./rule";
 
 /**
