@@ -16,15 +16,7 @@ async function installDom(): Promise<void> {
 	}
 	const { installDomHelpers } = await import("../test/dom-helpers");
 	installDomHelpers(win as unknown as typeof window);
-	for (const key of [
-		"createEl",
-		"createDiv",
-		"createSpan",
-		"createSvg",
-		"createFragment",
-		"activeWindow",
-		"activeDocument",
-	]) {
+	for (const key of ["createEl", "createDiv", "createSpan", "activeWindow", "activeDocument"]) {
 		g[key] = (win as unknown as Record<string, unknown>)[key];
 	}
 }

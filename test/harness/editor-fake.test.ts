@@ -115,19 +115,4 @@ describe("FakeEditor", () => {
 		expect(ed.getCursor()).toEqual({ line: 2, ch: 1 });
 		expect([ed.transactions, ed.edits.length, ed.undoDepth]).toEqual([1, 0, 0]);
 	});
-
-	it("setLine and processLines go through the same edit path", () => {
-		const ed = new FakeEditor("a\n\nb");
-		ed.setLine(0, "A");
-		ed.processLines(
-			(_n, line) => line.toUpperCase(),
-			(n, line, upper) =>
-				upper !== line
-					? { from: { line: n, ch: 0 }, to: { line: n, ch: line.length }, text: upper ?? "" }
-					: undefined,
-			true,
-		);
-		expect(ed.getValue()).toBe("A\n\nB");
-		expect(ed.edits).toHaveLength(2);
-	});
 });

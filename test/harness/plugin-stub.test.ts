@@ -2,13 +2,13 @@
 // tsc, the stub at run time.
 import type { App as ObsidianApp, Editor, MarkdownPostProcessorContext } from "obsidian";
 import {
-	FuzzySuggestModal,
 	MarkdownRenderChild,
 	MarkdownRenderer,
 	Notice,
 	Plugin,
 	PluginSettingTab,
 	Setting,
+	SuggestModal,
 } from "obsidian";
 import { describe, expect, it } from "vitest";
 import { FakeEditor } from "../editor-fake";
@@ -18,7 +18,7 @@ import {
 	DropdownComponent,
 	MarkdownView,
 	TFile,
-	chooseItem,
+	chooseSuggestion,
 	inspect,
 	loadPlugin,
 	openModals,
@@ -44,15 +44,15 @@ class Block extends MarkdownRenderChild {
 	}
 }
 
-class Picker extends FuzzySuggestModal<string> {
+class Picker extends SuggestModal<string> {
 	chosen: string | null = null;
-	getItems(): string[] {
-		return ["overlay", "kubenet", "node subnet"];
+	getSuggestions(query: string): string[] {
+		return ["overlay", "kubenet", "node subnet"].filter((item) => item.includes(query));
 	}
-	getItemText(item: string): string {
-		return item;
+	renderSuggestion(item: string, el: HTMLElement): void {
+		el.setText(item);
 	}
-	onChooseItem(item: string): void {
+	onChooseSuggestion(item: string): void {
 		this.chosen = item;
 	}
 }
@@ -134,15 +134,15 @@ describe("Plugin stub", () => {
 		expect(ctx.children).toHaveLength(1);
 	});
 
-	it("drives fuzzy modals and settings", async () => {
+	it("drives suggest modals and settings", async () => {
 		const app = new App({ files: { "a/b.md": "text" } });
 		expect(app.vault.getMarkdownFiles().map((f) => f.path)).toEqual(["a/b.md"]);
 		const picker = new Picker(app as unknown as ObsidianApp);
 		picker.open();
 		expect(openModals).toEqual([picker]);
-		await setQuery(picker, "kbn");
+		await setQuery(picker, "kube");
 		expect(picker.resultContainerEl.textContent).toBe("kubenet");
-		expect(await chooseItem(picker)).toBe("kubenet");
+		expect(await chooseSuggestion(picker)).toBe("kubenet");
 		expect(picker.chosen).toBe("kubenet");
 		expect(openModals).toEqual([]);
 
@@ -155,18 +155,12 @@ describe("Plugin stub", () => {
 		expect(tab.value).toBe("b");
 	});
 
-	it("vault.process and workspace records", async () => {
+	it("reads vault files and records the files opened", async () => {
 		const app = new App({ files: { "n.md": "one" } });
 		const file = app.vault.getFileByPath("n.md");
 		if (!file) throw new Error("missing");
-		await app.vault.process(file, (s) => `${s} two`);
-		expect(await app.vault.read(file)).toBe("one two");
-		expect(app.vault.writes.map((w) => w.via)).toEqual(["create", "process"]);
-		await app.workspace.openLinkText("n.md", "", false, { eState: { line: 3 } });
-		expect(app.workspace.opened[0]).toMatchObject({
-			via: "openLinkText",
-			path: "n.md",
-			state: { eState: { line: 3 } },
-		});
+		expect(await app.vault.cachedRead(file)).toBe("one");
+		await app.workspace.getLeaf(false).openFile(file, { eState: { line: 3 } });
+		expect(app.workspace.opened).toEqual([{ via: "openFile", path: "n.md", state: { eState: { line: 3 } } }]);
 	});
 });

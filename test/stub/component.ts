@@ -220,117 +220,13 @@ export class MarkdownRenderer {
 		el.createDiv({ cls: "stub-markdown", text: markdown });
 		return Promise.resolve();
 	}
-
-	/** @deprecated Obsidian deprecates it too; use render(). */
-	static renderMarkdown(
-		markdown: string,
-		el: HTMLElement,
-		sourcePath: string,
-		component: O.Component,
-	): Promise<void> {
-		return MarkdownRenderer.render(null, markdown, el, sourcePath, component);
-	}
 }
 
 /** Records the text of every notice; see Notice.messages and resetStubState(). */
 export class Notice {
 	static readonly messages: string[] = [];
-	noticeEl: HTMLElement;
-	containerEl: HTMLElement;
-	messageEl: HTMLElement;
-	duration: number | undefined;
-	hidden = false;
 
-	constructor(message: string | DocumentFragment, duration?: number) {
-		this.containerEl = createDiv({ cls: "notice-container" });
-		this.noticeEl = this.containerEl.createDiv({ cls: "notice" });
-		this.messageEl = this.noticeEl.createDiv({ cls: "notice-message" });
-		this.duration = duration;
-		this.setMessage(message);
+	constructor(message: string | DocumentFragment) {
+		Notice.messages.push(typeof message === "string" ? message : (message.textContent ?? ""));
 	}
-
-	setMessage(message: string | DocumentFragment): this {
-		this.messageEl.setText(message);
-		Notice.messages.push(this.messageEl.textContent ?? "");
-		return this;
-	}
-
-	hide(): void {
-		this.hidden = true;
-		this.containerEl.detach();
-	}
-}
-
-export const Platform: typeof O.Platform = {
-	isDesktop: true,
-	isMobile: false,
-	isDesktopApp: true,
-	isMobileApp: false,
-	isIosApp: false,
-	isAndroidApp: false,
-	isPhone: false,
-	isTablet: false,
-	isMacOS: false,
-	isWin: false,
-	isLinux: true,
-	isSafari: false,
-	resourcePathPrefix: "app://local/",
-};
-
-export function debounce<T extends unknown[], V>(
-	cb: (...args: [...T]) => V,
-	timeout = 0,
-	resetTimer = false,
-): O.Debouncer<T, V> {
-	let timer: number | null = null;
-	let pending: [...T] | null = null;
-	const fire = (): V | void => {
-		if (timer !== null) window.clearTimeout(timer);
-		timer = null;
-		if (pending === null) return;
-		const args = pending;
-		pending = null;
-		return cb(...args);
-	};
-	const debouncer = ((...args: [...T]) => {
-		pending = args;
-		if (timer !== null && resetTimer) {
-			window.clearTimeout(timer);
-			timer = null;
-		}
-		if (timer === null) timer = window.setTimeout(fire, timeout);
-		return debouncer;
-	}) as O.Debouncer<T, V>;
-	debouncer.cancel = () => {
-		if (timer !== null) window.clearTimeout(timer);
-		timer = null;
-		pending = null;
-		return debouncer;
-	};
-	debouncer.run = fire;
-	return debouncer;
-}
-
-/** Like Obsidian: replaces the children with one `svg.svg-icon.lucide-<id>`. */
-export function setIcon(parent: HTMLElement, iconId: O.IconName): void {
-	parent.empty();
-	parent.createSvg("svg", { cls: ["svg-icon", `lucide-${iconId}`] });
-}
-
-export function setTooltip(el: HTMLElement, tooltip: string): void {
-	el.setAttr("aria-label", tooltip);
-}
-
-/** Forward slashes, no duplicate, leading or trailing slash, no NBSP, NFC; "" becomes "/". */
-export function normalizePath(path: string): string {
-	const cleaned = path
-		.replace(/[\\/]+/g, "/")
-		.replace(/\u00a0|\u202f/g, " ")
-		.replace(/^\/+|\/+$/g, "")
-		.normalize("NFC");
-	return cleaned === "" ? "/" : cleaned;
-}
-
-export function getLanguage(): string {
-	return "en";
 }

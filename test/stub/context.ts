@@ -8,8 +8,6 @@ export type SectionInfoSource =
 
 export interface ContextOptions {
 	sourcePath?: string;
-	docId?: string;
-	frontmatter?: unknown;
 	/** What getSectionInfo() answers; null by default, as in embeds and some Live Preview states. */
 	sectionInfo?: SectionInfoSource;
 }
@@ -28,8 +26,8 @@ export class FakeContext implements O.MarkdownPostProcessorContext {
 
 	constructor(options: ContextOptions = {}) {
 		this.sourcePath = options.sourcePath ?? "note.md";
-		this.docId = options.docId ?? `doc-${this.sourcePath}`;
-		this.frontmatter = options.frontmatter;
+		this.docId = `doc-${this.sourcePath}`;
+		this.frontmatter = undefined;
 		this.sectionInfo = options.sectionInfo ?? null;
 	}
 

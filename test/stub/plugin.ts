@@ -15,7 +15,6 @@ export type CodeBlockHandler = (
 export interface CodeBlockProcessor {
 	language: string;
 	handler: CodeBlockHandler;
-	sortOrder?: number;
 }
 
 export interface CommandRecord {
@@ -29,11 +28,8 @@ export interface CommandRecord {
 /** What a plugin registered, and its saved data. */
 export interface PluginRecord {
 	codeBlockProcessors: CodeBlockProcessor[];
-	postProcessors: O.MarkdownPostProcessor[];
 	commands: CommandRecord[];
 	settingTabs: PluginSettingTab[];
-	editorExtensions: unknown[];
-	ribbonIcons: { icon: string; title: string; el: HTMLElement }[];
 	/** What loadData() returns (as a fresh copy); saveData() replaces it. */
 	data: unknown;
 	saves: number;
@@ -62,11 +58,8 @@ export abstract class Plugin extends Component {
 		this.manifest = manifest;
 		records.set(this, {
 			codeBlockProcessors: [],
-			postProcessors: [],
 			commands: [],
 			settingTabs: [],
-			editorExtensions: [],
-			ribbonIcons: [],
 			data: null,
 			saves: 0,
 		});
@@ -90,7 +83,7 @@ export abstract class Plugin extends Component {
 		return command;
 	}
 
-	removeCommand(commandId: string): void {
+	private removeCommand(commandId: string): void {
 		const full = `${this.manifest.id}:${commandId}`;
 		this.record.commands = this.record.commands.filter((c) => c.command.id !== full);
 		delete this.registry[full];
@@ -100,37 +93,13 @@ export abstract class Plugin extends Component {
 		this.record.settingTabs.push(settingTab);
 	}
 
-	addRibbonIcon(icon: O.IconName, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
-		const el = createDiv({ cls: "side-dock-ribbon-action", attr: { "aria-label": title } });
-		el.addEventListener("click", (evt) => void callback(evt));
-		this.record.ribbonIcons.push({ icon, title, el });
-		return el;
-	}
-
-	addStatusBarItem(): HTMLElement {
-		return createDiv({ cls: "status-bar-item" });
-	}
-
-	registerMarkdownPostProcessor(postProcessor: O.MarkdownPostProcessor, sortOrder?: number): O.MarkdownPostProcessor {
-		this.record.postProcessors.push(postProcessor);
-		return postProcessor;
-	}
-
-	registerMarkdownCodeBlockProcessor(
-		language: string,
-		handler: CodeBlockHandler,
-		sortOrder?: number,
-	): O.MarkdownPostProcessor {
-		const entry: CodeBlockProcessor = { language, handler, sortOrder };
+	registerMarkdownCodeBlockProcessor(language: string, handler: CodeBlockHandler): O.MarkdownPostProcessor {
+		const entry: CodeBlockProcessor = { language, handler };
 		this.record.codeBlockProcessors.push(entry);
 		this.register(() => {
 			this.record.codeBlockProcessors = this.record.codeBlockProcessors.filter((p) => p !== entry);
 		});
-		return Object.assign(() => undefined, { sortOrder });
-	}
-
-	registerEditorExtension(extension: unknown): void {
-		this.record.editorExtensions.push(extension);
+		return () => undefined;
 	}
 
 	loadData(): Promise<unknown> {
@@ -142,16 +111,12 @@ export abstract class Plugin extends Component {
 		this.record.saves++;
 		return Promise.resolve();
 	}
-
-	onUserEnable(): void {}
 }
 
 export interface LoadOptions {
-	app?: App;
 	files?: Record<string, string>;
 	/** Contents of data.json before the plugin loads. */
 	data?: unknown;
-	manifest?: Partial<O.PluginManifest>;
 }
 
 /** Test helper: constructs the plugin on a stub App, loads it and waits for onload(). */
@@ -159,8 +124,8 @@ export async function loadPlugin<P extends O.Plugin>(
 	PluginClass: new (app: O.App, manifest: O.PluginManifest) => P,
 	options: LoadOptions = {},
 ): Promise<{ plugin: P; app: App; record: PluginRecord }> {
-	const app = options.app ?? new App({ files: options.files });
-	const plugin = new PluginClass(app as unknown as O.App, { ...defaultManifest, ...options.manifest });
+	const app = new App({ files: options.files });
+	const plugin = new PluginClass(app as unknown as O.App, defaultManifest);
 	const record = inspect(plugin);
 	record.data = copy(options.data);
 	plugin.load();

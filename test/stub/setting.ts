@@ -1,16 +1,9 @@
 // Setting and PluginSettingTab of the `obsidian` module, for tests, with helpers that find
 // a rendered Setting by name.
 import type * as O from "obsidian";
-import {
-	ButtonComponent,
-	DropdownComponent,
-	ExtraButtonComponent,
-	SliderComponent,
-	TextAreaComponent,
-	TextComponent,
-	ToggleComponent,
-} from "./components";
-import type { BaseComponent } from "./components";
+import { DropdownComponent, TextComponent, ToggleComponent } from "./components";
+
+type SettingComponent = ToggleComponent | TextComponent | DropdownComponent;
 
 const settingsByEl = new WeakMap<Element, Setting>();
 
@@ -20,7 +13,7 @@ export class Setting {
 	nameEl: HTMLElement;
 	descEl: HTMLElement;
 	controlEl: HTMLElement;
-	components: BaseComponent[] = [];
+	components: SettingComponent[] = [];
 
 	constructor(containerEl: HTMLElement) {
 		this.settingEl = containerEl.createDiv({ cls: "setting-item" });
@@ -41,39 +34,15 @@ export class Setting {
 		return this;
 	}
 
-	setClass(cls: string): this {
-		this.settingEl.addClass(cls);
-		return this;
-	}
-
-	setTooltip(tooltip: string): this {
-		this.nameEl.setAttr("aria-label", tooltip);
-		return this;
-	}
-
 	setHeading(): this {
 		this.settingEl.addClass("setting-item-heading");
 		return this;
 	}
 
-	setDisabled(disabled: boolean): this {
-		this.settingEl.toggleClass("is-disabled", disabled);
-		for (const component of this.components) component.setDisabled(disabled);
-		return this;
-	}
-
-	private add<C extends BaseComponent>(component: C, cb: (component: C) => unknown): this {
+	private add<C extends SettingComponent>(component: C, cb: (component: C) => unknown): this {
 		this.components.push(component);
 		cb(component);
 		return this;
-	}
-
-	addButton(cb: (component: ButtonComponent) => unknown): this {
-		return this.add(new ButtonComponent(this.controlEl), cb);
-	}
-
-	addExtraButton(cb: (component: ExtraButtonComponent) => unknown): this {
-		return this.add(new ExtraButtonComponent(this.controlEl), cb);
 	}
 
 	addToggle(cb: (component: ToggleComponent) => unknown): this {
@@ -84,32 +53,13 @@ export class Setting {
 		return this.add(new TextComponent(this.controlEl), cb);
 	}
 
-	addTextArea(cb: (component: TextAreaComponent) => unknown): this {
-		return this.add(new TextAreaComponent(this.controlEl), cb);
-	}
-
 	addDropdown(cb: (component: DropdownComponent) => unknown): this {
 		return this.add(new DropdownComponent(this.controlEl), cb);
 	}
-
-	addSlider(cb: (component: SliderComponent) => unknown): this {
-		return this.add(new SliderComponent(this.controlEl), cb);
-	}
-
-	then(cb: (setting: this) => unknown): this {
-		cb(this);
-		return this;
-	}
-
-	clear(): this {
-		this.controlEl.empty();
-		this.components = [];
-		return this;
-	}
 }
 
-/** Test helper: the Settings rendered inside `containerEl`, in document order. */
-export function settingsIn(containerEl: HTMLElement): Setting[] {
+/** The Settings rendered inside `containerEl`, in document order. */
+function settingsIn(containerEl: HTMLElement): Setting[] {
 	return Array.from(containerEl.querySelectorAll(".setting-item"))
 		.map((el) => settingsByEl.get(el))
 		.filter((s): s is Setting => s !== undefined);
@@ -134,10 +84,6 @@ export abstract class PluginSettingTab {
 	}
 
 	display(): void {}
-
-	hide(): void {
-		this.containerEl.empty();
-	}
 }
 
 /** Test helper: what opening the tab in Obsidian's settings does; returns its containerEl. */

@@ -1,7 +1,5 @@
-// Files, vault and metadata cache of the `obsidian` module, for tests: an in-memory vault
-// that records every write.
+// Files and vault of the `obsidian` module, for tests: an in-memory vault.
 import type * as O from "obsidian";
-import { Events } from "./component";
 
 export abstract class TAbstractFile {
 	vault!: Vault;
@@ -31,77 +29,36 @@ export class TFile extends TAbstractFile {
 
 export class TFolder extends TAbstractFile {
 	children: TAbstractFile[] = [];
-
-	isRoot(): boolean {
-		return this.path === "/";
-	}
-}
-
-export interface VaultWrite {
-	via: "create" | "modify" | "process" | "append";
-	path: string;
-	data: string;
 }
 
 /** In-memory vault. Paths are vault-relative, like "notes/prod.md". */
-export class Vault extends Events {
-	/** Not the default name, so code that hardcodes the config folder shows up in tests. */
-	configDir = ".vault-config";
-	/** Test helper: every write, oldest first. */
-	readonly writes: VaultWrite[] = [];
+export class Vault {
 	private readonly root: TFolder = new TFolder(this, "/");
 	private readonly entries = new Map<string, TAbstractFile>();
 	private readonly contents = new Map<TFile, string>();
-
-	getName(): string {
-		return "test-vault";
-	}
-
-	getRoot(): TFolder {
-		return this.root;
-	}
-
-	getAbstractFileByPath(path: string): TAbstractFile | null {
-		return path === "/" || path === "" ? this.root : (this.entries.get(path) ?? null);
-	}
 
 	getFileByPath(path: string): TFile | null {
 		const f = this.entries.get(path);
 		return f instanceof TFile ? f : null;
 	}
 
-	getFolderByPath(path: string): TFolder | null {
-		const f = this.getAbstractFileByPath(path);
-		return f instanceof TFolder ? f : null;
-	}
-
-	getFiles(): TFile[] {
-		return [...this.contents.keys()];
-	}
-
 	getMarkdownFiles(): TFile[] {
-		return this.getFiles().filter((f) => f.extension === "md");
+		return [...this.contents.keys()].filter((f) => f.extension === "md");
 	}
 
-	getAllLoadedFiles(): TAbstractFile[] {
-		return [this.root, ...this.entries.values()];
-	}
-
-	createFolder(path: string): Promise<TFolder> {
-		return Promise.resolve(this.folder(path));
-	}
-
-	create(path: string, data: string): Promise<TFile> {
-		if (this.entries.has(path)) return Promise.reject(new Error("File already exists."));
+	/** Test helper (synchronous, unlike Obsidian's): adds a file with its text. */
+	create(path: string, data: string): TFile {
+		if (this.entries.has(path)) throw new Error("File already exists.");
 		const slash = path.lastIndexOf("/");
 		const parent = this.folder(slash > 0 ? path.slice(0, slash) : "/");
 		const file = new TFile(this, path);
 		file.parent = parent;
 		parent.children.push(file);
 		this.entries.set(path, file);
-		this.write(file, data, "create");
-		this.trigger("create", file);
-		return Promise.resolve(file);
+		const now = Date.now();
+		file.stat = { ctime: now, mtime: now, size: data.length };
+		this.contents.set(file, data);
+		return file;
 	}
 
 	read(file: TFile): Promise<string> {
@@ -111,32 +68,6 @@ export class Vault extends Events {
 
 	cachedRead(file: TFile): Promise<string> {
 		return this.read(file);
-	}
-
-	async modify(file: TFile, data: string): Promise<void> {
-		await this.read(file);
-		this.write(file, data, "modify");
-		this.trigger("modify", file);
-	}
-
-	async append(file: TFile, data: string): Promise<void> {
-		this.write(file, (await this.read(file)) + data, "append");
-		this.trigger("modify", file);
-	}
-
-	/** Atomic read-modify-write, like Obsidian's: fn runs synchronously on the current text. */
-	async process(file: TFile, fn: (data: string) => string): Promise<string> {
-		const next = fn(await this.read(file));
-		this.write(file, next, "process");
-		this.trigger("modify", file);
-		return next;
-	}
-
-	private write(file: TFile, data: string, via: VaultWrite["via"]): void {
-		const now = Date.now();
-		this.contents.set(file, data);
-		file.stat = { ctime: file.stat.ctime || now, mtime: now, size: data.length };
-		this.writes.push({ via, path: file.path, data });
 	}
 
 	private folder(path: string): TFolder {
@@ -151,23 +82,5 @@ export class Vault extends Events {
 		parent.children.push(folder);
 		this.entries.set(path, folder);
 		return folder;
-	}
-}
-
-export class MetadataCache extends Events {
-	resolvedLinks: Record<string, Record<string, number>> = {};
-	unresolvedLinks: Record<string, Record<string, number>> = {};
-
-	constructor(private readonly vault: Vault) {
-		super();
-	}
-
-	getFileCache(file: TFile): O.CachedMetadata | null {
-		return null;
-	}
-
-	getFirstLinkpathDest(linkpath: string, sourcePath: string): TFile | null {
-		const path = linkpath.split("#")[0] ?? "";
-		return this.vault.getFileByPath(path) ?? this.vault.getFileByPath(`${path}.md`);
 	}
 }
