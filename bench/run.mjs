@@ -7,9 +7,9 @@ import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
 
 execFileSync(process.execPath, ["esbuild.config.mjs", "production"], { stdio: "inherit" });
-// Render latency in a real browser: the live-preview test writes test/browser/.build/latency.json.
-// BROWSER_RUNS runs, each in a fresh browser, kept as latency-1.json, latency-2.json …; bench/main.ts
-// reports the middle one.
+// Render latency and the plugin's cold load in a real browser: the live-preview test writes
+// test/browser/.build/latency.json. BROWSER_RUNS runs, each in a fresh browser, kept as
+// latency-1.json, latency-2.json …; bench/main.ts reports the middle one of each figure.
 const latency = "test/browser/.build/latency.json";
 const BROWSER_RUNS = 5;
 for (let run = 1; run <= BROWSER_RUNS; run++) rmSync(latency.replace(".json", `-${run}.json`), { force: true });

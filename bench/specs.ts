@@ -26,3 +26,20 @@ export function stressSpec(pools: number, subnets: number, peered: number): stri
 		lines.push(`  - 172.${16 + Math.floor(i / 16384)}.${Math.floor(i / 64) % 256}.${(i % 64) * 4}/30`);
 	return lines.join("\n");
 }
+
+/**
+ * `pools` pools in one overlay cluster, each asking for maxPods 300 (AKS allows 250): every pool
+ * draws a finding of the same code, so the block must keep its findings readable.
+ */
+export function manyPoolsSpec(pools: number): string {
+	const lines = [
+		"cluster: many-pools",
+		"vnet: 10.0.0.0/8",
+		"nodeSubnet: 10.0.0.0/12",
+		"podCidr: 100.64.0.0/10",
+		"serviceCidr: 192.168.0.0/16",
+		"agentPools:",
+	];
+	for (let i = 0; i < pools; i++) lines.push(`  - { name: p${i}, count: 1, maxPods: 300 }`);
+	return lines.join("\n");
+}

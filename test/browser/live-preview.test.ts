@@ -1,7 +1,8 @@
 // Live Preview in chromium: one block re-rendered 500 times as if typed into, Obsidian's way
 // (unload the previous child, new container, processor on the source changed by one
 // character). Reports the cost per render and checks that nothing piles up: children,
-// listeners, detached DOM, heap.
+// listeners, detached DOM, heap. Also reports the page's cold load of the plugin (main.js
+// evaluated, constructed, onload), which npm run bench takes from latency.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +52,9 @@ describe.skipIf(!enabled)("a block typed into in Live Preview (chromium)", () =>
 			.reduce((a, b) => (b.length > a.length ? b : a), "");
 		expect(base).toContain("cluster:");
 
+		// The page loaded main.js once, cold, as Obsidian does at start-up (page/load.ts).
+		const load = await page.evaluate(() => window.aksIpHarness?.loadTiming);
+		expect(load?.totalMs).toBeGreaterThan(0);
 		const before = await page.evaluate(() => window.aksIpHarness?.liveState());
 		const loop = (from: number, to: number): Promise<LoopResult | undefined> =>
 			page.evaluate(([b, f, t]) => window.aksIpHarness?.typeLoop(b, f, t), [base, from, to] as const);
@@ -74,6 +78,13 @@ describe.skipIf(!enabled)("a block typed into in Live Preview (chromium)", () =>
 		const processor = [...first.processor, ...rest.processor];
 		const withLayout = [...first.withLayout, ...rest.withLayout];
 		const report = {
+			pluginLoadMs: load && {
+				evaluate: ms(load.evaluateMs),
+				construct: ms(load.constructMs),
+				onload: ms(load.onloadMs),
+				total: ms(load.totalMs),
+				mainJsBytes: load.bytes,
+			},
 			renders: RENDERS,
 			source: "the largest example block, plus a comment line growing by one character per render",
 			scriptMs: {
@@ -111,6 +122,7 @@ describe.skipIf(!enabled)("a block typed into in Live Preview (chromium)", () =>
 		writeFileSync(join(BUILD_DIR, "latency.json"), `${JSON.stringify(report, null, "\t")}\n`);
 		process.stdout.write(
 			`${[
+				`Plugin load, cold (evaluate main.js, construct, onload): ${report.pluginLoadMs?.total} ms (evaluate ${report.pluginLoadMs?.evaluate}, construct ${report.pluginLoadMs?.construct}, onload ${report.pluginLoadMs?.onload})`,
 				`Live Preview, ${RENDERS} renders of one block (test/browser/.build/latency.json):`,
 				`  per render, script only:  median ${report.scriptMs.median} ms, p95 ${report.scriptMs.p95} ms, max ${report.scriptMs.max} ms`,
 				`  per render, the processor alone (old block's removal excluded): median ${report.processorMs.median} ms, p95 ${report.processorMs.p95} ms`,

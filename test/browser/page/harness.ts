@@ -1,19 +1,12 @@
 // The page side of the real-browser tests: loads the built plugin (main.js) against the
-// obsidian stub, renders notes the way reading view does, and measures what the Node side
-// asks about (structure, overflow, contrast, re-render cost, what stays alive).
+// obsidian stub as Obsidian loads it (load.ts), renders notes the way reading view does, and
+// measures what the Node side asks about (structure, overflow, contrast, re-render cost, what
+// stays alive).
 import type * as O from "obsidian";
-import {
-	App,
-	Events,
-	MarkdownRenderer,
-	childrenOf,
-	defaultManifest,
-	inspect,
-	isLoaded,
-	loadingOf,
-} from "../../obsidian-stub";
+import { App, Events, MarkdownRenderer, childrenOf, defaultManifest, inspect, isLoaded } from "../../obsidian-stub";
 import type { StubEventRef } from "../../obsidian-stub";
 import { listenerCounts, original, type ListenerCounts } from "./listeners";
+import { loadMainJs, type LoadTiming } from "./load";
 import { renderMarkdown } from "./markdown";
 
 /** A piece of a note: Markdown text, or the body of an aks-ip block. */
@@ -228,6 +221,8 @@ const hex = (c: [number, number, number]): string =>
 export class Harness {
 	readonly app = new App();
 	plugin: O.Plugin | null = null;
+	/** What the page's first and only load of main.js cost (set once ready settles). */
+	loadTiming: LoadTiming | null = null;
 	/** The note view: div.markdown-preview-view > div.markdown-preview-sizer.markdown-preview-section. */
 	private view: HTMLElement | null = null;
 	private section: HTMLElement | null = null;
@@ -235,15 +230,14 @@ export class Harness {
 	private refs: { el: WeakRefLike<HTMLElement>; child: WeakRefLike<O.MarkdownRenderChild> }[] = [];
 	readonly ready: Promise<void>;
 
-	constructor(private readonly PluginClass: new (app: O.App, manifest: O.PluginManifest) => O.Plugin) {
+	constructor() {
 		this.ready = this.start();
 	}
 
 	private async start(): Promise<void> {
-		const plugin = new this.PluginClass(this.app as unknown as O.App, { ...defaultManifest });
+		const { plugin, timing } = await loadMainJs(this.app as unknown as O.App, { ...defaultManifest });
 		this.plugin = plugin;
-		plugin.load();
-		await loadingOf(plugin);
+		this.loadTiming = timing;
 	}
 
 	private processor(): (source: string, el: HTMLElement, ctx: O.MarkdownPostProcessorContext) => unknown {
@@ -484,12 +478,10 @@ declare global {
 	}
 }
 
-/** Called by harness.html once main.js has run: instantiates the plugin's default export and loads it. */
-export function startHarness(moduleExports: { default?: unknown }): void {
+/** Called by harness.html: loads main.js as Obsidian does (test/browser/page/load.ts) and starts the plugin. */
+export function startHarness(): void {
 	try {
-		const PluginClass = moduleExports.default;
-		if (typeof PluginClass !== "function") throw new Error("main.js has no default export.");
-		const harness = new Harness(PluginClass as new (app: O.App, manifest: O.PluginManifest) => O.Plugin);
+		const harness = new Harness();
 		harness.ready.catch((e: unknown) => {
 			activeWindow.aksIpHarnessError = String(e);
 		});
