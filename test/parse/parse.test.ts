@@ -71,7 +71,7 @@ describe("reading a body", () => {
 		expect(find(directive, "yaml-syntax").map((f) => [f.severity, f.line, f.message])).toEqual([
 			["warning", 1, "YAML: Unknown directive %FOO; the directive is ignored."],
 		]);
-		// A %YAML 1.1 document is read with the core schema (scripts/yaml-bundle.mjs): 0x3 is 3,
+		// A %YAML 1.1 document is read with the core schema (src/parse/parse.ts): 0x3 is 3,
 		// but 1.1's 0b11110 and yes are text, which the spec refuses out loud.
 		const v11 = planSource(
 			"%YAML 1.1\n---\ncluster: a\nagentPools:\n  - name: p\n    count: 0x3\n    maxPods: 0b11110\n    enableAutoScaling: yes\n",
