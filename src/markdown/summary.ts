@@ -1,5 +1,6 @@
 /**
- * Plan → Markdown summary in the seed note's format: numbered sections with bold-labelled
+ * Plan → Markdown summary in the format of the production example note's summary (examples/IP
+ * allocation on Azure public deployment PROD.md): numbered sections with bold-labelled
  * bullets, filled with this plan's ranges and numbers. Valid Markdown wherever no plugin runs.
  */
 import { modelLabel, usesPodCidr } from "../plan/model";

@@ -19,7 +19,7 @@ describe("the Markdown summary", () => {
 		},
 	);
 
-	it("has the seed note's sections in order, with bold-labelled bullets", () => {
+	it("has the sections of the production example note's summary in order, with bold-labelled bullets", () => {
 		const md = toMarkdown(planSource(EXAMPLE));
 		const headings = md.split("\n").filter((l) => l.startsWith("#"));
 		expect(headings).toEqual([

@@ -77,7 +77,7 @@ describe("insert below", () => {
 		},
 	);
 
-	it("the summary of the example spec carries its numbers in the seed note's shape", async () => {
+	it("the summary of the example spec carries its numbers in the production example note's shape", async () => {
 		const { el } = await setup(`\`\`\`aks-ip\n${BODY}\n\`\`\`\n`, BODY, true);
 		const copy = [...el.querySelectorAll("button")].find((b) => b.textContent === "Copy as Markdown");
 		expect(copy).toBeDefined();
