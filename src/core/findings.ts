@@ -49,6 +49,8 @@ export const FINDING_CODES = {
 	"snat-ports":
 		"Egress: more nodes than floor(64,000 / ports per node) × outbound IPs on a load balancer (error), past 50 or 100 nodes on automatic ports (info), or a NAT gateway with over 16 IPs (error).",
 	"vnet-limit": "Over 3,000 subnets, 500 peerings or 65,536 private IPs in use in one VNet.",
+	"internal-error":
+		"The plugin failed while planning or drawing the block: a bug in aks-ip, not in the spec. Please report it with the block.",
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -52,8 +52,8 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 		return emptyPlan(blockLine, [
 			{
 				severity: "error",
-				code: "yaml-syntax",
-				message: `The plan could not be computed: ${message}`,
+				code: "internal-error",
+				message: `The plan could not be computed (${message}). The spec is not at fault: this is a bug in aks-ip; please report it with the block.`,
 				line: fenceLine + 1,
 			},
 		]);

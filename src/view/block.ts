@@ -63,7 +63,12 @@ export class AksIpBlock extends MarkdownRenderChild {
 			el.addClass("aks-ip-block");
 			const message = e instanceof Error ? e.message : String(e);
 			renderErrorBox(el, "This plan could not be drawn", [
-				{ severity: "error", code: "yaml-syntax", message: `Internal error: ${message}`, line: 1 },
+				{
+					severity: "error",
+					code: "internal-error",
+					message: `Internal error: ${message}. The spec is not at fault: this is a bug in aks-ip; please report it with the block.`,
+					line: 1,
+				},
 			]);
 		}
 	}

@@ -109,6 +109,7 @@ describe("the aks-ip code block", () => {
 		const block = new AksIpBlock(el, "count: 3", makeContext(), host);
 		expect(() => block.render()).not.toThrow();
 		expect(el.querySelector(".aks-ip-error")?.textContent).toContain("Internal error: boom");
+		expect(el.querySelector(".aks-ip-error .aks-ip-code")?.textContent).toBe("internal-error");
 	});
 
 	it("keeps spec text as text: markup in names creates no element, attribute or URL", async () => {
