@@ -25,6 +25,7 @@ export const FINDING_CODES = {
 	"outside-vnet": "A subnet or static IP outside every VNet address space.",
 	"reserved-range": "A range touches a range that AKS reserves or Azure forbids.",
 	"public-range": "A pod or service range in public address space, which AKS does not support.",
+	"subnet-name-length": "Azure CNI Overlay: a node or pod subnet name longer than 63 characters.",
 	"subnet-size":
 		"A subnet smaller than /29, an IPv6 subnet that is not /64, a special subnet below its minimum, or another subnet short of the addresses asked of it.",
 	"node-subnet-too-small": "A node subnet has fewer usable IPs than the pools need at full scale.",
@@ -39,6 +40,8 @@ export const FINDING_CODES = {
 	"dns-ip-reserved": "The DNS service IP is the network, first or broadcast address of the service CIDR.",
 	"max-pods-out-of-range": "maxPods outside 10 to 250 (or above 110 on Windows, a warning).",
 	"pool-min-pods": "A pool with room for fewer than 30 pods (nodes × maxPods).",
+	"pool-name":
+		"A pool name AKS refuses: lowercase letters and digits, starting with a letter, at most 12 characters on Linux and 6 on Windows.",
 	"node-limit":
 		"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), or more pods than the network model supports.",
 	"model-mismatch": "A key that the network model ignores or that AKS rejects with it.",

@@ -158,9 +158,9 @@ const TRIGGERS: [string, string, string, string[]][] = [
 		"error",
 		["301 LoadBalancer services", "load-balancing rule per port and IP family", "300"],
 	],
-	["invalid-value", `agentPools:\n  - name: Apps-1`, "error", ['Pool name "Apps-1"', "lowercase letters and digits"]],
+	["pool-name", `agentPools:\n  - name: Apps-1`, "error", ['Pool name "Apps-1"', "lowercase letters and digits"]],
 	[
-		"invalid-value",
+		"subnet-name-length",
 		`networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${"n".repeat(64)}: 10.0.0.0/24\nnodeSubnet: ${"n".repeat(64)}`,
 		"error",
 		["64 characters", "at most 63"],
@@ -212,11 +212,11 @@ describe("boundaries: an exact fit is not an error, one more is", () => {
 		expect(find(plan(nat(17)), "snat-ports")).toHaveLength(1);
 		const named = (length: number) =>
 			`networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${"n".repeat(length)}: 10.0.0.0/24\nnodeSubnet: ${"n".repeat(length)}`;
-		expect(find(plan(named(63)), "invalid-value")).toEqual([]);
-		expect(find(plan(named(64)), "invalid-value")).toHaveLength(1);
+		expect(find(plan(named(63)), "subnet-name-length")).toEqual([]);
+		expect(find(plan(named(64)), "subnet-name-length")).toHaveLength(1);
 		const pool = (name: string, os = "Linux") => `agentPools:\n  - { name: ${name}, osType: ${os}, count: 3 }`;
 		const nameErrors = (spec: string) =>
-			find(plan(spec), "invalid-value").filter((f) => f.message.startsWith("Pool name"));
+			find(plan(spec), "pool-name").filter((f) => f.message.startsWith("Pool name"));
 		expect(nameErrors(pool("abcdefghijk1"))).toEqual([]); // 12 characters on Linux
 		expect(nameErrors(pool("abcdefghijk12"))[0]?.message).toContain("at most 12 characters on Linux");
 		expect(nameErrors(pool("win123", "Windows"))).toEqual([]); // 6 on Windows

@@ -233,7 +233,7 @@ export const zeroSurge: Rule = {
  * Linux, 1 to 6 on Windows (AKS's node pool limitations). AKS refuses any other name.
  */
 export const poolName: Rule = {
-	code: "invalid-value",
+	code: "pool-name",
 	check(plan, spec, report) {
 		for (const [i, p] of plan.pools.entries()) {
 			const given = spec.pools[i];

@@ -86,7 +86,7 @@ export const subnetSize: Rule = {
  * names subnets, so those are checked.
  */
 export const overlayNameLength: Rule = {
-	code: "invalid-value",
+	code: "subnet-name-length",
 	check(plan, _spec, report) {
 		if (plan.model !== "azure-cni-overlay") return;
 		for (const s of plan.subnets) {
