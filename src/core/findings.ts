@@ -1,4 +1,5 @@
 /** Findings: what a plan says about a spec. Codes are public (users silence them with `ignore`). */
+import { countOf } from "./numbers";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -69,4 +70,41 @@ export function sortFindings(findings: Finding[]): Finding[] {
 		.map((f, i) => ({ f, i }))
 		.sort((a, b) => a.f.line - b.f.line || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
 		.map(({ f }) => f);
+}
+
+/** A block lists at most this many findings of one code; one more finding counts the rest. */
+export const MAX_PER_CODE = 20;
+
+/**
+ * Keeps the first `max` findings of each code, in list order, and puts one finding in place of the
+ * rest: how many there are and the line of the first, with the highest severity among them. A
+ * spec with 3,000 bad pools then reads as 20 findings and a count, not 3,000 lines.
+ */
+export function capFindings(findings: Finding[], max = MAX_PER_CODE): Finding[] {
+	const kept: Finding[] = [];
+	const dropped = new Map<FindingCode, Finding[]>();
+	const seen = new Map<FindingCode, number>();
+	for (const f of findings) {
+		const count = (seen.get(f.code) ?? 0) + 1;
+		seen.set(f.code, count);
+		if (count <= max) kept.push(f);
+		else if (count === max + 1) dropped.set(f.code, [f]);
+		else dropped.get(f.code)?.push(f);
+	}
+	if (dropped.size === 0) return findings;
+	for (const [code, rest] of dropped) {
+		const first = rest[0];
+		if (!first) continue;
+		const severity = rest.reduce<Severity>(
+			(top, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[top] ? f.severity : top),
+			"info",
+		);
+		kept.push({
+			severity,
+			code,
+			message: `${countOf(rest.length, "more finding")} of this code ${rest.length === 1 ? "is" : "are"} not listed; the first of them is at line ${first.line}. A block lists at most ${max} of one code: fix these, and the rest appear.`,
+			line: first.line,
+		});
+	}
+	return sortFindings(kept);
 }

@@ -82,14 +82,14 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 	}
 	const r = new Reader(doc, lines, lineOffset);
 	if (doc.errors.length > 0) {
-		for (const err of doc.errors.slice(0, 20)) {
+		for (const err of doc.errors) {
 			const line = (err.linePos?.[0].line ?? 1) + lineOffset;
 			r.report("error", "yaml-syntax", `Not valid YAML: ${clip(yamlMessage(err.message), 200)}`, line);
 		}
 		return { spec: null, findings: r.findings };
 	}
 	// yaml's warnings (an unknown tag, an unknown directive): the body is read, with a caveat.
-	for (const w of doc.warnings.slice(0, 20)) {
+	for (const w of doc.warnings) {
 		const line = (w.linePos?.[0].line ?? 1) + lineOffset;
 		const after =
 			w.code === "TAG_RESOLVE_FAILED"

@@ -1,6 +1,6 @@
 /** Spec → plan: resolve the spec, then run every rule. */
 import { parseSpec } from "../parse/parse";
-import { sortFindings, type Finding } from "../core/findings";
+import { capFindings, sortFindings, type Finding } from "../core/findings";
 import type { Spec, Surge } from "../parse/types";
 import { DEFAULTS, resolve } from "./resolve";
 import { RULES } from "./rules";
@@ -33,7 +33,7 @@ function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		loadBalancers: [],
 		peered: [],
 		nodesAtFullScale: 0,
-		findings: sortFindings(findings),
+		findings: capFindings(sortFindings(findings)),
 		suppressed: [],
 		show: null,
 	};
@@ -111,7 +111,8 @@ export function planSpec(
 		);
 	}
 	const ignored = new Set(spec.ignore.map((i) => i.value));
-	const sorted = sortFindings(findings);
+	// Sorted first, so the findings kept of a flooding code are the first by line.
+	const sorted = capFindings(sortFindings(findings));
 	plan.findings = sorted.filter((f) => !ignored.has(f.code));
 	plan.suppressed = sorted.filter((f) => ignored.has(f.code));
 	return plan;

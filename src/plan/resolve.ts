@@ -261,17 +261,26 @@ function countDemand(
 	subnets: readonly SubnetPlan[],
 	privateCluster: boolean,
 ): void {
+	// Pool names per subnet as a set: a look-up in the list itself is quadratic over 3,000 pools.
+	const members = new Map<SubnetPlan, Set<string>>();
+	const join = (s: SubnetPlan, pool: string) => {
+		const names = members.get(s) ?? new Set(s.pools);
+		members.set(s, names);
+		if (names.has(pool)) return;
+		names.add(pool);
+		s.pools.push(pool);
+	};
 	for (const p of pools) {
 		const sizing = p.nodesAtFullScale - p.surge;
 		if (p.nodeSubnet) {
 			p.nodeSubnet.required += BigInt(p.nodesAtFullScale * p.nodeSubnetIpsPerNode);
 			p.nodeSubnet.requiredWithoutSurge += BigInt(sizing * p.nodeSubnetIpsPerNode);
-			if (!p.nodeSubnet.pools.includes(p.name)) p.nodeSubnet.pools.push(p.name);
+			join(p.nodeSubnet, p.name);
 		}
 		if (p.nodeSubnet6) {
 			p.nodeSubnet6.required += BigInt(p.nodesAtFullScale);
 			p.nodeSubnet6.requiredWithoutSurge += BigInt(sizing);
-			if (!p.nodeSubnet6.pools.includes(p.name)) p.nodeSubnet6.pools.push(p.name);
+			join(p.nodeSubnet6, p.name);
 		}
 		if (p.podSubnet) {
 			const s = p.podSubnet;
@@ -279,7 +288,7 @@ function countDemand(
 			s.requiredWithoutSurge += BigInt(sizing * p.podIpsPerNode);
 			const dense = p.allocationMode === "StaticBlock" ? p.podIpsPerNode : dynamicFullDensity(p.maxPods ?? 0);
 			s.requiredAtFullDensity = (s.requiredAtFullDensity ?? 0n) + BigInt(p.nodesAtFullScale * dense);
-			if (!s.pools.includes(p.name)) s.pools.push(p.name);
+			join(s, p.name);
 		}
 	}
 	for (const lb of lbs) {

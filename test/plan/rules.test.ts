@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FINDING_CODES, planSource } from "../../src/api";
+import { capFindings } from "../../src/core/findings";
 import { RULES } from "../../src/plan/rules";
 import { codes, find, plan } from "./helpers";
 
@@ -288,6 +289,57 @@ describe("an engine failure", () => {
 		expect(p.findings.map((f) => [f.severity, f.code, f.line])).toEqual([["error", "internal-error", 10]]);
 		expect(p.findings[0]?.message).toContain("boom");
 		expect(p.findings[0]?.message).toContain("not at fault");
+	});
+});
+
+describe("no flood", () => {
+	const pools = (k: number) =>
+		`vnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\nagentPools:\n${Array.from({ length: k }, (_, i) => `  - { name: Pool-${i}, count: 3, maxPods: 5 }`).join("\n")}`;
+
+	it("lists 20 findings of a code, then one that counts the rest from the first one left out", () => {
+		const p = plan(pools(3000));
+		const names = find(p, "pool-name");
+		expect(names).toHaveLength(21);
+		expect(names.slice(0, 20).map((f) => f.line)).toEqual(Array.from({ length: 20 }, (_, i) => 4 + i));
+		expect(names[20]).toMatchObject({ severity: "error", line: 24 });
+		expect(names[20]?.message).toContain("2,980 more findings of this code are not listed");
+		expect(names[20]?.message).toContain("line 24");
+		// A readable number in all: every code at most 21 times.
+		const counts = new Map<string, number>();
+		for (const f of p.findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+		for (const [code, count] of counts) expect(count, code).toBeLessThanOrEqual(21);
+		expect(p.findings.length).toBeLessThan(100);
+	});
+
+	it("leaves 20 alone, counts a 21st, and takes the highest severity of those left out", () => {
+		expect(find(plan(pools(20)), "pool-name")).toHaveLength(20);
+		const one = find(plan(pools(21)), "pool-name");
+		expect(one).toHaveLength(21);
+		expect(one[20]?.message).toContain("1 more finding of this code is not listed");
+		const mixed = capFindings([
+			...Array.from({ length: 20 }, (_, i) => ({
+				severity: "info" as const,
+				code: "low-headroom" as const,
+				message: "",
+				line: i + 1,
+			})),
+			{ severity: "info", code: "low-headroom", message: "", line: 30 },
+			{ severity: "warning", code: "low-headroom", message: "", line: 31 },
+		]);
+		expect(mixed.at(-1)).toMatchObject({ severity: "warning", line: 30 });
+	});
+
+	it("caps YAML errors too", () => {
+		const p = planSource(Array.from({ length: 50 }, (_, i) => `k${i}: [`).join("\n"));
+		const yaml = find(p, "yaml-syntax");
+		expect(yaml).toHaveLength(21);
+		expect(yaml[20]?.message).toContain("30 more findings of this code are not listed");
+	});
+
+	it("counts suppressed findings the same way", () => {
+		const p = plan(`${pools(100)}\nignore: [pool-name]`);
+		expect(find(p, "pool-name")).toEqual([]);
+		expect(p.suppressed.filter((f) => f.code === "pool-name")).toHaveLength(21);
 	});
 });
 
