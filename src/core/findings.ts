@@ -3,6 +3,18 @@ import { countOf } from "./numbers";
 
 export type Severity = "error" | "warning" | "info";
 
+/** Block bodies that show a code: each of `fails` gets a finding of it, none of `passes` does. */
+export interface Examples {
+	fails: readonly string[];
+	passes: readonly string[];
+}
+
+export interface CodeInfo {
+	/** When a block gets the code. */
+	description: string;
+	examples?: Examples;
+}
+
 export interface Finding {
 	severity: Severity;
 	code: FindingCode;
@@ -11,51 +23,139 @@ export interface Finding {
 	line: number;
 }
 
-/** Every finding code, with what it means: the README's table is generated from the same words. */
+/**
+ * Every finding code: when a block gets it (the README's findings table says the same words, and a
+ * test holds them together) and, for codes the parser reports, specs that show it. A rule's code
+ * has its examples on the rule (src/plan/rules); `internal-error` has none, as no spec triggers it.
+ */
 export const FINDING_CODES = {
-	"yaml-syntax":
-		"The body does not parse as YAML or JSON (error), or parses with a caveat such as an unknown tag (warning).",
-	"unknown-key": "A key the spec language does not know (with a did-you-mean).",
-	"duplicate-key": "A key given twice in one map (keys match case-insensitively); the first is used.",
-	"missing-key": "Something the plan needs is not given, e.g. a subnet known only by its resource ID.",
-	"invalid-value": "A value of the wrong type or outside its allowed set.",
-	"invalid-cidr": "Not a CIDR, or a CIDR of the wrong IP family.",
-	"invalid-ip": "Not an IP address, or an address of the wrong IP family.",
-	"host-bits-set": "A CIDR whose address is not its network address (10.10.0.5/16 should be 10.10.0.0/16).",
-	"range-overlap": "Two ranges that must be disjoint share addresses.",
-	"outside-vnet": "A subnet or static IP outside every VNet address space.",
-	"reserved-range": "A range touches a range that AKS reserves or Azure forbids.",
-	"public-range": "A pod or service range in public address space, which AKS does not support.",
-	"subnet-name-length": "Azure CNI Overlay: a node or pod subnet name longer than 63 characters.",
-	"subnet-size":
-		"A subnet smaller than /29, an IPv6 subnet that is not /64, a special subnet below its minimum, or another subnet short of the addresses asked of it.",
-	"node-subnet-too-small": "A node subnet has fewer usable IPs than the pools need at full scale.",
-	"pod-subnet-too-small": "A pod subnet has fewer usable IPs than the pools need at full scale.",
-	"pod-subnet-full-density": "A dynamic pod subnet fits 16 IPs per node but not every node at max pods.",
-	"pod-cidr-too-small": "A pod CIDR has fewer /24 node blocks than nodes at full scale (kubenet, overlay).",
-	"low-headroom": "Under 10% of a range is left at full scale.",
-	"service-cidr-too-large": "A service CIDR wider than /12 (error) or exactly /12 (warning); IPv6 wider than /108.",
-	"service-cidr-in-vnet": "The service CIDR lies in the VNet address space without hitting a subnet.",
-	"service-cidr-small": "A service CIDR with fewer than 256 addresses; it cannot grow before Kubernetes 1.33.",
-	"dns-ip-outside-service-cidr": "The DNS service IP is not inside the service CIDR.",
-	"dns-ip-reserved": "The DNS service IP is the network, first or broadcast address of the service CIDR.",
-	"max-pods-out-of-range": "maxPods outside 10 to 250 (or above 110 on Windows, a warning).",
-	"pool-min-pods": "A pool with room for fewer than 30 pods (nodes × maxPods).",
-	"pool-name":
-		"A pool name AKS refuses: lowercase letters and digits, starting with a letter, at most 12 characters on Linux and 6 on Windows.",
-	"node-limit":
-		"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), or more pods than the network model supports.",
-	"model-mismatch": "A key that the network model ignores or that AKS rejects with it.",
-	"lb-ip-invalid":
-		"A static load-balancer IP outside its subnet, on a reserved or taken address, or in the service range.",
-	"kubenet-retirement": "Kubenet is retired on 2028-03-31; plan the move to Azure CNI Overlay.",
-	"static-block-waste": "StaticBlock allocation with maxPods not of the form 16n - 1 leaves addresses unused.",
-	"snat-ports":
-		"Egress: more nodes than floor(64,000 / ports per node) × outbound IPs on a load balancer (error), past 50 or 100 nodes on automatic ports (info), or a NAT gateway with over 16 IPs (error).",
-	"vnet-limit": "Over 3,000 subnets, 500 peerings or 65,536 private IPs in use in one VNet.",
-	"internal-error":
-		"The plugin failed while planning or drawing the block: a bug in aks-ip, not in the spec. Please report it with the block.",
-} as const;
+	"yaml-syntax": {
+		description:
+			"The body does not parse as YAML or JSON (error), or parses with a caveat such as an unknown tag (warning).",
+		examples: { fails: ["count: [3", "cluster: !!binary eA=="], passes: ["count: 3"] },
+	},
+	"unknown-key": {
+		description: "A key the spec language does not know (with a did-you-mean).",
+		examples: { fails: ["dnsServiceIpp: 10.0.0.10"], passes: ["dnsServiceIp: 10.0.0.10"] },
+	},
+	"duplicate-key": {
+		description: "A key given twice in one map (keys match case-insensitively); the first is used.",
+		examples: { fails: ["count: 3\nCount: 4"], passes: ["count: 3\nmaxPods: 30"] },
+	},
+	"missing-key": {
+		description: "Something the plan needs is not given, e.g. a subnet known only by its resource ID.",
+		examples: {
+			fails: ["vnet: 10.10.0.0/16\ncount: 3"],
+			passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3"],
+		},
+	},
+	"invalid-value": {
+		description: "A value of the wrong type or outside its allowed set.",
+		examples: { fails: ["count: many", "networkPlugin: calico"], passes: ["count: 3\nnetworkPlugin: azure"] },
+	},
+	"invalid-cidr": {
+		description: "Not a CIDR, or a CIDR of the wrong IP family.",
+		examples: {
+			fails: ["vnet: 10.10.0.0", "podCidr: fd00::/64"],
+			passes: ["vnet: 10.10.0.0/16\npodCidr: 10.244.0.0/16"],
+		},
+	},
+	"invalid-ip": {
+		description: "Not an IP address, or an address of the wrong IP family.",
+		examples: { fails: ["dnsServiceIp: 10.0.0.300"], passes: ["dnsServiceIp: 10.0.0.10"] },
+	},
+	"host-bits-set": {
+		description: "A CIDR whose address is not its network address (10.10.0.5/16 should be 10.10.0.0/16).",
+		examples: { fails: ["vnet: 10.10.0.5/16"], passes: ["vnet: 10.10.0.0/16"] },
+	},
+	"range-overlap": {
+		description: "Two ranges that must be disjoint share addresses.",
+	},
+	"outside-vnet": {
+		description: "A subnet or static IP outside every VNet address space.",
+	},
+	"reserved-range": {
+		description: "A range touches a range that AKS reserves or Azure forbids.",
+	},
+	"public-range": {
+		description: "A pod or service range in public address space, which AKS does not support.",
+	},
+	"subnet-name-length": {
+		description: "Azure CNI Overlay: a node or pod subnet name longer than 63 characters.",
+	},
+	"subnet-size": {
+		description:
+			"A subnet smaller than /29, an IPv6 subnet that is not /64, a special subnet below its minimum, or another subnet short of the addresses asked of it.",
+	},
+	"node-subnet-too-small": {
+		description: "A node subnet has fewer usable IPs than the pools need at full scale.",
+	},
+	"pod-subnet-too-small": {
+		description: "A pod subnet has fewer usable IPs than the pools need at full scale.",
+	},
+	"pod-subnet-full-density": {
+		description: "A dynamic pod subnet fits 16 IPs per node but not every node at max pods.",
+	},
+	"pod-cidr-too-small": {
+		description: "A pod CIDR has fewer /24 node blocks than nodes at full scale (kubenet, overlay).",
+	},
+	"low-headroom": {
+		description: "Under 10% of a range is left at full scale.",
+	},
+	"service-cidr-too-large": {
+		description: "A service CIDR wider than /12 (error) or exactly /12 (warning); IPv6 wider than /108.",
+	},
+	"service-cidr-in-vnet": {
+		description: "The service CIDR lies in the VNet address space without hitting a subnet.",
+	},
+	"service-cidr-small": {
+		description: "A service CIDR with fewer than 256 addresses; it cannot grow before Kubernetes 1.33.",
+	},
+	"dns-ip-outside-service-cidr": {
+		description: "The DNS service IP is not inside the service CIDR.",
+	},
+	"dns-ip-reserved": {
+		description: "The DNS service IP is the network, first or broadcast address of the service CIDR.",
+	},
+	"max-pods-out-of-range": {
+		description: "maxPods outside 10 to 250 (or above 110 on Windows, a warning).",
+	},
+	"pool-min-pods": {
+		description: "A pool with room for fewer than 30 pods (nodes × maxPods).",
+	},
+	"pool-name": {
+		description:
+			"A pool name AKS refuses: lowercase letters and digits, starting with a letter, at most 12 characters on Linux and 6 on Windows.",
+	},
+	"node-limit": {
+		description:
+			"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), or more pods than the network model supports.",
+	},
+	"model-mismatch": {
+		description: "A key that the network model ignores or that AKS rejects with it.",
+	},
+	"lb-ip-invalid": {
+		description:
+			"A static load-balancer IP outside its subnet, on a reserved or taken address, or in the service range.",
+	},
+	"kubenet-retirement": {
+		description: "Kubenet is retired on 2028-03-31; plan the move to Azure CNI Overlay.",
+	},
+	"static-block-waste": {
+		description: "StaticBlock allocation with maxPods not of the form 16n - 1 leaves addresses unused.",
+	},
+	"snat-ports": {
+		description:
+			"Egress: more nodes than floor(64,000 / ports per node) × outbound IPs on a load balancer (error), past 50 or 100 nodes on automatic ports (info), or a NAT gateway with over 16 IPs (error).",
+	},
+	"vnet-limit": {
+		description: "Over 3,000 subnets, 500 peerings or 65,536 private IPs in use in one VNet.",
+	},
+	"internal-error": {
+		description:
+			"The plugin failed while planning or drawing the block: a bug in aks-ip, not in the spec. Please report it with the block.",
+	},
+} as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;
 

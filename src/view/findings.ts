@@ -12,7 +12,7 @@ export const LINE_ATTR = "data-aks-ip-line";
 function item(list: HTMLElement, f: Finding, suppressed: boolean): void {
 	const li = list.createEl("li", { cls: `aks-ip-finding is-${f.severity}${suppressed ? " is-suppressed" : ""}` });
 	li.createSpan({ cls: "aks-ip-severity", text: suppressed ? "Suppressed" : SEVERITY_WORDS[f.severity] });
-	li.createEl("code", { cls: "aks-ip-code", text: f.code, attr: { title: FINDING_CODES[f.code] } });
+	li.createEl("code", { cls: "aks-ip-code", text: f.code, attr: { title: FINDING_CODES[f.code].description } });
 	li.createSpan({ cls: "aks-ip-message", text: f.message });
 	li.createEl("button", {
 		cls: "aks-ip-line",

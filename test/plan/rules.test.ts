@@ -374,11 +374,49 @@ describe("model detection", () => {
 	});
 });
 
+describe("examples", () => {
+	const withCode = (spec: string, code: string) =>
+		[...planSource(spec).findings, ...planSource(spec).suppressed].filter((f) => f.code === code);
+	const cases = (which: "fails" | "passes") => [
+		...RULES.flatMap((rule) => rule.examples[which].map((spec) => [rule.code, spec] as const)),
+		...Object.entries(FINDING_CODES).flatMap(([code, info]) =>
+			"examples" in info ? info.examples[which].map((spec) => [code, spec] as const) : [],
+		),
+	];
+
+	it.each(cases("fails"))("%s fails: %j", (code, spec) => {
+		expect(withCode(spec, code).length, JSON.stringify(planSource(spec).findings, null, 1)).toBeGreaterThan(0);
+	});
+
+	it.each(cases("passes"))("%s passes: %j", (code, spec) => {
+		expect(withCode(spec, code)).toEqual([]);
+	});
+
+	it("every rule and every code has both kinds, except internal-error, which no spec can trigger", () => {
+		for (const rule of RULES) {
+			expect(rule.examples.fails.length, rule.code).toBeGreaterThan(0);
+			expect(rule.examples.passes.length, rule.code).toBeGreaterThan(0);
+		}
+		const withExamples = new Set(cases("fails").map(([code]) => code));
+		const passing = new Set(cases("passes").map(([code]) => code));
+		const untestable = ["internal-error"];
+		for (const code of Object.keys(FINDING_CODES)) {
+			expect(withExamples.has(code) && passing.has(code), code).toBe(!untestable.includes(code));
+		}
+	});
+});
+
 describe("documentation", () => {
-	it("the README lists every finding code with its description", async () => {
+	it("the README's findings table is FINDING_CODES, row for row", async () => {
 		const { readFileSync } = await import("node:fs");
 		const readme = readFileSync("README.md", "utf8");
-		for (const [code, text] of Object.entries(FINDING_CODES)) expect(readme).toContain(`| \`${code}\` | ${text} |`);
+		const table = [
+			"| code | when |",
+			"| --- | --- |",
+			...Object.entries(FINDING_CODES).map(([code, info]) => `| \`${code}\` | ${info.description} |`),
+		].join("\n");
+		// On failure, paste the expected table (printed below) under "## Findings" in the README.
+		expect(readme.includes(`\n${table}\n\n`), `README.md should hold:\n\n${table}\n`).toBe(true);
 	});
 });
 

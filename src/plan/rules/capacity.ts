@@ -53,6 +53,10 @@ function reportShort(plan: PlanResult, role: "node" | "pod", report: Report): vo
  */
 export const nodeSubnetTooSmall: Rule = {
 	code: "node-subnet-too-small",
+	examples: {
+		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 11"],
+		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 9"],
+	},
 	check: (plan, _spec, report) => reportShort(plan, "node", report),
 };
 
@@ -62,6 +66,14 @@ export const nodeSubnetTooSmall: Rule = {
  */
 export const podSubnetTooSmall: Rule = {
 	code: "pod-subnet-too-small",
+	examples: {
+		fails: [
+			"networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\npodSubnet: 10.10.1.0/26\ncount: 3",
+		],
+		passes: [
+			"networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\npodSubnet: 10.10.1.0/25\ncount: 3",
+		],
+	},
 	check: (plan, _spec, report) => reportShort(plan, "pod", report),
 };
 
@@ -71,6 +83,14 @@ export const podSubnetTooSmall: Rule = {
  */
 export const podSubnetFullDensity: Rule = {
 	code: "pod-subnet-full-density",
+	examples: {
+		fails: [
+			"networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\npodSubnet: 10.10.1.0/24\ncount: 3",
+		],
+		passes: [
+			"networkPlugin: azure\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\npodSubnet: 10.10.1.0/24\ncount: 3\nmaxPods: 30",
+		],
+	},
 	check(plan, _spec, report) {
 		for (const s of plan.podSubnets) {
 			const dense = s.requiredAtFullDensity;
@@ -99,6 +119,10 @@ export const podSubnetFullDensity: Rule = {
  */
 export const podCidrTooSmall: Rule = {
 	code: "pod-cidr-too-small",
+	examples: {
+		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 10.244.0.0/23"],
+		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 10.244.0.0/22"],
+	},
 	check(plan, _spec, report) {
 		if (plan.model !== "azure-cni-overlay" && plan.model !== "kubenet") return;
 		for (const c of plan.podCidrs) {
@@ -129,6 +153,10 @@ function growth(plan: PlanResult, family: 4 | 6): string {
  */
 export const lowHeadroom: Rule = {
 	code: "low-headroom",
+	examples: {
+		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/27\ncount: 24\nmaxSurge: 1"],
+		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/27\ncount: 20\nmaxSurge: 1"],
+	},
 	check(plan, _spec, report) {
 		for (const s of [...plan.nodeSubnets, ...plan.podSubnets]) {
 			if (s.required === 0n || s.required > s.usable || s.free * 10n >= s.usable) continue;

@@ -8,6 +8,14 @@ import type { Rule } from "./rule";
  */
 export const lbIpInvalid: Rule = {
 	code: "lb-ip-invalid",
+	examples: {
+		fails: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nloadBalancers:\n  - { name: i, type: internal, ip: 10.10.3.255 }",
+		],
+		passes: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nloadBalancers:\n  - { name: i, type: internal, ip: 10.10.3.250 }",
+		],
+	},
 	check(plan, _spec, report) {
 		const taken = new Map<bigint, string>();
 		for (const lb of plan.loadBalancers) {

@@ -174,6 +174,10 @@ function checkKubenetPolicy(plan: PlanResult, spec: Spec, report: Report): void 
  */
 export const modelMismatch: Rule = {
 	code: "model-mismatch",
+	examples: {
+		fails: ["networkPlugin: azure\npodCidr: 10.244.0.0/16", "networkPlugin: kubenet\nnetworkDataplane: cilium"],
+		passes: ["networkPlugin: azure\nnetworkPluginMode: overlay\npodCidr: 10.244.0.0/16"],
+	},
 	check(plan, spec, report) {
 		checkPodKeys(plan, spec, report);
 		checkDataplane(plan, spec, report);
@@ -187,6 +191,7 @@ export const modelMismatch: Rule = {
  */
 export const kubenetRetirement: Rule = {
 	code: "kubenet-retirement",
+	examples: { fails: ["networkPlugin: kubenet"], passes: ["networkPlugin: azure\nnetworkPluginMode: overlay"] },
 	check(plan, spec, report) {
 		if (plan.model !== "kubenet") return;
 		report(

@@ -124,6 +124,10 @@ function inVnetClearOfSubnets(plan: PlanResult, range: Range): VnetSpace | undef
  */
 export const rangeOverlap: Rule = {
 	code: "range-overlap",
+	examples: {
+		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  a: 10.10.1.0/24"],
+		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  a: 10.10.4.0/24"],
+	},
 	check(plan, _spec, report) {
 		const items = collectRanges(plan).sort((x, y) => {
 			if (x.range.family !== y.range.family) return x.range.family - y.range.family;
@@ -162,6 +166,10 @@ export const rangeOverlap: Rule = {
  */
 export const serviceCidrInVnet: Rule = {
 	code: "service-cidr-in-vnet",
+	examples: {
+		fails: ["vnet: 10.0.0.0/8\nnodeSubnet: 10.240.0.0/16"],
+		passes: ["vnet: 10.0.0.0/8\nnodeSubnet: 10.240.0.0/16\nserviceCidr: 172.16.0.0/16\ndnsServiceIp: 172.16.0.10"],
+	},
 	check(plan, _spec, report) {
 		for (const c of plan.serviceCidrs) {
 			const space = inVnetClearOfSubnets(plan, c.cidr);
@@ -181,6 +189,10 @@ export const serviceCidrInVnet: Rule = {
  */
 export const outsideVnet: Rule = {
 	code: "outside-vnet",
+	examples: {
+		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  x: 10.20.0.0/24"],
+		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  x: 10.10.8.0/24"],
+	},
 	check(plan, _spec, report) {
 		if (plan.vnet.length === 0) return;
 		const spaces = plan.vnet.map((v) => v.cidr.text).join(", ");

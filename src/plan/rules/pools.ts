@@ -14,6 +14,10 @@ import { n, plural, type Rule } from "./rule";
  */
 export const maxPodsOutOfRange: Rule = {
 	code: "max-pods-out-of-range",
+	examples: {
+		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nmaxPods: 251"],
+		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nmaxPods: 250"],
+	},
 	check(plan, _spec, report) {
 		for (const p of plan.pools) {
 			if (p.maxPods === null || p.maxPodsDefaulted) continue;
@@ -40,6 +44,7 @@ export const maxPodsOutOfRange: Rule = {
  */
 export const poolMinPods: Rule = {
 	code: "pool-min-pods",
+	examples: { fails: ["count: 2\nmaxPods: 10"], passes: ["count: 3\nmaxPods: 10"] },
 	check(plan, _spec, report) {
 		for (const p of plan.pools) {
 			if (p.maxPods === null || p.maxPods < 10 || p.maxPods > 250) continue;
@@ -69,6 +74,10 @@ function podsAtFullScale(pools: readonly { nodesAtFullScale: number; maxPods: nu
  */
 export const nodeLimit: Rule = {
 	code: "node-limit",
+	examples: {
+		fails: ["networkPlugin: kubenet\ncount: 401\nmaxSurge: 0", "count: 1000\nmaxSurge: 1"],
+		passes: ["networkPlugin: kubenet\ncount: 400\nmaxSurge: 0", "count: 999\nmaxSurge: 1"],
+	},
 	check(plan, spec, report) {
 		for (const p of plan.pools) {
 			if (p.nodesAtFullScale > 1000) {
@@ -144,6 +153,14 @@ export const nodeLimit: Rule = {
  */
 export const staticBlockWaste: Rule = {
 	code: "static-block-waste",
+	examples: {
+		fails: [
+			"networkPlugin: azure\nnodeSubnet: 10.1.0.0/24\npodSubnet: 10.2.0.0/16\npodIpAllocationMode: StaticBlock\nmaxPods: 30",
+		],
+		passes: [
+			"networkPlugin: azure\nnodeSubnet: 10.1.0.0/24\npodSubnet: 10.2.0.0/16\npodIpAllocationMode: StaticBlock\nmaxPods: 31",
+		],
+	},
 	check(plan, _spec, report) {
 		for (const p of plan.pools) {
 			if (p.allocationMode !== "StaticBlock" || p.maxPods === null || (p.maxPods + 1) % 16 === 0) continue;
@@ -166,6 +183,10 @@ export const staticBlockWaste: Rule = {
  */
 export const snatPorts: Rule = {
 	code: "snat-ports",
+	examples: {
+		fails: ["count: 60\nmaxSurge: 0", "outboundType: managedNATGateway\noutboundIps: 17"],
+		passes: ["count: 50\nmaxSurge: 0", "outboundType: managedNATGateway\noutboundIps: 16"],
+	},
 	check(plan, spec, report) {
 		if (plan.outboundType.includes("NATGateway")) {
 			const ips = spec.outboundIps;
@@ -215,6 +236,7 @@ export const snatPorts: Rule = {
  */
 export const zeroSurge: Rule = {
 	code: "invalid-value",
+	examples: { fails: ["count: 3\nmaxSurge: 0"], passes: ["count: 3\nmaxSurge: 1"] },
 	check(plan, spec, report) {
 		for (const [i, p] of plan.pools.entries()) {
 			const given = spec.pools[i]?.maxSurge ?? spec.maxSurge;
@@ -234,6 +256,10 @@ export const zeroSurge: Rule = {
  */
 export const poolName: Rule = {
 	code: "pool-name",
+	examples: {
+		fails: ["agentPools:\n  - name: Apps-1", "agentPools:\n  - { name: win1234, osType: Windows }"],
+		passes: ["agentPools:\n  - name: apps1\n  - { name: win123, osType: Windows }"],
+	},
 	check(plan, spec, report) {
 		for (const [i, p] of plan.pools.entries()) {
 			const given = spec.pools[i];

@@ -42,6 +42,13 @@ function names(list: Cidr[]): string {
  */
 export const reservedRange: Rule = {
 	code: "reserved-range",
+	examples: {
+		fails: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 192.0.2.0/24",
+			"vnet: 169.254.0.0/16\nnodeSubnet: 169.254.0.0/24",
+		],
+		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 192.168.0.0/16"],
+	},
 	check(plan, _spec, report) {
 		for (const v of plan.vnet) {
 			const bad = hits(v.cidr, [...AKS_RESERVED, ...AZURE_FORBIDDEN]);
@@ -79,6 +86,10 @@ export const reservedRange: Rule = {
  */
 export const publicRange: Rule = {
 	code: "public-range",
+	examples: {
+		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 20.0.0.0/16"],
+		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 10.244.0.0/16"],
+	},
 	check(plan, _spec, report) {
 		const ranges = [
 			...plan.podCidrs.map((p) => ({ what: "Pod CIDR", cidr: p.cidr, line: p.line })),

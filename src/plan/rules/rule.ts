@@ -1,4 +1,4 @@
-import type { FindingCode, Severity } from "../../core/findings";
+import type { Examples, FindingCode, Severity } from "../../core/findings";
 import { countOf, groupDigits, percentOf } from "../../core/numbers";
 import type { Spec } from "../../parse/types";
 import type { PlanResult } from "../types";
@@ -12,6 +12,8 @@ export type Report = (severity: Severity, message: string, line: number) => void
  */
 export interface Rule {
 	code: FindingCode;
+	/** Specs that get a finding of `code` (fails) and specs that get none (passes); a test plans them all. */
+	examples: Examples;
 	check(plan: PlanResult, spec: Spec, report: Report): void;
 }
 

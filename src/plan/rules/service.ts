@@ -14,6 +14,14 @@ import { n, type Rule } from "./rule";
  */
 export const serviceCidrTooLarge: Rule = {
 	code: "service-cidr-too-large",
+	examples: {
+		fails: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nserviceCidr: 100.64.0.0/11\ndnsServiceIp: 100.64.0.10",
+		],
+		passes: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nserviceCidr: 100.64.0.0/16\ndnsServiceIp: 100.64.0.10",
+		],
+	},
 	check(plan, _spec, report) {
 		for (const s of plan.serviceCidrs) {
 			const p = s.cidr.prefix;
@@ -47,6 +55,14 @@ export const serviceCidrTooLarge: Rule = {
  */
 export const serviceCidrSmall: Rule = {
 	code: "service-cidr-small",
+	examples: {
+		fails: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nserviceCidr: 10.20.0.0/28\ndnsServiceIp: 10.20.0.10",
+		],
+		passes: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nserviceCidr: 10.20.0.0/24\ndnsServiceIp: 10.20.0.10",
+		],
+	},
 	check(plan, _spec, report) {
 		for (const s of plan.serviceCidrs) {
 			if (s.cidr.family !== 4 || s.size >= 256n) continue;
@@ -64,6 +80,10 @@ export const serviceCidrSmall: Rule = {
  */
 export const dnsIpOutsideServiceCidr: Rule = {
 	code: "dns-ip-outside-service-cidr",
+	examples: {
+		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\ndnsServiceIp: 10.1.0.10"],
+		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\ndnsServiceIp: 10.0.0.10"],
+	},
 	check(plan, _spec, report) {
 		const s = plan.serviceCidrs.find((c) => c.cidr.family === 4);
 		const dns = s?.dnsServiceIp;
@@ -84,6 +104,13 @@ export const dnsIpOutsideServiceCidr: Rule = {
  */
 export const dnsIpReserved: Rule = {
 	code: "dns-ip-reserved",
+	examples: {
+		fails: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\ndnsServiceIp: 10.0.0.1",
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\ndnsServiceIp: 10.0.0.0",
+		],
+		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\ndnsServiceIp: 10.0.0.10"],
+	},
 	check(plan, _spec, report) {
 		const s = plan.serviceCidrs.find((c) => c.cidr.family === 4);
 		const dns = s?.dnsServiceIp;

@@ -38,6 +38,15 @@ const MINIMUMS: Partial<Record<Purpose, { prefix: number; severity: Severity; wh
  */
 export const subnetSize: Rule = {
 	code: "subnet-size",
+	examples: {
+		fails: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  tiny: 10.10.8.0/30",
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  AzureFirewallSubnet: 10.10.8.0/27",
+		],
+		passes: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  tiny: 10.10.8.0/29\n  AzureFirewallSubnet: 10.10.9.0/26",
+		],
+	},
 	check(plan, _spec, report) {
 		for (const s of plan.subnets) {
 			if (s.cidr.family === 4 && s.cidr.prefix > 29) {
@@ -80,6 +89,12 @@ export const subnetSize: Rule = {
 	},
 };
 
+/** An overlay cluster whose node subnet has a name of `length` characters. */
+function namedSubnet(length: number): string {
+	const name = "n".repeat(length);
+	return `networkPlugin: azure\nnetworkPluginMode: overlay\nvnet: 10.0.0.0/16\nsubnets:\n  ${name}: 10.0.0.0/24\nnodeSubnet: ${name}`;
+}
+
 /**
  * Azure CNI Overlay takes bring-your-own subnet, VNet and resource group names of at most 63
  * characters (https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay); the spec
@@ -87,6 +102,7 @@ export const subnetSize: Rule = {
  */
 export const overlayNameLength: Rule = {
 	code: "subnet-name-length",
+	examples: { fails: [namedSubnet(64)], passes: [namedSubnet(63)] },
 	check(plan, _spec, report) {
 		if (plan.model !== "azure-cni-overlay") return;
 		for (const s of plan.subnets) {

@@ -9,6 +9,14 @@ import { n, type Rule } from "./rule";
  */
 export const vnetLimit: Rule = {
 	code: "vnet-limit",
+	examples: {
+		fails: [
+			"networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/14\ncount: 700\nmaxPods: 100\nmaxSurge: 0",
+		],
+		passes: [
+			"networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/14\ncount: 600\nmaxPods: 100\nmaxSurge: 0",
+		],
+	},
 	check(plan, spec, report) {
 		const line = plan.vnet[0]?.line ?? plan.pools[0]?.line ?? plan.line;
 		if (plan.subnets.length > 3000)
