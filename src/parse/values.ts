@@ -105,23 +105,28 @@ export function readCidrList(r: Reader, e: Entry, family?: Family): Loc<Cidr>[] 
 	return out;
 }
 
+/**
+ * A surge from a YAML value or a setting: a whole number of nodes (0 to 1,000), or a percentage up
+ * to 100% such as "33%"; undefined for anything else.
+ */
+export function surgeOf(v: unknown): Surge | undefined {
+	if (typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v))) {
+		const count = Number(v);
+		return count >= 0 && count <= 1000 ? { kind: "count", value: count } : undefined;
+	}
+	const m = typeof v === "string" ? /^\s*(\d{1,4})\s*(%?)\s*$/.exec(v) : null;
+	if (m?.[1] === undefined) return undefined;
+	const value = Number(m[1]);
+	if (m[2] === "%") return value <= 100 ? { kind: "percent", value } : undefined;
+	return value <= 1000 ? { kind: "count", value } : undefined;
+}
+
 /** maxSurge: a whole number of nodes or a percentage such as "33%". */
 export function readSurge(r: Reader, e: Entry): Loc<Surge> | undefined {
 	const n = e.node;
 	if (r.isEmpty(n)) return undefined;
-	const v = isScalar(n) ? n.value : undefined;
-	if (typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v))) {
-		const count = Number(v);
-		if (count >= 0 && count <= 1000) return { value: { kind: "count", value: count }, line: e.line };
-	}
-	if (typeof v === "string") {
-		const m = /^\s*(\d{1,4})\s*(%?)\s*$/.exec(v);
-		if (m?.[1] !== undefined) {
-			const value = Number(m[1]);
-			if (m[2] === "%" && value <= 100) return { value: { kind: "percent", value }, line: e.line };
-			if (m[2] === "" && value <= 1000) return { value: { kind: "count", value }, line: e.line };
-		}
-	}
+	const surge = surgeOf(isScalar(n) ? n.value : undefined);
+	if (surge) return { value: surge, line: e.line };
 	r.report(
 		"error",
 		"invalid-value",

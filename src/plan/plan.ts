@@ -1,5 +1,6 @@
 /** Spec → plan: resolve the spec, then run every rule. */
 import { parseSpec } from "../parse/parse";
+import { surgeOf } from "../parse/values";
 import { capFindings, sortFindings, type Finding } from "../core/findings";
 import type { Spec, Surge } from "../parse/types";
 import { DEFAULTS, resolve } from "./resolve";
@@ -46,7 +47,7 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	try {
 		const parsed = parseSpec(source, fenceLine);
 		if (!parsed.spec) return emptyPlan(blockLine, parsed.findings);
-		return planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1, parseSurge(options.defaultMaxSurge));
+		return planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(options.defaultMaxSurge));
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);
 		return emptyPlan(blockLine, [
@@ -58,15 +59,6 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 			},
 		]);
 	}
-}
-
-/** "10%" or "2" as a surge; undefined for anything else. */
-export function parseSurge(text: string | undefined): Surge | undefined {
-	const m = /^\s*(\d{1,4})\s*(%?)\s*$/.exec(text ?? "");
-	if (!m) return undefined;
-	const value = Number(m[1]);
-	if (m[2] === "%") return value <= 100 ? { kind: "percent", value } : undefined;
-	return value <= 1000 ? { kind: "count", value } : undefined;
 }
 
 export function planSpec(

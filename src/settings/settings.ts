@@ -1,5 +1,5 @@
 /** The plugin's settings: the type, the defaults, and safe loading of old or partial data. */
-import { parseSurge } from "../plan/plan";
+import { surgeOf } from "../parse/values";
 import type { Section } from "../parse/types";
 import { SECTIONS } from "../parse/types";
 import { templateById } from "../templates/templates";
@@ -26,7 +26,7 @@ export const DEFAULT_SETTINGS: Readonly<AksIpSettings> = Object.freeze({
 });
 
 export function isValidSurge(value: string): boolean {
-	return parseSurge(value) !== undefined;
+	return surgeOf(value) !== undefined;
 }
 
 /** Merges saved data over the defaults, field by field, never mutating the defaults. */
