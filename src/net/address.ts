@@ -152,6 +152,13 @@ export function parseCidr(raw: string, expected?: Family): Parsed<Cidr> {
 	return { ok: true, value: cidr };
 }
 
+/** A CIDR written in the code (a default, a reserved range); a typo there throws on load. */
+export function knownCidr(text: string): Cidr {
+	const parsed = parseCidr(text);
+	if (!parsed.ok) throw new Error(`Built-in CIDR ${text}: ${parsed.message}`);
+	return parsed.value;
+}
+
 export function sizeOf(r: Range): bigint {
 	return r.end - r.start + 1n;
 }

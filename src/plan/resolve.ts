@@ -1,5 +1,5 @@
 /** Spec → plan skeleton: defaults applied, subnets resolved, every node and address counted. */
-import { formatAddress, parseCidr, sizeOf, type Address, type Cidr, type Family } from "../net/address";
+import { formatAddress, knownCidr, sizeOf, type Address, type Cidr, type Family } from "../net/address";
 import type { Finding } from "../core/findings";
 import { countOf } from "../core/numbers";
 import { clip } from "../core/text";
@@ -18,19 +18,13 @@ import type { LoadBalancerPlan, ModelId, PodCidrPlan, PoolPlan, ServiceCidrPlan,
 
 type Report = (f: Finding) => void;
 
-function cidr(text: string): Cidr {
-	const parsed = parseCidr(text);
-	if (!parsed.ok) throw new Error(`bad built-in CIDR ${text}`);
-	return parsed.value;
-}
-
 export const DEFAULTS = {
-	serviceCidr: cidr("10.0.0.0/16"),
-	podCidr: cidr("10.244.0.0/16"),
-	podCidrV6: cidr("fd12:3456:789a::/64"),
-	serviceCidrV6: cidr("fd12:3456:789a:1::/108"),
-	managedVnet: cidr("10.224.0.0/12"),
-	managedSubnet: cidr("10.224.0.0/16"),
+	serviceCidr: knownCidr("10.0.0.0/16"),
+	podCidr: knownCidr("10.244.0.0/16"),
+	podCidrV6: knownCidr("fd12:3456:789a::/64"),
+	serviceCidrV6: knownCidr("fd12:3456:789a:1::/108"),
+	managedVnet: knownCidr("10.224.0.0/12"),
+	managedSubnet: knownCidr("10.224.0.0/16"),
 	surge: { kind: "percent", value: 10 } as Surge,
 	poolCount: 3,
 };

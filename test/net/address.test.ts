@@ -4,6 +4,7 @@ import {
 	contains,
 	formatRange,
 	isAzureReservedAddress,
+	knownCidr,
 	overlaps,
 	parseCidr,
 	sizeOf,
@@ -18,6 +19,13 @@ function cidr(text: string, family?: Family): Cidr {
 	return r.value;
 }
 const ip4 = (text: string): bigint => text.split(".").reduce((v, o) => (v << 8n) | BigInt(o), 0n);
+
+describe("knownCidr", () => {
+	it("reads a CIDR written in the code, and throws on a typo there", () => {
+		expect(knownCidr("10.244.0.0/16")).toEqual(cidr("10.244.0.0/16"));
+		expect(() => knownCidr("10.244.0.1/16")).toThrow("host bits");
+	});
+});
 
 describe("Azure numbers", () => {
 	it("usable addresses: /24 -> 251, /28 -> 11, /29 -> 3", () => {

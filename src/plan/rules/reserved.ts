@@ -4,28 +4,32 @@
  * - https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay
  * - https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq
  */
-import { overlaps, parseCidr, type Cidr, type Range } from "../../net/address";
+import { knownCidr, overlaps, type Cidr, type Range } from "../../net/address";
 import type { Rule } from "./rule";
 
-function c(text: string): Cidr {
-	const parsed = parseCidr(text);
-	if (!parsed.ok) throw new Error(text);
-	return parsed.value;
-}
-
-const AKS_RESERVED = [c("169.254.0.0/16"), c("172.30.0.0/16"), c("172.31.0.0/16"), c("192.0.2.0/24")];
-const MULTICAST = c("224.0.0.0/4");
+const AKS_RESERVED = [
+	knownCidr("169.254.0.0/16"),
+	knownCidr("172.30.0.0/16"),
+	knownCidr("172.31.0.0/16"),
+	knownCidr("192.0.2.0/24"),
+];
+const MULTICAST = knownCidr("224.0.0.0/4");
 /** Ranges Azure never allows in a VNet. */
 const AZURE_FORBIDDEN = [
-	c("127.0.0.0/8"),
+	knownCidr("127.0.0.0/8"),
 	MULTICAST,
-	c("255.255.255.255/32"),
-	c("168.63.129.16/32"),
-	c("fe80::/10"),
-	c("ff00::/8"),
-	c("::1/128"),
+	knownCidr("255.255.255.255/32"),
+	knownCidr("168.63.129.16/32"),
+	knownCidr("fe80::/10"),
+	knownCidr("ff00::/8"),
+	knownCidr("::1/128"),
 ];
-const PRIVATE = [c("10.0.0.0/8"), c("172.16.0.0/12"), c("192.168.0.0/16"), c("100.64.0.0/10")];
+const PRIVATE = [
+	knownCidr("10.0.0.0/8"),
+	knownCidr("172.16.0.0/12"),
+	knownCidr("192.168.0.0/16"),
+	knownCidr("100.64.0.0/10"),
+];
 
 function hits(range: Range, list: Cidr[]): Cidr[] {
 	return list.filter((r) => overlaps(r, range));
