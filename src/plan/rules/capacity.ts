@@ -1,5 +1,6 @@
 /** Capacity rules: does every range hold what the pools need at full scale (maxCount + surge)? */
 import { bitsOf, smallestPrefixFor, AZURE_RESERVED } from "../../net/address";
+import { dynamicFullDensity } from "../model";
 import { MODEL_STATEMENTS } from "../statements";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../types";
 import { n, percent, plural, type Report, type Rule } from "./rule";
@@ -101,7 +102,7 @@ export const podSubnetFullDensity: Rule = {
 				.slice(0, 3)
 				.map(
 					(p) =>
-						`${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${n(16 * Math.ceil(((p.maxPods ?? 0) + 8) / 16))}`,
+						`${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${n(dynamicFullDensity(p.maxPods ?? 0))}`,
 				)
 				.join(", ");
 			report(
