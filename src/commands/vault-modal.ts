@@ -7,9 +7,9 @@ import { Modal, type App, type TFile } from "obsidian";
 import type { AksIpSettings } from "../settings/settings";
 import type { Finding } from "../core/findings";
 import { scanNotes, type NoteReport, type ScanSummary } from "../note/scan";
+import { findingItem } from "../view/findings";
 
 const SLICE = 50;
-const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Info" } as const;
 
 function num(n: number): string {
 	return groupDigits(n);
@@ -95,15 +95,7 @@ export class VaultCheckModal extends Modal {
 		heading.createSpan({ cls: "aks-ip-vault-counts", text: ` (${counts.filter((c) => c !== "").join(", ")})` });
 		const list = section.createEl("ul", { cls: "aks-ip-finding-list" });
 		for (const f of report.findings) {
-			const li = list.createEl("li", { cls: `aks-ip-finding is-${f.severity}` });
-			li.createSpan({ cls: "aks-ip-severity", text: SEVERITY_WORDS[f.severity] });
-			li.createEl("code", { cls: "aks-ip-code", text: f.code });
-			li.createSpan({ cls: "aks-ip-message", text: f.message });
-			li.createEl("button", {
-				cls: "aks-ip-line",
-				text: `Line ${f.line}`,
-				attr: { type: "button", "aria-label": `Open ${report.file.path} at line ${f.line}` },
-			});
+			const li = findingItem(list, f, { label: `Open ${report.file.path} at line ${f.line}` });
 			li.addEventListener("click", () => this.openAt(report.file, f));
 		}
 	}

@@ -9,7 +9,21 @@ const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Info" } as c
 /** Attribute naming the block line a button goes to. */
 export const LINE_ATTR = "data-aks-ip-line";
 
-function item(list: HTMLElement, f: Finding, suppressed: boolean): void {
+export interface ItemOptions {
+	/** Silenced by `ignore`, listed under the others. */
+	suppressed?: boolean;
+	/** The line button's accessible label: where it goes. */
+	label: string;
+	/** More attributes of the line button. */
+	attr?: Record<string, string | number>;
+}
+
+/**
+ * One finding as a list item, in a block and in the vault check alike: severity, code (its
+ * description as a tooltip), message and a line button. Returns the item.
+ */
+export function findingItem(list: HTMLElement, f: Finding, options: ItemOptions): HTMLElement {
+	const suppressed = options.suppressed === true;
 	const li = list.createEl("li", { cls: `aks-ip-finding is-${f.severity}${suppressed ? " is-suppressed" : ""}` });
 	li.createSpan({ cls: "aks-ip-severity", text: suppressed ? "Suppressed" : SEVERITY_WORDS[f.severity] });
 	li.createEl("code", { cls: "aks-ip-code", text: f.code, attr: { title: FINDING_CODES[f.code].description } });
@@ -17,8 +31,9 @@ function item(list: HTMLElement, f: Finding, suppressed: boolean): void {
 	li.createEl("button", {
 		cls: "aks-ip-line",
 		text: `Line ${f.line}`,
-		attr: { type: "button", [LINE_ATTR]: f.line, "aria-label": `Go to line ${f.line} of this block` },
+		attr: { type: "button", ...options.attr, "aria-label": options.label },
 	});
+	return li;
 }
 
 export function renderFindings(parent: HTMLElement, findings: Finding[], suppressed: Finding[]): void {
@@ -28,6 +43,12 @@ export function renderFindings(parent: HTMLElement, findings: Finding[], suppres
 		return;
 	}
 	const list = section.createEl("ul", { cls: "aks-ip-finding-list", attr: { "aria-label": "Findings" } });
-	for (const f of findings) item(list, f, false);
-	for (const f of suppressed) item(list, f, true);
+	const item = (f: Finding, isSuppressed: boolean) =>
+		findingItem(list, f, {
+			suppressed: isSuppressed,
+			label: `Go to line ${f.line} of this block`,
+			attr: { [LINE_ATTR]: f.line },
+		});
+	for (const f of findings) item(f, false);
+	for (const f of suppressed) item(f, true);
 }
