@@ -4,8 +4,6 @@ import { modelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
 import { groupDigits, leftOf } from "../core/numbers";
 
-const n = groupDigits;
-
 export function findingLine(
 	file: string,
 	f: { severity: string; code: string; message: string; line: number },
@@ -30,11 +28,11 @@ export function planText(file: string, plan: PlanResult): string {
 			const used =
 				s.role === "other" && s.required === 0n
 					? ["", "", ""]
-					: [`${n(s.required)} needed`, leftOf(s.free, s.usable)];
+					: [`${groupDigits(s.required)} needed`, leftOf(s.free, s.usable)];
 			rows.push([
 				kind,
 				s.cidr.text,
-				`${n(s.usable)} usable`,
+				`${groupDigits(s.usable)} usable`,
 				...used.slice(0, 2),
 				[s.name, s.pools.join(", ")].filter(Boolean).join(": "),
 			]);
@@ -43,8 +41,8 @@ export function planText(file: string, plan: PlanResult): string {
 			rows.push([
 				"pod CIDR",
 				c.cidr.text,
-				`${n(c.blocks)} /${c.blockPrefix} blocks`,
-				`${n(c.requiredBlocks)} needed`,
+				`${groupDigits(c.blocks)} /${c.blockPrefix} blocks`,
+				`${groupDigits(c.requiredBlocks)} needed`,
 				leftOf(c.blocks - c.requiredBlocks, c.blocks),
 				c.defaulted ? "default" : "",
 			]);
@@ -52,7 +50,7 @@ export function planText(file: string, plan: PlanResult): string {
 			rows.push([
 				"service CIDR",
 				c.cidr.text,
-				`${n(c.size)} addresses`,
+				`${groupDigits(c.size)} addresses`,
 				"",
 				"",
 				`DNS ${c.dnsServiceIp?.text ?? "-"}${c.defaulted ? ", default" : ""}`,

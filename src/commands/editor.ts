@@ -4,6 +4,7 @@
  */
 import { Notice, type Editor, type EditorPosition } from "obsidian";
 import { summaryOf } from "../api";
+import { countOf } from "../core/numbers";
 import type { AksIpSettings } from "../settings/settings";
 import { findBlocks, type NoteBlock } from "../note/blocks";
 import { closesFence, openingFence } from "../note/fences";
@@ -85,11 +86,11 @@ export function convertSelection(editor: Editor): boolean {
 			? { line: first + hole.line, ch: hole.ch }
 			: { line: first + lines.length - 1, ch: (lines[lines.length - 1] ?? "").length },
 	);
-	const n = result.subnets.length;
+	const pending = result.subnets.length;
 	new Notice(
-		n === 0
+		pending === 0
 			? "Plan created from the selection."
-			: `Plan created: fill in the CIDR of ${n === 1 ? "1 subnet" : `${n} subnets`} under subnets.`,
+			: `Plan created: fill in the CIDR of ${countOf(pending, "subnet")} under subnets.`,
 	);
 	return true;
 }

@@ -11,17 +11,14 @@ import { findingItem } from "../view/findings";
 
 const SLICE = 50;
 
-function num(n: number): string {
-	return groupDigits(n);
-}
-
 export function outcome(s: ScanSummary<unknown>): string {
 	const found =
 		s.reports.length === 0
 			? "no errors or warnings"
 			: `${countOf(s.reports.length, "note")} with errors or warnings`;
-	if (s.cancelled) return `Cancelled after ${num(s.checked)} of ${num(s.total)} notes: ${found} so far.`;
-	return `Checked ${countOf(s.total, "note")}, ${num(s.withPlans)} with plans: ${found}.`;
+	if (s.cancelled)
+		return `Cancelled after ${groupDigits(s.checked)} of ${groupDigits(s.total)} notes: ${found} so far.`;
+	return `Checked ${countOf(s.total, "note")}, ${groupDigits(s.withPlans)} with plans: ${found}.`;
 }
 
 export class VaultCheckModal extends Modal {
@@ -73,7 +70,8 @@ export class VaultCheckModal extends Modal {
 				read: (file) => this.app.vault.cachedRead(file),
 				pause: () => new Promise<void>((resolve) => window.setTimeout(resolve, 0)),
 				isCancelled: () => this.cancelled,
-				onProgress: (checked) => status.setText(`Checked ${num(checked)} of ${num(total)} notes`),
+				onProgress: (checked) =>
+					status.setText(`Checked ${groupDigits(checked)} of ${groupDigits(total)} notes`),
 				onReport: (report) => this.renderReport(results, report),
 			});
 			status.setText(outcome(summary));

@@ -8,7 +8,7 @@ import { aksManagedVnet, egressOf, MODEL_STATEMENTS, nodeBlocks, type ModelState
 import { fill, LINES } from "../plan/statements-shared";
 import { planStatus } from "../plan/status";
 import type { PlanResult, SubnetPlan } from "../plan/types";
-import { groupDigits, leftOf } from "../core/numbers";
+import { countOf, groupDigits, leftOf } from "../core/numbers";
 import { code, mdText } from "./escape";
 import { takeaways } from "./takeaways";
 
@@ -17,8 +17,6 @@ export interface SummaryOptions {
 	headingLevel?: number;
 }
 
-const n = groupDigits;
-
 function pools(names: string[]): string {
 	if (names.length === 0) return "";
 	return ` (${names.length > 1 ? "pools" : "pool"} ${names.map(mdText).join(", ")})`;
@@ -26,7 +24,7 @@ function pools(names: string[]): string {
 
 function capacity(s: SubnetPlan): string {
 	const left = leftOf(s.free, s.usable);
-	return `${code(s.cidr.text)}: ${n(s.required)} of ${n(s.usable)} usable IPs needed at full scale, ${left}`;
+	return `${code(s.cidr.text)}: ${groupDigits(s.required)} of ${groupDigits(s.usable)} usable IPs needed at full scale, ${left}`;
 }
 
 function bullet(label: string, text: string): string {
@@ -67,7 +65,7 @@ function podCapacity(plan: PlanResult): string {
 		return plan.podCidrs
 			.map((c) => {
 				const rest = leftOf(c.blocks - c.requiredBlocks, c.blocks);
-				return `${code(c.cidr.text)}: ${n(c.blocks)} /${c.blockPrefix} node blocks, ${n(c.requiredBlocks)} needed at full scale, ${rest}`;
+				return `${code(c.cidr.text)}: ${groupDigits(c.blocks)} /${c.blockPrefix} node blocks, ${groupDigits(c.requiredBlocks)} needed at full scale, ${rest}`;
 			})
 			.join("; ");
 	if (plan.model === "none") return "Up to the CNI; only node addresses are planned";
@@ -76,7 +74,7 @@ function podCapacity(plan: PlanResult): string {
 		plan.podSubnets
 			.map(
 				(s) =>
-					`${capacity(s)}${s.requiredAtFullDensity !== null && s.requiredAtFullDensity !== s.required ? `; ${n(s.requiredAtFullDensity)} with every node at maxPods` : ""}`,
+					`${capacity(s)}${s.requiredAtFullDensity !== null && s.requiredAtFullDensity !== s.required ? `; ${groupDigits(s.requiredAtFullDensity)} with every node at maxPods` : ""}`,
 			)
 			.join("; ") || "unknown until the pod subnet is given"
 	);
@@ -117,7 +115,10 @@ function serviceSection(plan: PlanResult): string[] {
 		bullet("Purpose", LINES.servicePurpose),
 		`    - **ClusterIP:** ${fill(LINES.clusterIp, { detail })}`,
 		`    - **LoadBalancer:** ${LINES.loadBalancerService}`,
-		bullet("Capacity", plan.serviceCidrs.map((s) => `${code(s.cidr.text)}: ${n(s.size)} addresses`).join("; ")),
+		bullet(
+			"Capacity",
+			plan.serviceCidrs.map((s) => `${code(s.cidr.text)}: ${groupDigits(s.size)} addresses`).join("; "),
+		),
 	];
 }
 
@@ -134,7 +135,7 @@ function lbSection(plan: PlanResult): string[] {
 		bullet("Placement", LINES.lbPlacement),
 		bullet("Management", LINES.lbManagement),
 		bullet("Purpose", LINES.lbPurpose),
-		bullet("Capacity", `${n(internal)} VNet address${internal === 1 ? "" : "es"} counted in subnet capacity`),
+		bullet("Capacity", `${countOf(internal, "VNet address", "VNet addresses")} counted in subnet capacity`),
 		bullet("Limit", LINES.lbLimit),
 	];
 }
@@ -169,7 +170,7 @@ export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): stri
 	const status = planStatus(plan);
 	const state = status.level === "ok" ? "no problems found" : status.text;
 	lines.push(
-		`${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" and ")}; ${n(plan.nodesAtFullScale)} nodes at full scale; ${state}.`,
+		`${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" and ")}; ${groupDigits(plan.nodesAtFullScale)} nodes at full scale; ${state}.`,
 		"",
 	);
 	const says = MODEL_STATEMENTS[plan.model];

@@ -5,7 +5,7 @@
  */
 import { formatRange, overlaps, sizeOf, type Cidr, type Range } from "../net/address";
 import type { PlanResult, SubnetPlan } from "../plan/types";
-import { num } from "./format";
+import { groupDigits } from "../core/numbers";
 
 interface Segment {
 	range: Range;
@@ -84,7 +84,10 @@ function bar(parent: HTMLElement, title: string, space: Range, segs: Segment[]):
 		const li = legend.createEl("li", { cls });
 		li.createSpan({ cls: "aks-ip-swatch" });
 		li.createSpan({
-			text: s.kind === "free" ? `Free ${formatRange(s.range)} (${num(sizeOf(s.range))} addresses)` : s.label,
+			text:
+				s.kind === "free"
+					? `Free ${formatRange(s.range)} (${groupDigits(sizeOf(s.range))} addresses)`
+					: s.label,
 		});
 		if (s.overlap) li.createSpan({ cls: "aks-ip-tag is-bad", text: "overlap" });
 	}
@@ -116,7 +119,7 @@ export function renderMap(parent: HTMLElement, plan: PlanResult): void {
 		besideItem(
 			beside,
 			"is-podcidr",
-			`Pod CIDR ${c.cidr.text}: ${where(c.cidr)}, ${num(c.blocks)} node blocks`,
+			`Pod CIDR ${c.cidr.text}: ${where(c.cidr)}, ${groupDigits(c.blocks)} node blocks`,
 			clash(c.cidr, [subnets, services, peered]),
 		);
 	for (const c of plan.serviceCidrs)

@@ -4,7 +4,7 @@ import { usesPodCidr } from "../plan/model";
 import { aksManagedVnet, MODEL_STATEMENTS } from "../plan/statements";
 import { CELLS, fill } from "../plan/statements-shared";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../plan/types";
-import { num, pct } from "./format";
+import { groupDigits, percentOf } from "../core/numbers";
 
 type Cell = string | { text: string; tag?: string; cls?: string };
 
@@ -36,8 +36,11 @@ export function table(
 
 /** What is left: a count and percent, or how many are missing. */
 function left(free: bigint, capacity: bigint): Cell {
-	if (free < 0n) return { text: `${num(-free)} short`, cls: "aks-ip-bad" };
-	return { text: `${num(free)} (${pct(free, capacity)})`, cls: free * 10n < capacity ? "aks-ip-tight" : "" };
+	if (free < 0n) return { text: `${groupDigits(-free)} short`, cls: "aks-ip-bad" };
+	return {
+		text: `${groupDigits(free)} (${percentOf(free, capacity)})`,
+		cls: free * 10n < capacity ? "aks-ip-tight" : "",
+	};
 }
 
 function free(s: SubnetPlan): Cell {
@@ -62,8 +65,8 @@ function subnetRow(label: string, s: SubnetPlan, managedBy: string, counted: boo
 		CELLS.vnetSubnet,
 		managedBy,
 		CELLS.connected,
-		`${num(s.usable)} usable`,
-		counted ? num(s.required) : "",
+		`${groupDigits(s.usable)} usable`,
+		counted ? groupDigits(s.required) : "",
 		counted ? free(s) : "",
 	];
 }
@@ -80,8 +83,8 @@ function podRows(plan: PlanResult): Cell[][] {
 				fill(says.podManagedCell, { block: `/${c.blockPrefix}` }),
 				says.podReachCell,
 			];
-			const capacity = byo ? "Up to the CNI" : `${num(c.blocks)} /${c.blockPrefix} node blocks`;
-			const need = byo ? "" : `${num(c.requiredBlocks)} blocks`;
+			const capacity = byo ? "Up to the CNI" : `${groupDigits(c.blocks)} /${c.blockPrefix} node blocks`;
+			const need = byo ? "" : `${groupDigits(c.requiredBlocks)} blocks`;
 			const freeCell: Cell = byo ? "" : left(c.blocks - c.requiredBlocks, c.blocks);
 			rows.push(["Pod IPs", range(c.cidr.text, c.defaulted), ...own, capacity, need, freeCell]);
 		}
@@ -95,8 +98,8 @@ function podRows(plan: PlanResult): Cell[][] {
 			`Pod IPs${poolList(s.pools)}`,
 			s.cidr.text,
 			...cells,
-			`${num(s.usable)} usable`,
-			num(s.required),
+			`${groupDigits(s.usable)} usable`,
+			groupDigits(s.required),
 			free(s),
 		]);
 	}
@@ -107,7 +110,7 @@ function podRows(plan: PlanResult): Cell[][] {
 function serviceRows(plan: PlanResult): Cell[][] {
 	const rows: Cell[][] = [];
 	for (const c of plan.serviceCidrs) {
-		const size = `${num(c.size)} addresses`;
+		const size = `${groupDigits(c.size)} addresses`;
 		const cells = [CELLS.serviceSource, CELLS.kubernetes, CELLS.clusterOnly];
 		rows.push(["Service IPs", range(c.cidr.text, c.defaulted), ...cells, size, "", ""]);
 		if (c.dnsServiceIp) {
@@ -165,9 +168,9 @@ function podSource(plan: PlanResult, p: PoolPlan): string {
 		return `/${c.blockPrefix} each from ${c.cidr.text}, first ${first}`;
 	}
 	if (plan.model === "azure-cni-node-subnet")
-		return `${num(p.maxPods ?? 0)} each from ${p.nodeSubnet?.cidr.text ?? "the node subnet"}`;
+		return `${groupDigits(p.maxPods ?? 0)} each from ${p.nodeSubnet?.cidr.text ?? "the node subnet"}`;
 	if (p.podSubnet)
-		return `${num(p.podIpsPerNode)} each${p.allocationMode === "StaticBlock" ? " (/28 blocks)" : " at first"} from ${p.podSubnet.cidr.text}`;
+		return `${groupDigits(p.podIpsPerNode)} each${p.allocationMode === "StaticBlock" ? " (/28 blocks)" : " at first"} from ${p.podSubnet.cidr.text}`;
 	return plan.model === "none" ? "Up to the CNI" : "Pod subnet not given";
 }
 
@@ -175,20 +178,20 @@ export function poolRows(plan: PlanResult): Cell[][] {
 	return plan.pools.map((p) => [
 		p.name,
 		p.maxCount !== null
-			? `${num(p.count)} (max ${num(p.maxCount)})`
+			? `${groupDigits(p.count)} (max ${groupDigits(p.maxCount)})`
 			: p.countDefaulted
-				? { text: num(p.count), tag: "default" }
-				: num(p.count),
-		p.surgeText === String(p.surge) ? num(p.surge) : `${num(p.surge)} (${p.surgeText})`,
-		num(p.nodesAtFullScale),
+				? { text: groupDigits(p.count), tag: "default" }
+				: groupDigits(p.count),
+		p.surgeText === String(p.surge) ? groupDigits(p.surge) : `${groupDigits(p.surge)} (${p.surgeText})`,
+		groupDigits(p.nodesAtFullScale),
 		p.maxPods === null
 			? "Not sized"
 			: p.maxPodsDefaulted
-				? { text: num(p.maxPods), tag: "default" }
-				: num(p.maxPods),
-		`${num(p.nodesAtFullScale * p.nodeSubnetIpsPerNode)} from ${p.nodeSubnet?.cidr.text ?? "(no subnet given)"}`,
+				? { text: groupDigits(p.maxPods), tag: "default" }
+				: groupDigits(p.maxPods),
+		`${groupDigits(p.nodesAtFullScale * p.nodeSubnetIpsPerNode)} from ${p.nodeSubnet?.cidr.text ?? "(no subnet given)"}`,
 		podSource(plan, p),
-		p.maxPods === null ? "" : num(p.nodesAtFullScale * p.maxPods),
+		p.maxPods === null ? "" : groupDigits(p.nodesAtFullScale * p.maxPods),
 	]);
 }
 

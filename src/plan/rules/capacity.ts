@@ -3,7 +3,8 @@ import { bitsOf, smallestPrefixFor, AZURE_RESERVED } from "../../net/address";
 import { dynamicFullDensity } from "../model";
 import { MODEL_STATEMENTS } from "../statements";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../types";
-import { n, percent, plural, type Report, type Rule } from "./rule";
+import { countOf, groupDigits, percentOf } from "../../core/numbers";
+import { type Report, type Rule } from "./rule";
 
 function poolsOf(subnet: SubnetPlan, pools: PoolPlan[], role: "node" | "pod"): PoolPlan[] {
 	return pools.filter((p) => (role === "node" ? p.nodeSubnet : p.podSubnet) === subnet);
@@ -13,9 +14,9 @@ function poolsOf(subnet: SubnetPlan, pools: PoolPlan[], role: "node" | "pod"): P
 export function breakdown(subnet: SubnetPlan, pools: PoolPlan[], perNode: (p: PoolPlan) => number): string {
 	const parts = pools
 		.slice(0, 3)
-		.map((p) => `${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${plural(perNode(p), "IP")}`);
+		.map((p) => `${p.name}: ${countOf(p.nodesAtFullScale, "node")} × ${countOf(perNode(p), "IP")}`);
 	if (pools.length > 3) parts.push(`${pools.length - 3} more pools`);
-	if (subnet.loadBalancers.length > 0) parts.push(plural(subnet.loadBalancers.length, "load-balancer frontend"));
+	if (subnet.loadBalancers.length > 0) parts.push(countOf(subnet.loadBalancers.length, "load-balancer frontend"));
 	for (const e of subnet.extras) parts.push(e.what);
 	return parts.join(", ");
 }
@@ -24,12 +25,12 @@ function fitHint(need: bigint, subnet: SubnetPlan): string {
 	const prefix = smallestPrefixFor(need, subnet.cidr.family, AZURE_RESERVED);
 	if (prefix === null) return "No subnet is large enough: split the pools across subnets.";
 	const usable = (1n << BigInt(bitsOf(subnet.cidr.family) - prefix)) - AZURE_RESERVED;
-	return `The smallest subnet that fits is a /${prefix} (${n(usable)} usable).`;
+	return `The smallest subnet that fits is a /${prefix} (${groupDigits(usable)} usable).`;
 }
 
 function surgeHint(subnet: SubnetPlan): string {
 	return subnet.requiredWithoutSurge <= subnet.usable
-		? ` Without upgrade surge it would fit (${n(subnet.requiredWithoutSurge)}): the cluster runs, but upgrades fail for want of surge-node addresses.`
+		? ` Without upgrade surge it would fit (${groupDigits(subnet.requiredWithoutSurge)}): the cluster runs, but upgrades fail for want of surge-node addresses.`
 		: "";
 }
 
@@ -42,7 +43,7 @@ function reportShort(plan: PlanResult, role: "node" | "pod", report: Report): vo
 		const detail = breakdown(s, poolsOf(s, plan.pools, role), perNode);
 		report(
 			"error",
-			`${role === "node" ? "Node" : "Pod"} subnet ${s.cidr.text} has ${n(s.usable)} usable IPs but needs ${n(s.required)} at full scale (${detail}): ${n(s.required - s.usable)} short. ${fitHint(s.required, s)}${surgeHint(s)}`,
+			`${role === "node" ? "Node" : "Pod"} subnet ${s.cidr.text} has ${groupDigits(s.usable)} usable IPs but needs ${groupDigits(s.required)} at full scale (${detail}): ${groupDigits(s.required - s.usable)} short. ${fitHint(s.required, s)}${surgeHint(s)}`,
 			s.line,
 		);
 	}
@@ -102,12 +103,12 @@ export const podSubnetFullDensity: Rule = {
 				.slice(0, 3)
 				.map(
 					(p) =>
-						`${p.name}: ${plural(p.nodesAtFullScale, "node")} × ${n(dynamicFullDensity(p.maxPods ?? 0))}`,
+						`${p.name}: ${countOf(p.nodesAtFullScale, "node")} × ${groupDigits(dynamicFullDensity(p.maxPods ?? 0))}`,
 				)
 				.join(", ");
 			report(
 				"warning",
-				`Pod subnet ${s.cidr.text} holds the first 16 IPs of every node (${n(s.required)} of ${n(s.usable)}) but not every node at maxPods, which takes ${n(dense)} (${detail}). ${fitHint(dense, s)} Or lower maxPods.`,
+				`Pod subnet ${s.cidr.text} holds the first 16 IPs of every node (${groupDigits(s.required)} of ${groupDigits(s.usable)}) but not every node at maxPods, which takes ${groupDigits(dense)} (${detail}). ${fitHint(dense, s)} Or lower maxPods.`,
 				s.line,
 			);
 		}
@@ -133,7 +134,7 @@ export const podCidrTooSmall: Rule = {
 			const fit = prefix === null ? "" : ` The smallest pod CIDR that fits is a /${prefix}.`;
 			report(
 				"error",
-				`Pod CIDR ${c.cidr.text} has ${plural(c.blocks, `/${c.blockPrefix} node block`)} but ${plural(c.requiredBlocks, "node")} at full scale need ${n(c.requiredBlocks)} (${n(c.requiredBlocks * blockSize)} addresses > ${n(c.blocks * blockSize)}).${fit}`,
+				`Pod CIDR ${c.cidr.text} has ${countOf(c.blocks, `/${c.blockPrefix} node block`)} but ${countOf(c.requiredBlocks, "node")} at full scale need ${groupDigits(c.requiredBlocks)} (${groupDigits(c.requiredBlocks * blockSize)} addresses > ${groupDigits(c.blocks * blockSize)}).${fit}`,
 				c.line,
 			);
 		}
@@ -164,7 +165,7 @@ export const lowHeadroom: Rule = {
 			const what = s.role === "pod" ? "Pod subnet" : "Node subnet";
 			report(
 				"warning",
-				`${what} ${s.cidr.text} has ${n(s.free)} of ${n(s.usable)} usable IPs (${percent(s.free, s.usable)}) left at full scale: a new pool or a higher maxCount will not fit.`,
+				`${what} ${s.cidr.text} has ${groupDigits(s.free)} of ${groupDigits(s.usable)} usable IPs (${percentOf(s.free, s.usable)}) left at full scale: a new pool or a higher maxCount will not fit.`,
 				s.line,
 			);
 		}
@@ -174,7 +175,7 @@ export const lowHeadroom: Rule = {
 			if (c.requiredBlocks === 0n || free < 0n || free * 10n >= c.blocks) continue;
 			report(
 				"warning",
-				`Pod CIDR ${c.cidr.text} has ${plural(free, "node block")} of ${n(c.blocks)} (${percent(free, c.blocks)}) left at full scale; ${growth(plan, c.cidr.family)}.`,
+				`Pod CIDR ${c.cidr.text} has ${countOf(free, "node block")} of ${groupDigits(c.blocks)} (${percentOf(free, c.blocks)}) left at full scale; ${growth(plan, c.cidr.family)}.`,
 				c.line,
 			);
 		}

@@ -4,7 +4,8 @@
  */
 import { contains, formatRange, intersection, overlaps, sizeOf, type Range } from "../../net/address";
 import type { PlanResult, SubnetPlan, VnetSpace } from "../types";
-import { n, type Report, type Rule } from "./rule";
+import { groupDigits } from "../../core/numbers";
+import type { Report, Rule } from "./rule";
 
 type Group = "vnet" | "subnet" | "pod" | "service" | "peered";
 
@@ -106,7 +107,7 @@ function reportPair(a: Item, b: Item, report: Report): void {
 	const line = first.line;
 	report(
 		"error",
-		`${b.label} overlaps ${a.label}: they share ${formatRange(shared)} (${n(sizeOf(shared))} addresses). ${advice(a.group, b.group)}`,
+		`${b.label} overlaps ${a.label}: they share ${formatRange(shared)} (${groupDigits(sizeOf(shared))} addresses). ${advice(a.group, b.group)}`,
 		line,
 	);
 }

@@ -7,7 +7,8 @@
  */
 import { staticBlocks } from "../model";
 import { clip } from "../../core/text";
-import { n, plural, type Rule } from "./rule";
+import { countOf, groupDigits } from "../../core/numbers";
+import { type Rule } from "./rule";
 
 /**
  * maxPods runs from 10 to 250 in every model; above 110 on Windows is a warning.
@@ -24,7 +25,7 @@ export const maxPodsOutOfRange: Rule = {
 			if (p.maxPods < 10 || p.maxPods > 250) {
 				report(
 					"error",
-					`Pool "${p.name}" sets maxPods ${n(p.maxPods)}; AKS accepts 10 to 250. It cannot change once the pool exists.`,
+					`Pool "${p.name}" sets maxPods ${groupDigits(p.maxPods)}; AKS accepts 10 to 250. It cannot change once the pool exists.`,
 					p.line,
 				);
 			} else if (p.osType === "Windows" && p.maxPods > 110) {
@@ -52,7 +53,7 @@ export const poolMinPods: Rule = {
 			if (nodes === 0 || nodes * p.maxPods >= 30) continue;
 			report(
 				"error",
-				`Pool "${p.name}" has room for ${n(nodes * p.maxPods)} pods (${n(nodes)} × maxPods ${p.maxPods}); AKS requires room for at least 30. Raise maxPods or use at least ${Math.ceil(30 / p.maxPods)} nodes.`,
+				`Pool "${p.name}" has room for ${groupDigits(nodes * p.maxPods)} pods (${groupDigits(nodes)} × maxPods ${p.maxPods}); AKS requires room for at least 30. Raise maxPods or use at least ${Math.ceil(30 / p.maxPods)} nodes.`,
 				p.line,
 			);
 		}
@@ -83,7 +84,7 @@ export const nodeLimit: Rule = {
 			if (p.nodesAtFullScale > 1000) {
 				report(
 					"error",
-					`Pool "${p.name}" reaches ${n(p.nodesAtFullScale)} nodes with surge; a pool (a scale set) holds at most 1,000, so upgrades are refused. Split it into several pools.`,
+					`Pool "${p.name}" reaches ${groupDigits(p.nodesAtFullScale)} nodes with surge; a pool (a scale set) holds at most 1,000, so upgrades are refused. Split it into several pools.`,
 					p.line,
 				);
 			}
@@ -93,23 +94,23 @@ export const nodeLimit: Rule = {
 		if (plan.model === "kubenet" && total > 400) {
 			report(
 				"error",
-				`Kubenet clusters hold at most 400 nodes (one route each in a 400-route table); this one reaches ${n(total)} at full scale. Move to Azure CNI Overlay.`,
+				`Kubenet clusters hold at most 400 nodes (one route each in a 400-route table); this one reaches ${groupDigits(total)} at full scale. Move to Azure CNI Overlay.`,
 				spec.networkPlugin?.line ?? line,
 			);
 		}
 		if (total > 5000)
 			report(
 				"error",
-				`The cluster reaches ${n(total)} nodes at full scale; AKS allows 5,000 across all pools.`,
+				`The cluster reaches ${groupDigits(total)} nodes at full scale; AKS allows 5,000 across all pools.`,
 				line,
 			);
 		if (plan.pools.length > 100)
-			report("error", `The cluster has ${n(plan.pools.length)} pools; AKS allows 100.`, line);
+			report("error", `The cluster has ${groupDigits(plan.pools.length)} pools; AKS allows 100.`, line);
 		const pods = podsAtFullScale(plan.pools);
 		if (plan.model === "azure-cni-overlay" && pods > 250_000) {
 			report(
 				"warning",
-				`At full scale and maxPods the cluster could run ${n(pods)} pods; Azure CNI Overlay supports 250,000 per cluster (one guide says 200,000). Lower maxPods or node counts.`,
+				`At full scale and maxPods the cluster could run ${groupDigits(pods)} pods; Azure CNI Overlay supports 250,000 per cluster (one guide says 200,000). Lower maxPods or node counts.`,
 				line,
 			);
 		}
@@ -119,28 +120,28 @@ export const nodeLimit: Rule = {
 			if (ips > 64_000)
 				report(
 					"warning",
-					`At full scale the cluster books ${n(ips)} VNet IPs for nodes and pods; Azure CNI node subnet supports about 64,000 per cluster. Move to Azure CNI Overlay or lower maxPods.`,
+					`At full scale the cluster books ${groupDigits(ips)} VNet IPs for nodes and pods; Azure CNI node subnet supports about 64,000 per cluster. Move to Azure CNI Overlay or lower maxPods.`,
 					line,
 				);
 		}
 		if (plan.model === "azure-cni-pod-subnet-dynamic" && pods > 65_000) {
 			report(
 				"warning",
-				`At full scale and maxPods the cluster could run ${n(pods)} pods; a pod subnet with dynamic allocation supports about 65,000 (64,000 IPs) per cluster.`,
+				`At full scale and maxPods the cluster could run ${groupDigits(pods)} pods; a pod subnet with dynamic allocation supports about 65,000 (64,000 IPs) per cluster.`,
 				line,
 			);
 		}
 		if (plan.model === "azure-cni-pod-subnet-static" && pods > 1_000_000) {
 			report(
 				"warning",
-				`At full scale and maxPods the cluster could run ${n(pods)} pods; static block allocation supports about 1,000,000 per cluster.`,
+				`At full scale and maxPods the cluster could run ${groupDigits(pods)} pods; static block allocation supports about 1,000,000 per cluster.`,
 				line,
 			);
 		}
 		if (plan.loadBalancers.length > 300) {
 			report(
 				"error",
-				`The plan has ${n(plan.loadBalancers.length)} LoadBalancer services; each takes a load-balancing rule per port and IP family on every node NIC, and a NIC holds 300, so a cluster serves at most 300 single-port services.`,
+				`The plan has ${groupDigits(plan.loadBalancers.length)} LoadBalancer services; each takes a load-balancing rule per port and IP family on every node NIC, and a NIC holds 300, so a cluster serves at most 300 single-port services.`,
 				plan.loadBalancers[300]?.line ?? line,
 			);
 		}
@@ -215,7 +216,7 @@ export const snatPorts: Rule = {
 			if (total > served) {
 				report(
 					"error",
-					`With ${n(ports)} SNAT ports per node and ${plural(ips, "outbound IP")}, the load balancer serves floor(64,000 / ${n(ports)}) × ${ips} = ${n(served)} nodes, but the cluster reaches ${n(total)} at full scale. Add outbound IPs or lower the ports per node.`,
+					`With ${groupDigits(ports)} SNAT ports per node and ${countOf(ips, "outbound IP")}, the load balancer serves floor(64,000 / ${groupDigits(ports)}) × ${ips} = ${groupDigits(served)} nodes, but the cluster reaches ${groupDigits(total)} at full scale. Add outbound IPs or lower the ports per node.`,
 					line,
 				);
 			}
@@ -225,7 +226,7 @@ export const snatPorts: Rule = {
 		const each = total <= 100 ? "512" : "fewer than 512";
 		report(
 			"info",
-			`At full scale the cluster has ${n(total)} nodes: with automatic SNAT allocation each node gets ${each} outbound ports (1,024 up to 50 nodes). Busy egress may drop; set allocatedOutboundPorts and outboundIps, or use a NAT gateway.`,
+			`At full scale the cluster has ${groupDigits(total)} nodes: with automatic SNAT allocation each node gets ${each} outbound ports (1,024 up to 50 nodes). Busy egress may drop; set allocatedOutboundPorts and outboundIps, or use a NAT gateway.`,
 			line,
 		);
 	},

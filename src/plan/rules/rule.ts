@@ -1,5 +1,4 @@
 import type { Examples, FindingCode, Severity } from "../../core/findings";
-import { countOf, groupDigits, percentOf } from "../../core/numbers";
 import type { Spec } from "../../parse/types";
 import type { PlanResult } from "../types";
 
@@ -16,10 +15,3 @@ export interface Rule {
 	examples: Examples;
 	check(plan: PlanResult, spec: Spec, report: Report): void;
 }
-
-/** Numbers in messages: 1,581 rather than 1581. */
-export const n = groupDigits;
-
-export const plural = countOf;
-
-export const percent = percentOf;

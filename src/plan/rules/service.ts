@@ -6,7 +6,8 @@
  * - IPv6 range: https://learn.microsoft.com/azure/aks/configure-dual-stack
  */
 import { containsAddress } from "../../net/address";
-import { n, type Rule } from "./rule";
+import { groupDigits } from "../../core/numbers";
+import type { Rule } from "./rule";
 
 /**
  * An IPv4 service CIDR shorter than /12 is an error and exactly /12 a warning (plugin decision);
@@ -68,7 +69,7 @@ export const serviceCidrSmall: Rule = {
 			if (s.cidr.family !== 4 || s.size >= 256n) continue;
 			report(
 				"info",
-				`Service CIDR ${s.cidr.text} holds ${n(s.size)} addresses, so at most ${n(s.size - 2n)} services; before Kubernetes 1.33 it cannot grow without rebuilding the cluster.`,
+				`Service CIDR ${s.cidr.text} holds ${groupDigits(s.size)} addresses, so at most ${groupDigits(s.size - 2n)} services; before Kubernetes 1.33 it cannot grow without rebuilding the cluster.`,
 				s.line,
 			);
 		}

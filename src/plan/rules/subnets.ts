@@ -14,7 +14,8 @@ import type { Severity } from "../../core/findings";
 import { subnetLabel } from "./overlap";
 import { breakdown } from "./capacity";
 import { clip } from "../../core/text";
-import { n, type Rule } from "./rule";
+import { groupDigits } from "../../core/numbers";
+import type { Rule } from "./rule";
 
 /** Minimum prefix per special subnet, and how firm the minimum is. */
 const MINIMUMS: Partial<Record<Purpose, { prefix: number; severity: Severity; why: string }>> = {
@@ -81,7 +82,7 @@ export const subnetSize: Rule = {
 			if (s.role === "other" && s.required > s.usable) {
 				report(
 					"error",
-					`${subnetLabel(s)} has ${n(s.usable)} usable IPs but ${n(s.required)} are asked of it (${breakdown(s, [], () => 0)}): ${n(s.required - s.usable)} short.`,
+					`${subnetLabel(s)} has ${groupDigits(s.usable)} usable IPs but ${groupDigits(s.required)} are asked of it (${breakdown(s, [], () => 0)}): ${groupDigits(s.required - s.usable)} short.`,
 					s.line,
 				);
 			}
