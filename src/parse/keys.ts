@@ -101,6 +101,11 @@ export const UPGRADE_KEYS = schema({
 	nodeSoakDurationInMinutes: [],
 });
 
+/** `az aks show`'s networkProfile.loadBalancerProfile: ports per node and outbound IPs. */
+export const LB_PROFILE_KEYS = schema({ allocatedOutboundPorts: [], managedOutboundIPs: [], outboundIPs: [] });
+export const MANAGED_OUTBOUND_IPS_KEYS = schema({ count: [] });
+export const OUTBOUND_IPS_KEYS = schema({ publicIPs: [] });
+
 /** `az aks show`'s apiServerAccessProfile: only whether the cluster is private. */
 export const ACCESS_PROFILE_KEYS = schema({ enablePrivateCluster: [] });
 

@@ -1,7 +1,14 @@
 /** The cluster-wide keys of a spec. */
-import { isMap, isScalar, isSeq, type YAMLMap } from "yaml";
+import { isMap, isSeq, type YAMLMap } from "yaml";
 import { isFindingCode, FINDING_CODES } from "../core/findings";
-import { ACCESS_PROFILE_KEYS, didYouMean, type KeySchema } from "./keys";
+import {
+	ACCESS_PROFILE_KEYS,
+	didYouMean,
+	LB_PROFILE_KEYS,
+	MANAGED_OUTBOUND_IPS_KEYS,
+	OUTBOUND_IPS_KEYS,
+	type KeySchema,
+} from "./keys";
 import { clip } from "../core/text";
 import type { Entry, Reader } from "./reader";
 import { SECTIONS, type Loc, type Section, type Spec } from "./types";
@@ -97,31 +104,28 @@ function readPorts(r: Reader, e: Entry): Loc<number> | undefined {
 	return ports;
 }
 
-/** `az aks show`'s networkProfile.loadBalancerProfile: outbound IP count and ports per node. */
+/**
+ * `az aks show`'s networkProfile.loadBalancerProfile: ports per node, and the outbound IP count
+ * (managed IPs, else the public IPs listed). Keys the top level gives win.
+ */
 function readLoadBalancerProfile(r: Reader, map: YAMLMap, spec: Spec): void {
-	for (const pair of map.items) {
-		const keyNode = r.resolve(pair.key);
-		const key = isScalar(keyNode) && typeof keyNode.value === "string" ? keyNode.value.toLowerCase() : "";
-		const value = r.resolve(pair.value);
-		const e: Entry = { key: "allocatedOutboundPorts", line: r.line(keyNode, r.firstLine), node: value };
-		if (key === "allocatedoutboundports" && !spec.allocatedOutboundPorts)
-			spec.allocatedOutboundPorts = readPorts(r, e);
-		if (key === "managedoutboundips" && isMap(value) && !spec.outboundIps) {
-			const count = value.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === "count");
-			if (count)
-				spec.outboundIps = readInt(
-					r,
-					{ key: "managedOutboundIPs.count", line: e.line, node: r.resolve(count.value) },
-					1,
-					100,
-				);
-		}
-		if (key === "outboundips" && isMap(value) && !spec.outboundIps) {
-			const ips = value.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === "publicips");
-			const list = ips ? r.resolve(ips.value) : null;
-			if (isSeq(list) && list.items.length > 0) spec.outboundIps = { value: list.items.length, line: e.line };
-		}
-	}
+	const keys = r.entries(map, LB_PROFILE_KEYS, "in loadBalancerProfile", true);
+	const ports = keys.get("allocatedOutboundPorts");
+	if (ports && !spec.allocatedOutboundPorts) spec.allocatedOutboundPorts = readPorts(r, ports);
+	const managed = keys.get("managedOutboundIPs");
+	const count =
+		managed && isMap(managed.node)
+			? r.entries(managed.node, MANAGED_OUTBOUND_IPS_KEYS, "in managedOutboundIPs", true).get("count")
+			: undefined;
+	if (count && !spec.outboundIps)
+		spec.outboundIps = readInt(r, { ...count, key: `${managed?.key ?? "managedOutboundIPs"}.count` }, 1, 100);
+	const outbound = keys.get("outboundIPs");
+	const ips =
+		outbound && isMap(outbound.node)
+			? r.entries(outbound.node, OUTBOUND_IPS_KEYS, "in outboundIPs", true).get("publicIPs")
+			: undefined;
+	if (ips && isSeq(ips.node) && ips.node.items.length > 0 && !spec.outboundIps)
+		spec.outboundIps = { value: ips.node.items.length, line: ips.line };
 }
 
 function nonEmpty<T>(list: T[]): T[] | undefined {

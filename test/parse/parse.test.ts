@@ -231,6 +231,33 @@ describe("az aks show output", () => {
 	});
 });
 
+describe("loadBalancerProfile", () => {
+	const profile = (yaml: string) => planSource(`networkProfile:\n  loadBalancerProfile:\n${yaml}`);
+
+	it("reads ports, managed IPs and listed public IPs, each under its own name and line", () => {
+		const p = profile(
+			"    AllocatedOutboundPorts: 1001\n    managedOutboundIPs:\n      count: two\n    unknownThing: 1",
+		);
+		const bad = p.findings.filter((f) => f.code === "invalid-value");
+		expect(bad.map((f) => [f.line, f.message])).toEqual([
+			[3, "allocatedOutboundPorts is 1001; it must be a multiple of 8 (0 for automatic allocation)."],
+			[5, 'managedOutboundIPs.count must be a whole number, not "two".'],
+		]);
+		expect(p.findings.filter((f) => f.code === "unknown-key")).toEqual([]);
+		const listed = profile("    outboundIPs:\n      publicIPs: [{ id: a }, { id: b }, { id: c }]");
+		expect(listed.findings.filter((f) => f.code === "invalid-value")).toEqual([]);
+		const count = profile("    managedOutboundIPs: { count: 3 }\n    allocatedOutboundPorts: 1024");
+		expect(count.findings.filter((f) => f.code === "invalid-value")).toEqual([]);
+	});
+
+	it("yields to the top-level keys", () => {
+		const p = planSource(
+			"outboundIps: 2\nallocatedOutboundPorts: 0\nnetworkProfile:\n  loadBalancerProfile:\n    allocatedOutboundPorts: 7\n    managedOutboundIPs: { count: 0 }",
+		);
+		expect(p.findings.filter((f) => f.code === "invalid-value")).toEqual([]);
+	});
+});
+
 describe("lines in notes", () => {
 	const note = [
 		"---", // 1
