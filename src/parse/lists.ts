@@ -28,11 +28,11 @@ const IMPLIED_PURPOSE: Record<string, Purpose> = {
 };
 
 /** `subnets`: a map of name to CIDR or {cidr, purpose}, or a list of {name, cidr, purpose}. */
-export function readSubnets(r: Reader, e: Entry, pending?: string[]): SubnetSpec[] {
+export function readSubnets(r: Reader, e: Entry): SubnetSpec[] {
 	const out: SubnetSpec[] = [];
 	if (isMap(e.node)) {
 		for (const item of r.namedEntries(e.node, "in subnets")) {
-			const s = readSubnet(r, item.key, item, pending);
+			const s = readSubnet(r, item.key, item);
 			if (s) out.push(s);
 		}
 	} else if (isSeq(e.node)) {
@@ -49,7 +49,7 @@ export function readSubnets(r: Reader, e: Entry, pending?: string[]): SubnetSpec
 	return out;
 }
 
-function readSubnet(r: Reader, name: string, e: Entry, pending?: string[]): SubnetSpec | undefined {
+function readSubnet(r: Reader, name: string, e: Entry): SubnetSpec | undefined {
 	const implied = IMPLIED_PURPOSE[name.toLowerCase()] ?? "other";
 	if (r.isEmpty(e.node)) {
 		r.report(
@@ -58,8 +58,7 @@ function readSubnet(r: Reader, name: string, e: Entry, pending?: string[]): Subn
 			`Subnet "${clip(name)}" has no CIDR yet: write it after the colon, e.g. ${clip(name)}: 10.1.0.0/24.`,
 			e.line,
 		);
-		pending?.push(name.toLowerCase());
-		return undefined;
+		return { line: e.line, name, cidr: null, purpose: implied };
 	}
 	if (!isMap(e.node)) {
 		const cidr = readCidr(r, { ...e, key: `Subnet "${clip(name)}"` });

@@ -42,7 +42,6 @@ function emptySpec(): Spec {
 		pools: [],
 		loadBalancers: [],
 		subnets: [],
-		pendingSubnets: [],
 		peered: [],
 		ignore: [],
 	};
@@ -132,7 +131,7 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 	readTopLevel(r, top, spec);
 	readPools(r, top, spec);
 	const subnets = top.get("subnets");
-	if (subnets) spec.subnets = readSubnets(r, subnets, spec.pendingSubnets);
+	if (subnets) spec.subnets = readSubnets(r, subnets);
 	const peered = top.get("peered");
 	if (peered) spec.peered = readPeered(r, peered);
 	const lbs = top.get("loadBalancers");

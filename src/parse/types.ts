@@ -66,7 +66,8 @@ export interface LoadBalancerSpec {
 export interface SubnetSpec {
 	line: number;
 	name: string;
-	cidr: Cidr;
+	/** null while the CIDR is not filled in yet (`name:` with no value, reported once, there). */
+	cidr: Cidr | null;
 	purpose: Purpose;
 	/** Addresses other resources take here: private endpoints, VMs, other NICs. */
 	extraIps?: Loc<number>;
@@ -112,8 +113,6 @@ export interface Spec {
 	privateCluster?: Loc<boolean>;
 	loadBalancers: LoadBalancerSpec[];
 	subnets: SubnetSpec[];
-	/** Lower-cased names under `subnets` whose CIDR is not filled in yet (reported once, there). */
-	pendingSubnets: string[];
 	peered: PeeredSpec[];
 	ignore: Loc<string>[];
 	show?: Loc<Section[]>;

@@ -52,10 +52,10 @@ export interface Resolved {
 export function resolve(spec: Spec, firstLine: number, report: Report, defaultSurge: Surge = DEFAULTS.surge): Resolved {
 	const model = detectModel(spec);
 	const families: Family[] = spec.ipFamilies?.value ?? [4];
-	const registry = new SubnetRegistry(spec.subnets, report, spec.pendingSubnets);
+	const registry = new SubnetRegistry(spec.subnets, report);
 	const managedVnet =
 		spec.vnet.length === 0 &&
-		spec.subnets.length === 0 &&
+		spec.subnets.every((s) => s.cidr === null) &&
 		spec.nodeSubnet === undefined &&
 		spec.podSubnet === undefined &&
 		!spec.invalid.has("vnet") &&

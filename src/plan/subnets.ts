@@ -46,13 +46,18 @@ export class SubnetRegistry {
 	readonly list: SubnetPlan[] = [];
 	private readonly byName = new Map<string, SubnetPlan>();
 	private readonly byCidr = new Map<string, SubnetPlan[]>();
+	/** Lower-cased names of declared subnets whose CIDR is not filled in yet. */
+	private readonly pending = new Set<string>();
 
 	constructor(
 		declared: SubnetSpec[],
 		private readonly report: Report,
-		private readonly pending: readonly string[] = [],
 	) {
 		for (const s of declared) {
+			if (s.cidr === null) {
+				this.pending.add(s.name.toLowerCase());
+				continue;
+			}
 			const subnet = this.add(newSubnet(s.cidr, s.name, "other", s.purpose, s.line));
 			if (s.extraIps && s.extraIps.value > 0)
 				subnet.extras.push({
@@ -86,7 +91,7 @@ export class SubnetRegistry {
 			return this.add(newSubnet(ref.cidr, null, role, "other", ref.line));
 		}
 		const found = this.byNameOrNull(ref.name);
-		if (!found && this.pending.includes(ref.name.toLowerCase())) return null;
+		if (!found && this.pending.has(ref.name.toLowerCase())) return null;
 		if (!found) {
 			if (ref.kind === "id") {
 				this.report({
