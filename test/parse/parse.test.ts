@@ -231,6 +231,24 @@ describe("az aks show output", () => {
 	});
 });
 
+describe("a subnet whose CIDR is not filled in yet", () => {
+	it("is reported once, where it is, and a pool naming it gets no second finding", () => {
+		const p = planSource("vnet: 10.1.0.0/16\nsubnets:\n  aks-nodes:\nnodeSubnet: aks-nodes\ncount: 3");
+		expect(p.findings.map((f) => [f.code, f.line])).toEqual([["missing-key", 3]]);
+		expect(p.findings[0]?.message).toContain('Subnet "aks-nodes" has no CIDR yet');
+		expect(p.subnets).toEqual([]);
+	});
+
+	it("in the list form too", () => {
+		const p = planSource("vnet: 10.1.0.0/16\nsubnets:\n  -\nnodeSubnet: subnet1\ncount: 3");
+		expect(p.findings.map((f) => f.code)).toEqual(["missing-key"]);
+	});
+
+	it("leaves the VNet AKS-managed when nothing else is given", () => {
+		expect(planSource("subnets:\n  later:").vnet.map((v) => v.defaulted)).toEqual([true]);
+	});
+});
+
 describe("loadBalancerProfile", () => {
 	const profile = (yaml: string) => planSource(`networkProfile:\n  loadBalancerProfile:\n${yaml}`);
 
