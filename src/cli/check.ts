@@ -23,7 +23,7 @@ Options:
 Exit status: 0 no errors, 1 errors found (or a file could not be read), 2 usage error.
 `;
 
-export interface CheckOptions {
+interface CheckOptions {
 	json: boolean;
 	quiet: boolean;
 	warningsAsErrors: boolean;

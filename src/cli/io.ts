@@ -4,13 +4,13 @@ import { relative } from "node:path";
 import { planNote, planSource, type PlanResult } from "../api";
 import { findBlocks } from "../note/blocks";
 
-export interface Input {
+interface Input {
 	/** The name printed for it: relative to the working folder, or "-" for standard input. */
 	name: string;
 	text: string;
 }
 
-export type ReadResult = { ok: true; input: Input } | { ok: false; name: string; reason: string };
+type ReadResult = { ok: true; input: Input } | { ok: false; name: string; reason: string };
 
 export function displayName(path: string): string {
 	if (path === "-") return "-";

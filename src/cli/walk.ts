@@ -5,7 +5,7 @@ import { join } from "node:path";
 /** Besides hidden folders (the vault's configuration folder, .git, .trash). */
 const SKIP = new Set(["node_modules"]);
 
-export interface Expanded {
+interface Expanded {
 	files: string[];
 	/** Paths that do not exist or cannot be listed, with the reason. */
 	problems: { path: string; reason: string }[];

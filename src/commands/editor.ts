@@ -21,7 +21,7 @@ const DATA_LANGUAGES = new Set(["json", "jsonc", "yaml", "yml"]);
  * when text precedes `from` on its line, and after it when text follows `to` on its line.
  * `caret` receives the block's first line in the new text and says where the cursor goes.
  */
-export function placeBlock(
+function placeBlock(
 	editor: Editor,
 	from: EditorPosition,
 	to: EditorPosition,
@@ -43,7 +43,7 @@ export function placeBlock(
  * The selection, widened to the whole fenced block when it is exactly the body of a ```json or
  * ```yaml block: converting it then replaces that block instead of nesting a fence in it.
  */
-export function widenToFence(
+function widenToFence(
 	editor: Editor,
 	from: EditorPosition,
 	to: EditorPosition,

@@ -9,7 +9,7 @@ import { TemplatePicker } from "./template-picker";
 import { VaultCheckModal } from "./vault-modal";
 
 /** What the commands need from the plugin; settings are read when a command runs. */
-export interface CommandHost {
+interface CommandHost {
 	app: App;
 	settings: AksIpSettings;
 	addCommand(command: Command): Command;

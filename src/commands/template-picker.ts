@@ -3,7 +3,7 @@ import { SuggestModal, type App } from "obsidian";
 import { TEMPLATES, type Template } from "../templates/templates";
 
 /** The templates with `defaultId` first, the others in their usual order. */
-export function templatesInOrder(defaultId: string): Template[] {
+function templatesInOrder(defaultId: string): Template[] {
 	const first = TEMPLATES.filter((t) => t.id === defaultId);
 	return [...first, ...TEMPLATES.filter((t) => t.id !== defaultId)];
 }

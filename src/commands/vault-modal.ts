@@ -11,7 +11,7 @@ import { findingItem } from "../view/findings";
 
 const SLICE = 50;
 
-export function outcome(s: ScanSummary<unknown>): string {
+function outcome(s: ScanSummary<unknown>): string {
 	const found =
 		s.reports.length === 0
 			? "no errors or warnings"

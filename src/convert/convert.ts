@@ -21,7 +21,7 @@ export interface Converted {
 	hole: { line: number; ch: number } | null;
 }
 
-export type ConvertResult = Converted | { ok: false; error: string };
+type ConvertResult = Converted | { ok: false; error: string };
 
 type Obj = Record<string, unknown>;
 
@@ -127,7 +127,7 @@ class Lines {
 }
 
 /** Removes a code fence wrapped around the whole text, if there is one. */
-export function unfence(text: string): string {
+function unfence(text: string): string {
 	const lines = text.replace(/\r\n/g, "\n").trim().split("\n");
 	const open = openingFence(lines[0] ?? "");
 	if (lines.length < 2 || !open || !closesFence(lines[lines.length - 1] ?? "", open)) return text;

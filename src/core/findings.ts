@@ -9,7 +9,7 @@ export interface Examples {
 	passes: readonly string[];
 }
 
-export interface CodeInfo {
+interface CodeInfo {
 	/** When a block gets the code. */
 	description: string;
 	examples?: Examples;
@@ -173,7 +173,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /** A block lists at most this many findings of one code; one more finding counts the rest. */
-export const MAX_PER_CODE = 20;
+const MAX_PER_CODE = 20;
 
 /**
  * Keeps the first `max` findings of each code, in list order, and puts one finding in place of the

@@ -12,7 +12,7 @@ import { countOf, groupDigits, leftOf } from "../core/numbers";
 import { code, mdText } from "./escape";
 import { takeaways } from "./takeaways";
 
-export interface SummaryOptions {
+interface SummaryOptions {
 	/** Level of the cluster heading (2 gives "##"); sections are one level below. */
 	headingLevel?: number;
 }

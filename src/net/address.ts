@@ -34,7 +34,7 @@ export interface Address {
 	text: string;
 }
 
-export type Parsed<T> =
+type Parsed<T> =
 	| { ok: true; value: T }
 	| { ok: false; code: "invalid-cidr" | "invalid-ip" | "host-bits-set"; message: string; fixed?: T };
 
@@ -42,7 +42,7 @@ export function bitsOf(family: Family): number {
 	return family === 4 ? 32 : 128;
 }
 
-export function familyName(family: Family): string {
+function familyName(family: Family): string {
 	return family === 4 ? "IPv4" : "IPv6";
 }
 

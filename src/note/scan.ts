@@ -24,7 +24,7 @@ export interface ScanSummary<F> {
 	cancelled: boolean;
 }
 
-export interface ScanOptions<F> {
+interface ScanOptions<F> {
 	files: readonly F[];
 	read: (file: F) => Promise<string>;
 	defaultMaxSurge?: string;
@@ -43,7 +43,7 @@ export function mayHavePlan(text: string): boolean {
 }
 
 /** The errors and warnings of a note's blocks, and how many blocks it has. */
-export function checkNote(text: string, defaultMaxSurge?: string): { plans: number; findings: Finding[] } {
+function checkNote(text: string, defaultMaxSurge?: string): { plans: number; findings: Finding[] } {
 	const plans = planNote(text, { defaultMaxSurge });
 	const findings = plans.flatMap((p) => p.findings).filter((f) => f.severity !== "info");
 	return { plans: plans.length, findings: findings.sort((a, b) => a.line - b.line) };

@@ -7,7 +7,7 @@ import type { Entry, Reader } from "./reader";
 import type { LoadBalancerSpec, PeeredSpec, Purpose, SubnetSpec } from "./types";
 import { readAddress, readCidr, readCidrList, readEnum, readInt, readString, readSubnetRef } from "./values";
 
-export const PURPOSES: readonly Purpose[] = [
+const PURPOSES: readonly Purpose[] = [
 	"apiServer",
 	"appGateway",
 	"appGatewayForContainers",

@@ -9,7 +9,7 @@ import { Reader, type Entry } from "./reader";
 import { readTopLevel } from "./top";
 import type { Spec } from "./types";
 
-export interface ParseResult {
+interface ParseResult {
 	/** null when the body cannot be read at all (a syntax error, or not a map). */
 	spec: Spec | null;
 	findings: Finding[];

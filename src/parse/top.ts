@@ -25,7 +25,7 @@ import {
 	readSurge,
 } from "./values";
 
-export const OUTBOUND_TYPES = [
+const OUTBOUND_TYPES = [
 	"loadBalancer",
 	"managedNATGateway",
 	"managedNATGatewayV2",

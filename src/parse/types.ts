@@ -6,9 +6,9 @@ export interface Loc<T> {
 	line: number;
 }
 
-export type NetworkPlugin = "azure" | "kubenet" | "none";
-export type Dataplane = "azure" | "cilium";
-export type AllocationMode = "DynamicIndividual" | "StaticBlock";
+type NetworkPlugin = "azure" | "kubenet" | "none";
+type Dataplane = "azure" | "cilium";
+type AllocationMode = "DynamicIndividual" | "StaticBlock";
 export type OsType = "Linux" | "Windows";
 export type PoolMode = "System" | "User";
 export type Section = "table" | "pools" | "findings" | "map" | "summary";

@@ -7,7 +7,7 @@ import { DEFAULTS, resolve } from "./resolve";
 import { RULES } from "./rules";
 import type { PlanResult } from "./types";
 
-export interface PlanOptions {
+interface PlanOptions {
 	/** 1-based line of the opening fence in the note; 0 for a bare spec file (the default). */
 	fenceLine?: number;
 	/** maxSurge for pools when the spec sets none, e.g. "10%" or "1"; invalid text is ignored. */
@@ -61,7 +61,7 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	}
 }
 
-export function planSpec(
+function planSpec(
 	spec: Spec,
 	parseFindings: Finding[],
 	blockLine: number,

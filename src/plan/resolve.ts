@@ -38,7 +38,7 @@ function address(family: Family, value: bigint): Address {
 	return { family, value, text: formatAddress(family, value) };
 }
 
-export interface Resolved {
+interface Resolved {
 	model: ModelId;
 	families: Family[];
 	registry: SubnetRegistry;

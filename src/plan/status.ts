@@ -2,7 +2,7 @@
 import { countOf } from "../core/numbers";
 import type { PlanResult } from "./types";
 
-export interface PlanStatus {
+interface PlanStatus {
 	level: "ok" | "warning" | "error";
 	errors: number;
 	warnings: number;

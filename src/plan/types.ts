@@ -100,7 +100,7 @@ export interface VnetSpace {
 	defaulted: boolean;
 }
 
-export interface PeeredRange {
+interface PeeredRange {
 	name: string;
 	cidr: Cidr;
 	line: number;

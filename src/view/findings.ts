@@ -9,7 +9,7 @@ const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Info" } as c
 /** Attribute naming the block line a button goes to. */
 export const LINE_ATTR = "data-aks-ip-line";
 
-export interface ItemOptions {
+interface ItemOptions {
 	/** Silenced by `ignore`, listed under the others. */
 	suppressed?: boolean;
 	/** The line button's accessible label: where it goes. */

@@ -30,7 +30,7 @@ function subnetText(s: SubnetPlan): string {
 }
 
 /** Subnets of one address space in address order, with the free gaps between them. */
-export function segments(space: Cidr, subnets: SubnetPlan[]): Segment[] {
+function segments(space: Cidr, subnets: SubnetPlan[]): Segment[] {
 	const inside = subnets
 		.filter((s) => overlaps(s.cidr, space))
 		.sort((a, b) => (a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : 0));

@@ -11,7 +11,7 @@ import { renderFindings } from "./findings";
 import { renderMap } from "./map";
 import { renderAllocation, renderPools } from "./tables";
 
-export interface ViewOptions {
+interface ViewOptions {
 	sections: Record<Section, boolean>;
 	showSuppressed: boolean;
 }

@@ -8,7 +8,7 @@ import { groupDigits, percentOf } from "../core/numbers";
 
 type Cell = string | { text: string; tag?: string; cls?: string };
 
-export function table(
+function table(
 	parent: HTMLElement,
 	caption: string,
 	headers: string[],
@@ -131,7 +131,7 @@ function loadBalancerRows(plan: PlanResult, owner: string): Cell[][] {
 	});
 }
 
-export function allocationRows(plan: PlanResult): Cell[][] {
+function allocationRows(plan: PlanResult): Cell[][] {
 	const owner = aksManagedVnet(plan) ? CELLS.azureAksVnet : CELLS.azureYourVnet;
 	const rows: Cell[][] = plan.nodeSubnets.map((s) => subnetRow(`Node IPs${poolList(s.pools)}`, s, owner, true));
 	rows.push(...podRows(plan), ...serviceRows(plan), ...loadBalancerRows(plan, owner));
@@ -174,7 +174,7 @@ function podSource(plan: PlanResult, p: PoolPlan): string {
 	return plan.model === "none" ? "Up to the CNI" : "Pod subnet not given";
 }
 
-export function poolRows(plan: PlanResult): Cell[][] {
+function poolRows(plan: PlanResult): Cell[][] {
 	return plan.pools.map((p) => [
 		p.name,
 		p.maxCount !== null
