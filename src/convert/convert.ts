@@ -194,15 +194,50 @@ export function convertAzAksShow(text: string): ConvertResult {
 	);
 }
 
-function build(root: Fields, props: Fields | undefined, net: Fields | undefined, pools: Obj[]): Converted {
-	const body = new Lines();
+/** What the steps of build() share: the subnets they meet and the values they cannot use. */
+interface Draft {
 	/** Unusable values below the levels that `unused` lists (pool subnet IDs, outbound IP counts). */
-	const skipped: string[] = [];
-	const subnets = new Map<string, { name: string; roles: Set<string> }>();
-	let vnetName: string | undefined;
+	skipped: string[];
+	subnets: Map<string, { name: string; roles: Set<string> }>;
+	vnetName?: string;
+}
 
+function build(root: Fields, props: Fields | undefined, net: Fields | undefined, pools: Obj[]): Converted {
+	const draft: Draft = { skipped: [], subnets: new Map() };
+	const body = new Lines();
 	const name = root.str("name") ?? props?.str("name");
 	if (name) body.add(0, `cluster: ${scalar(name)}`);
+	networkLines(body, net);
+	const access = root.map("apiServerAccessProfile") ?? props?.map("apiServerAccessProfile");
+	if (access?.bool("enablePrivateCluster") === true)
+		body.add(0, "privateCluster: true", "its API server endpoint takes 1 node-subnet IP");
+	if (access) draft.skipped.push(...access.unused("apiServerAccessProfile."));
+	const lb = net?.map("loadBalancerProfile");
+	if (lb) loadBalancerLines(body, lb, draft);
+	const ranges = rangeLines(net);
+	const poolLines = new Lines();
+	pools.forEach((raw, i) => poolEntry(poolLines, new Fields(raw), i, draft));
+	const { out, hole } = assemble(draft, body, ranges, poolLines);
+	const rest = [
+		...root.unused(""),
+		...(props?.unused("properties.") ?? []),
+		...(net?.unused("networkProfile.") ?? []),
+		...(lb?.unused("networkProfile.loadBalancerProfile.") ?? []),
+		...draft.skipped,
+	];
+	const tail = new Lines();
+	if (rest.length > 0) tail.list("Not mapped from az aks show:", rest);
+	return {
+		ok: true,
+		block: ["```aks-ip", ...out, ...tail.out, "```"].join("\n"),
+		subnets: [...draft.subnets.values()].map((s) => s.name),
+		unmapped: rest,
+		hole,
+	};
+}
+
+/** networkProfile's plugin, data plane, policy, IP families and outbound type. */
+function networkLines(body: Lines, net: Fields | undefined): void {
 	for (const key of ["networkPlugin", "networkPluginMode", "networkDataplane", "networkPolicy"]) {
 		const v = net?.str(key);
 		if (v) body.add(0, `${key}: ${scalar(v)}`);
@@ -211,28 +246,28 @@ function build(root: Fields, props: Fields | undefined, net: Fields | undefined,
 	if (families.length > 0) body.add(0, `ipFamilies: [${families.map((f) => scalar(f)).join(", ")}]`);
 	const outbound = net?.str("outboundType");
 	if (outbound) body.add(0, `outboundType: ${scalar(outbound)}`);
-	const access = root.map("apiServerAccessProfile") ?? props?.map("apiServerAccessProfile");
-	if (access?.bool("enablePrivateCluster") === true)
-		body.add(0, "privateCluster: true", "its API server endpoint takes 1 node-subnet IP");
-	if (access) skipped.push(...access.unused("apiServerAccessProfile."));
-	const lb = net?.map("loadBalancerProfile");
-	if (lb) {
-		const managedIps = lb.map("managedOutboundIPs");
-		const managed = managedIps?.int("count");
-		if (managedIps) skipped.push(...managedIps.unused("networkProfile.loadBalancerProfile.managedOutboundIPs."));
-		const own = lb.map("outboundIPs")?.get("publicIPs");
-		if (managed !== undefined) body.add(0, `outboundIps: ${managed}`, "managed outbound public IPs");
-		else if (Array.isArray(own) && own.length > 0)
-			body.add(0, `outboundIps: ${own.length}`, "your own outbound public IPs");
-		const ports = lb.int("allocatedOutboundPorts");
-		if (ports !== undefined)
-			body.add(
-				0,
-				`allocatedOutboundPorts: ${ports}`,
-				ports === 0 ? "0: automatic allocation" : "SNAT ports per node",
-			);
-	}
+}
 
+/** loadBalancerProfile: outbound IPs (managed, else your own) and SNAT ports per node. */
+function loadBalancerLines(body: Lines, lb: Fields, draft: Draft): void {
+	const managedIps = lb.map("managedOutboundIPs");
+	const managed = managedIps?.int("count");
+	if (managedIps) draft.skipped.push(...managedIps.unused("networkProfile.loadBalancerProfile.managedOutboundIPs."));
+	const own = lb.map("outboundIPs")?.get("publicIPs");
+	if (managed !== undefined) body.add(0, `outboundIps: ${managed}`, "managed outbound public IPs");
+	else if (Array.isArray(own) && own.length > 0)
+		body.add(0, `outboundIps: ${own.length}`, "your own outbound public IPs");
+	const ports = lb.int("allocatedOutboundPorts");
+	if (ports !== undefined)
+		body.add(
+			0,
+			`allocatedOutboundPorts: ${ports}`,
+			ports === 0 ? "0: automatic allocation" : "SNAT ports per node",
+		);
+}
+
+/** Pod and service ranges (one, or one per IP family) and the DNS service IP. */
+function rangeLines(net: Fields | undefined): Lines {
 	const ranges = new Lines();
 	for (const [single, list] of [
 		["podCidr", "podCidrs"],
@@ -246,59 +281,64 @@ function build(root: Fields, props: Fields | undefined, net: Fields | undefined,
 	}
 	const dns = net?.str("dnsServiceIp");
 	if (dns) ranges.add(0, `dnsServiceIp: ${scalar(dns)}`);
+	return ranges;
+}
 
-	const subnetRef = (id: unknown, role: string, path: string): string | undefined => {
-		if (typeof id !== "string" || id.trim() === "") return undefined;
-		const m = SUBNET_ID.exec(id.trim());
-		if (!m?.[1] || !m[2]) {
-			skipped.push(path);
-			return undefined;
-		}
-		vnetName ??= m[1];
-		const key = m[2].toLowerCase();
-		const entry = subnets.get(key) ?? { name: m[2], roles: new Set<string>() };
-		entry.roles.add(role);
-		subnets.set(key, entry);
-		// A name made of digits and dots would read as an address: refer by resource ID then.
-		return scalar(/^[\d.]+$/.test(m[2]) ? id.trim() : m[2]);
-	};
+/** A subnet resource ID as the name the block refers to it by; the subnet joins `draft.subnets`. */
+function subnetRef(draft: Draft, id: unknown, role: string, path: string): string | undefined {
+	if (typeof id !== "string" || id.trim() === "") return undefined;
+	const m = SUBNET_ID.exec(id.trim());
+	if (!m?.[1] || !m[2]) {
+		draft.skipped.push(path);
+		return undefined;
+	}
+	draft.vnetName ??= m[1];
+	const key = m[2].toLowerCase();
+	const entry = draft.subnets.get(key) ?? { name: m[2], roles: new Set<string>() };
+	entry.roles.add(role);
+	draft.subnets.set(key, entry);
+	// A name made of digits and dots would read as an address: refer by resource ID then.
+	return scalar(/^[\d.]+$/.test(m[2]) ? id.trim() : m[2]);
+}
 
-	const poolLines = new Lines();
-	pools.forEach((raw, i) => {
-		const p = new Fields(raw);
-		const poolName = p.str("name") ?? `nodepool${i + 1}`;
-		const where = `agentPoolProfiles[${scalar(poolName)}]`;
-		poolLines.add(2, `- name: ${scalar(poolName)}`);
-		const mode = p.str("mode");
-		if (mode) poolLines.add(4, `mode: ${scalar(mode)}`);
-		const count = p.int("count");
-		if (count !== undefined) poolLines.add(4, `count: ${count}`);
-		if (p.get("enableAutoScaling") === true) {
-			const min = p.int("minCount");
-			const max = p.int("maxCount");
-			if (min !== undefined) poolLines.add(4, `minCount: ${min}`);
-			if (max !== undefined) poolLines.add(4, `maxCount: ${max}`, "the autoscaler ceiling sizes the plan");
-		}
-		const maxPods = p.int("maxPods");
-		if (maxPods !== undefined) poolLines.add(4, `maxPods: ${maxPods}`);
-		const os = p.str("osType");
-		if (os) poolLines.add(4, `osType: ${scalar(os)}`);
-		const surge = p.map("upgradeSettings")?.get("maxSurge");
-		const surgeText = typeof surge === "number" ? String(surge) : typeof surge === "string" ? surge.trim() : "";
-		if (surgeText !== "") poolLines.add(4, `maxSurge: ${/^\d+$/.test(surgeText) ? surgeText : scalar(surgeText)}`);
-		const alloc = p.str("podIpAllocationMode");
-		if (alloc) poolLines.add(4, `podIpAllocationMode: ${scalar(alloc)}`);
-		const node = subnetRef(p.get("vnetSubnetId"), "node", `${where}.vnetSubnetId`);
-		if (node) poolLines.add(4, `nodeSubnet: ${node}`);
-		const pod = subnetRef(p.get("podSubnetId"), "pod", `${where}.podSubnetId`);
-		if (pod) poolLines.add(4, `podSubnet: ${pod}`);
-	});
+/** One pool of agentPoolProfiles as an item of agentPools. */
+function poolEntry(lines: Lines, p: Fields, i: number, draft: Draft): void {
+	const poolName = p.str("name") ?? `nodepool${i + 1}`;
+	const where = `agentPoolProfiles[${scalar(poolName)}]`;
+	lines.add(2, `- name: ${scalar(poolName)}`);
+	const mode = p.str("mode");
+	if (mode) lines.add(4, `mode: ${scalar(mode)}`);
+	const count = p.int("count");
+	if (count !== undefined) lines.add(4, `count: ${count}`);
+	if (p.get("enableAutoScaling") === true) {
+		const min = p.int("minCount");
+		const max = p.int("maxCount");
+		if (min !== undefined) lines.add(4, `minCount: ${min}`);
+		if (max !== undefined) lines.add(4, `maxCount: ${max}`, "the autoscaler ceiling sizes the plan");
+	}
+	const maxPods = p.int("maxPods");
+	if (maxPods !== undefined) lines.add(4, `maxPods: ${maxPods}`);
+	const os = p.str("osType");
+	if (os) lines.add(4, `osType: ${scalar(os)}`);
+	const surge = p.map("upgradeSettings")?.get("maxSurge");
+	const surgeText = typeof surge === "number" ? String(surge) : typeof surge === "string" ? surge.trim() : "";
+	if (surgeText !== "") lines.add(4, `maxSurge: ${/^\d+$/.test(surgeText) ? surgeText : scalar(surgeText)}`);
+	const alloc = p.str("podIpAllocationMode");
+	if (alloc) lines.add(4, `podIpAllocationMode: ${scalar(alloc)}`);
+	const node = subnetRef(draft, p.get("vnetSubnetId"), "node", `${where}.vnetSubnetId`);
+	if (node) lines.add(4, `nodeSubnet: ${node}`);
+	const pod = subnetRef(draft, p.get("podSubnetId"), "pod", `${where}.podSubnetId`);
+	if (pod) lines.add(4, `podSubnet: ${pod}`);
+}
 
+/** The block's lines in order: the heading comment, keys, ranges, subnets to fill in, pools. */
+function assemble(draft: Draft, body: Lines, ranges: Lines, pools: Lines): { out: string[]; hole: Converted["hole"] } {
+	const { subnets } = draft;
 	const head = ["# Converted from az aks show."];
 	if (subnets.size > 0) {
 		head.push("# It names subnets only by resource ID: fill in each subnet's CIDR under subnets, from");
 		head.push("# az network vnet subnet show --ids <subnet ID> --query addressPrefix.");
-		ranges.add(0, "# vnet:", `the address space of VNet ${vnetName ?? "?"}, not in az aks show`);
+		ranges.add(0, "# vnet:", `the address space of VNet ${draft.vnetName ?? "?"}, not in az aks show`);
 	}
 	const out = [...head, ...body.out, ...ranges.out];
 	let hole: Converted["hole"] = null;
@@ -310,21 +350,6 @@ function build(root: Fields, props: Fields | undefined, net: Fields | undefined,
 			out.push(`${key.padEnd(COMMENT_COLUMN)}# CIDR? ${[...s.roles].join(" and ")} subnet`);
 		}
 	}
-	if (poolLines.out.length > 0) out.push("agentPools:", ...poolLines.out);
-	const rest = [
-		...root.unused(""),
-		...(props?.unused("properties.") ?? []),
-		...(net?.unused("networkProfile.") ?? []),
-		...(lb?.unused("networkProfile.loadBalancerProfile.") ?? []),
-		...skipped,
-	];
-	const tail = new Lines();
-	if (rest.length > 0) tail.list("Not mapped from az aks show:", rest);
-	return {
-		ok: true,
-		block: ["```aks-ip", ...out, ...tail.out, "```"].join("\n"),
-		subnets: [...subnets.values()].map((s) => s.name),
-		unmapped: rest,
-		hole,
-	};
+	if (pools.out.length > 0) out.push("agentPools:", ...pools.out);
+	return { out, hole };
 }
