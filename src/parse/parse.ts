@@ -1,5 +1,5 @@
 /** Note text → spec: the YAML (or JSON, or `az aks show` output) of one block, read with lines. */
-import { isMap, LineCounter, parseDocument, type YAMLMap } from "yaml";
+import { isMap, LineCounter, parseDocument, type Document, type YAMLMap } from "yaml";
 import type { Finding } from "../core/findings";
 import { NETWORK_PROFILE_KEYS, TOP_KEYS } from "./keys";
 import { readLoadBalancers, readPeered, readSubnets } from "./lists";
@@ -48,6 +48,41 @@ function emptySpec(): Spec {
 }
 
 /**
+ * yaml's own errors and warnings, and a %YAML 1.1 directive, as yaml-syntax findings; false when
+ * the body cannot be read.
+ */
+function reportYaml(r: Reader, doc: Document.Parsed, lineOffset: number): boolean {
+	if (doc.errors.length > 0) {
+		for (const err of doc.errors) {
+			const line = (err.linePos?.[0].line ?? 1) + lineOffset;
+			r.report("error", "yaml-syntax", `Not valid YAML: ${clip(yamlMessage(err.message), 200)}`, line);
+		}
+		return false;
+	}
+	// yaml's warnings (an unknown tag, an unknown directive): the body is read, with a caveat.
+	for (const w of doc.warnings) {
+		const line = (w.linePos?.[0].line ?? 1) + lineOffset;
+		const after =
+			w.code === "TAG_RESOLVE_FAILED"
+				? "; the value is read as written"
+				: w.code === "BAD_DIRECTIVE"
+					? "; the directive is ignored"
+					: "";
+		r.report("warning", "yaml-syntax", `YAML: ${clip(yamlMessage(w.message), 200)}${after}.`, line);
+	}
+	// The reader parses with YAML 1.2's core schema whatever the body declares.
+	if (doc.directives?.yaml.explicit && doc.directives.yaml.version === "1.1") {
+		r.report(
+			"warning",
+			"yaml-syntax",
+			"The body declares %YAML 1.1, but it is read as YAML 1.2: write true and false, and numbers without leading zeros.",
+			lineOffset + 1,
+		);
+	}
+	return true;
+}
+
+/**
  * Parses one block body. `lineOffset` is added to body lines: the opening fence's 1-based line
  * for a block in a note (body line 1 is the line after the fence), 0 for a bare spec file.
  */
@@ -80,33 +115,7 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 		};
 	}
 	const r = new Reader(doc, lines, lineOffset);
-	if (doc.errors.length > 0) {
-		for (const err of doc.errors) {
-			const line = (err.linePos?.[0].line ?? 1) + lineOffset;
-			r.report("error", "yaml-syntax", `Not valid YAML: ${clip(yamlMessage(err.message), 200)}`, line);
-		}
-		return { spec: null, findings: r.findings };
-	}
-	// yaml's warnings (an unknown tag, an unknown directive): the body is read, with a caveat.
-	for (const w of doc.warnings) {
-		const line = (w.linePos?.[0].line ?? 1) + lineOffset;
-		const after =
-			w.code === "TAG_RESOLVE_FAILED"
-				? "; the value is read as written"
-				: w.code === "BAD_DIRECTIVE"
-					? "; the directive is ignored"
-					: "";
-		r.report("warning", "yaml-syntax", `YAML: ${clip(yamlMessage(w.message), 200)}${after}.`, line);
-	}
-	// The reader parses with YAML 1.2's core schema whatever the body declares.
-	if (doc.directives?.yaml.explicit && doc.directives.yaml.version === "1.1") {
-		r.report(
-			"warning",
-			"yaml-syntax",
-			"The body declares %YAML 1.1, but it is read as YAML 1.2: write true and false, and numbers without leading zeros.",
-			lineOffset + 1,
-		);
-	}
+	if (!reportYaml(r, doc, lineOffset)) return { spec: null, findings: r.findings };
 	const root = r.resolve(doc.contents);
 	const spec = emptySpec();
 	if (r.isEmpty(root)) {
