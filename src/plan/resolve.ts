@@ -3,7 +3,7 @@ import { formatAddress, knownCidr, sizeOf, type Address, type Cidr, type Family 
 import type { Finding } from "../core/findings";
 import { countOf } from "../core/numbers";
 import { clip } from "../core/text";
-import type { Loc, PoolSpec, Spec, Surge } from "../parse/types";
+import type { LoadBalancerSpec, Loc, PoolSpec, Spec, Surge } from "../parse/types";
 import {
 	DEFAULT_MAX_PODS,
 	detectModel,
@@ -139,13 +139,6 @@ function resolvePool(
 	const podSubnet = podRef && usesPodSubnet(model) ? registry.resolve(podRef, "pod", who) : null;
 	const mode = p.podIpAllocationMode?.value ?? spec.podIpAllocationMode?.value ?? "DynamicIndividual";
 	const allocationMode = usesPodSubnet(model) ? mode : null;
-	const pods = maxPods ?? 0;
-	let nodeSubnetIpsPerNode = 1;
-	let podIpsPerNode = 0;
-	if (model === "azure-cni-node-subnet") nodeSubnetIpsPerNode = pods + 1;
-	else if (allocationMode === "StaticBlock") podIpsPerNode = 16 * staticBlocks(pods);
-	else if (allocationMode === "DynamicIndividual") podIpsPerNode = 16;
-	else if (usesPodCidr(model)) podIpsPerNode = 256;
 	if (p.assumed && spec.vnet.length > 0) {
 		report({
 			severity: "info",
@@ -171,10 +164,21 @@ function resolvePool(
 		nodeSubnet,
 		nodeSubnet6,
 		podSubnet,
-		nodeSubnetIpsPerNode,
-		podIpsPerNode,
+		...ipsPerNode(model, allocationMode, maxPods ?? 0),
 		allocationMode,
 	};
+}
+
+/** Addresses a node takes from its node subnet, and from its pod subnet or pod CIDR. */
+function ipsPerNode(
+	model: ModelId,
+	allocationMode: PoolPlan["allocationMode"],
+	pods: number,
+): { nodeSubnetIpsPerNode: number; podIpsPerNode: number } {
+	if (model === "azure-cni-node-subnet") return { nodeSubnetIpsPerNode: pods + 1, podIpsPerNode: 0 };
+	if (allocationMode === "StaticBlock") return { nodeSubnetIpsPerNode: 1, podIpsPerNode: 16 * staticBlocks(pods) };
+	if (allocationMode === "DynamicIndividual") return { nodeSubnetIpsPerNode: 1, podIpsPerNode: 16 };
+	return { nodeSubnetIpsPerNode: 1, podIpsPerNode: usesPodCidr(model) ? 256 : 0 };
 }
 
 function resolveLoadBalancers(
@@ -183,7 +187,6 @@ function resolveLoadBalancers(
 	pools: PoolPlan[],
 	report: Report,
 ): LoadBalancerPlan[] {
-	const defaultSubnet = pools.find((p) => p.nodeSubnet)?.nodeSubnet ?? null;
 	return spec.loadBalancers.map((lb) => {
 		const plan: LoadBalancerPlan = {
 			name: lb.name,
@@ -193,59 +196,70 @@ function resolveLoadBalancers(
 			subnet: null,
 			privateLinkIps: lb.privateLinkIps?.value ?? 0,
 		};
-		if (plan.type === "public") {
-			if (lb.subnet)
-				report({
-					severity: "warning",
-					code: "model-mismatch",
-					message: `Load balancer "${clip(lb.name)}" is public: its frontend is an Azure public IP, so its subnet is ignored. Set type: internal for a frontend in the VNet.`,
-					line: lb.subnet.line,
-				});
-			if (lb.privateLinkIps) {
-				report({
-					severity: "error",
-					code: "invalid-value",
-					message: `Load balancer "${clip(lb.name)}" is public: a Private Link Service needs an internal load balancer (type: internal).`,
-					line: lb.privateLinkIps.line,
-				});
-				plan.privateLinkIps = 0;
-			}
-			return plan;
-		}
-		if (lb.subnet) {
-			const ref = lb.subnet;
-			if (ref.kind === "cidr") {
-				plan.subnet =
-					registry.list.find((s) => s.cidr.text === ref.cidr.text) ??
-					registry.add(newSubnet(ref.cidr, null, "other", "other", ref.line));
-			} else {
-				plan.subnet =
-					registry.byNameOrNull(ref.name) ??
-					pools.find((p) => p.name.toLowerCase() === ref.name.toLowerCase())?.nodeSubnet ??
-					null;
-				if (!plan.subnet) {
-					report({
-						severity: "error",
-						code: "invalid-value",
-						message: `Load balancer "${clip(lb.name)}" names subnet "${clip(ref.name)}", which is neither under subnets nor a pool. Give a CIDR or a subnet name.`,
-						line: ref.line,
-					});
-				}
-			}
-		} else if (plan.ip) {
-			const ip = plan.ip;
-			const nodeSubnets = pools
-				.flatMap((p) => [p.nodeSubnet, p.nodeSubnet6])
-				.filter((s): s is SubnetPlan => s !== null);
-			plan.subnet =
-				nodeSubnets.find(
-					(s) => s.cidr.family === ip.family && s.cidr.start <= ip.value && ip.value <= s.cidr.end,
-				) ?? defaultSubnet;
-		} else {
-			plan.subnet = defaultSubnet;
-		}
+		if (plan.type === "public") publicLoadBalancer(lb, plan, report);
+		else plan.subnet = frontendSubnet(lb, plan.ip, registry, pools, report);
 		return plan;
 	});
+}
+
+/** A public frontend is an Azure public IP: a subnet is ignored, and a Private Link Service refused. */
+function publicLoadBalancer(lb: LoadBalancerSpec, plan: LoadBalancerPlan, report: Report): void {
+	if (lb.subnet)
+		report({
+			severity: "warning",
+			code: "model-mismatch",
+			message: `Load balancer "${clip(lb.name)}" is public: its frontend is an Azure public IP, so its subnet is ignored. Set type: internal for a frontend in the VNet.`,
+			line: lb.subnet.line,
+		});
+	if (lb.privateLinkIps) {
+		report({
+			severity: "error",
+			code: "invalid-value",
+			message: `Load balancer "${clip(lb.name)}" is public: a Private Link Service needs an internal load balancer (type: internal).`,
+			line: lb.privateLinkIps.line,
+		});
+		plan.privateLinkIps = 0;
+	}
+}
+
+/**
+ * The subnet of an internal frontend: the one it names (a CIDR, a subnet name or a pool name),
+ * else the node subnet holding its static IP, else the first pool's node subnet.
+ */
+function frontendSubnet(
+	lb: LoadBalancerSpec,
+	ip: Address | null,
+	registry: SubnetRegistry,
+	pools: PoolPlan[],
+	report: Report,
+): SubnetPlan | null {
+	const defaultSubnet = pools.find((p) => p.nodeSubnet)?.nodeSubnet ?? null;
+	const ref = lb.subnet;
+	if (ref?.kind === "cidr")
+		return (
+			registry.list.find((s) => s.cidr.text === ref.cidr.text) ??
+			registry.add(newSubnet(ref.cidr, null, "other", "other", ref.line))
+		);
+	if (ref) {
+		const named =
+			registry.byNameOrNull(ref.name) ??
+			pools.find((p) => p.name.toLowerCase() === ref.name.toLowerCase())?.nodeSubnet ??
+			null;
+		if (!named)
+			report({
+				severity: "error",
+				code: "invalid-value",
+				message: `Load balancer "${clip(lb.name)}" names subnet "${clip(ref.name)}", which is neither under subnets nor a pool. Give a CIDR or a subnet name.`,
+				line: ref.line,
+			});
+		return named;
+	}
+	if (!ip) return defaultSubnet;
+	const nodeSubnets = pools.flatMap((p) => [p.nodeSubnet, p.nodeSubnet6]).filter((s): s is SubnetPlan => s !== null);
+	return (
+		nodeSubnets.find((s) => s.cidr.family === ip.family && s.cidr.start <= ip.value && ip.value <= s.cidr.end) ??
+		defaultSubnet
+	);
 }
 
 /** Demand at full scale in every subnet: nodes of each pool times what a node takes, plus frontends. */

@@ -6,9 +6,10 @@
  * - kubenet's 400 nodes: https://learn.microsoft.com/azure/aks/configure-kubenet
  */
 import { staticBlocks } from "../model";
+import type { PlanResult } from "../types";
 import { clip } from "../../core/text";
 import { countOf, groupDigits } from "../../core/numbers";
-import { type Rule } from "./rule";
+import type { Report, Rule } from "./rule";
 
 /**
  * maxPods runs from 10 to 250 in every model; above 110 on Windows is a warning.
@@ -65,6 +66,43 @@ function podsAtFullScale(pools: readonly { nodesAtFullScale: number; maxPods: nu
 	return pools.reduce((sum, p) => sum + p.nodesAtFullScale * (p.maxPods ?? 0), 0);
 }
 
+/** Pods per cluster at full scale and maxPods, against what each network model supports. */
+function podsLimit(plan: PlanResult, line: number, report: Report): void {
+	const total = plan.nodesAtFullScale;
+	const pods = podsAtFullScale(plan.pools);
+	if (plan.model === "azure-cni-overlay" && pods > 250_000) {
+		report(
+			"warning",
+			`At full scale and maxPods the cluster could run ${groupDigits(pods)} pods; Azure CNI Overlay supports 250,000 per cluster (one guide says 200,000). Lower maxPods or node counts.`,
+			line,
+		);
+	}
+	if (plan.model === "azure-cni-node-subnet") {
+		// Each node books maxPods + 1: its pods and itself.
+		const ips = pods + total;
+		if (ips > 64_000)
+			report(
+				"warning",
+				`At full scale the cluster books ${groupDigits(ips)} VNet IPs for nodes and pods; Azure CNI node subnet supports about 64,000 per cluster. Move to Azure CNI Overlay or lower maxPods.`,
+				line,
+			);
+	}
+	if (plan.model === "azure-cni-pod-subnet-dynamic" && pods > 65_000) {
+		report(
+			"warning",
+			`At full scale and maxPods the cluster could run ${groupDigits(pods)} pods; a pod subnet with dynamic allocation supports about 65,000 (64,000 IPs) per cluster.`,
+			line,
+		);
+	}
+	if (plan.model === "azure-cni-pod-subnet-static" && pods > 1_000_000) {
+		report(
+			"warning",
+			`At full scale and maxPods the cluster could run ${groupDigits(pods)} pods; static block allocation supports about 1,000,000 per cluster.`,
+			line,
+		);
+	}
+}
+
 /**
  * At most 1,000 nodes in a pool (surge included), 5,000 in a cluster, 400 on kubenet, 100 pools
  * and 300 LoadBalancer services: a node NIC holds 300 load-balancing rules, one per service port
@@ -106,38 +144,7 @@ export const nodeLimit: Rule = {
 			);
 		if (plan.pools.length > 100)
 			report("error", `The cluster has ${groupDigits(plan.pools.length)} pools; AKS allows 100.`, line);
-		const pods = podsAtFullScale(plan.pools);
-		if (plan.model === "azure-cni-overlay" && pods > 250_000) {
-			report(
-				"warning",
-				`At full scale and maxPods the cluster could run ${groupDigits(pods)} pods; Azure CNI Overlay supports 250,000 per cluster (one guide says 200,000). Lower maxPods or node counts.`,
-				line,
-			);
-		}
-		if (plan.model === "azure-cni-node-subnet") {
-			// Each node books maxPods + 1: its pods and itself.
-			const ips = pods + total;
-			if (ips > 64_000)
-				report(
-					"warning",
-					`At full scale the cluster books ${groupDigits(ips)} VNet IPs for nodes and pods; Azure CNI node subnet supports about 64,000 per cluster. Move to Azure CNI Overlay or lower maxPods.`,
-					line,
-				);
-		}
-		if (plan.model === "azure-cni-pod-subnet-dynamic" && pods > 65_000) {
-			report(
-				"warning",
-				`At full scale and maxPods the cluster could run ${groupDigits(pods)} pods; a pod subnet with dynamic allocation supports about 65,000 (64,000 IPs) per cluster.`,
-				line,
-			);
-		}
-		if (plan.model === "azure-cni-pod-subnet-static" && pods > 1_000_000) {
-			report(
-				"warning",
-				`At full scale and maxPods the cluster could run ${groupDigits(pods)} pods; static block allocation supports about 1,000,000 per cluster.`,
-				line,
-			);
-		}
+		podsLimit(plan, line, report);
 		if (plan.loadBalancers.length > 300) {
 			report(
 				"error",
