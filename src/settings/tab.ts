@@ -19,10 +19,13 @@ interface SettingsHost extends Plugin {
 	saveSettings(): Promise<void>;
 }
 
+/** A key the tab reads and writes: a setting, or the switch of one section. */
+type SettingKey = Exclude<keyof AksIpSettings, "sections"> | `sections.${Section}`;
+
 type Row =
-	| { key: string; name: string; desc: string; kind: "text"; validate: (value: string) => string | undefined }
-	| { key: string; name: string; desc: string; kind: "dropdown"; options: Record<string, string> }
-	| { key: string; name: string; desc: string; kind: "toggle" };
+	| { key: SettingKey; name: string; desc: string; kind: "text"; validate: (value: string) => string | undefined }
+	| { key: SettingKey; name: string; desc: string; kind: "dropdown"; options: Record<string, string> }
+	| { key: SettingKey; name: string; desc: string; kind: "toggle" };
 
 const SECTION_NAMES: Record<Section, [string, string]> = {
 	table: ["Allocation table", "Node, pod, service and load-balancer IPs with capacity and what is left."],
@@ -70,6 +73,63 @@ const SECTION_ROWS: Row[] = SECTIONS.map((s) => ({
 	kind: "toggle",
 }));
 
+const KEYS = new Set<string>([...GENERAL_ROWS, ...SECTION_ROWS].map((r) => r.key));
+
+function isSettingKey(key: string): key is SettingKey {
+	return KEYS.has(key);
+}
+
+/** The section a `sections.*` key switches. */
+function sectionOf(key: `sections.${Section}`): Section | undefined {
+	return SECTIONS.find((s) => key === `sections.${s}`);
+}
+
+/** A setting's value as its control shows it: text for text and dropdowns, a boolean for toggles. */
+function readSetting(s: AksIpSettings, key: SettingKey): string | boolean | undefined {
+	switch (key) {
+		case "defaultTemplate":
+			return s.defaultTemplate;
+		case "defaultMaxSurge":
+			return s.defaultMaxSurge;
+		case "summaryHeadingLevel":
+			return String(s.summaryHeadingLevel);
+		case "showSuppressed":
+			return s.showSuppressed;
+		default: {
+			const section = sectionOf(key);
+			return section && s.sections[section];
+		}
+	}
+}
+
+/** Writes a control's value into the settings; false when the value does not fit the key. */
+function writeSetting(s: AksIpSettings, key: SettingKey, value: unknown): boolean {
+	switch (key) {
+		case "defaultTemplate": {
+			const template = typeof value === "string" ? templateById(value) : undefined;
+			if (template) s.defaultTemplate = template.id;
+			return template !== undefined;
+		}
+		case "defaultMaxSurge":
+			if (typeof value !== "string" || !isValidSurge(value)) return false;
+			s.defaultMaxSurge = value.trim();
+			return true;
+		case "summaryHeadingLevel":
+			s.summaryHeadingLevel = Number(value);
+			return true;
+		case "showSuppressed":
+			if (typeof value !== "boolean") return false;
+			s.showSuppressed = value;
+			return true;
+		default: {
+			const section = sectionOf(key);
+			if (!section || typeof value !== "boolean") return false;
+			s.sections[section] = value;
+			return true;
+		}
+	}
+}
+
 export class AksIpSettingTab extends PluginSettingTab {
 	constructor(
 		app: App,
@@ -79,23 +139,11 @@ export class AksIpSettingTab extends PluginSettingTab {
 	}
 
 	getControlValue(key: string): unknown {
-		const s = this.host.settings;
-		if (key.startsWith("sections.")) return s.sections[key.slice(9) as Section];
-		if (key === "summaryHeadingLevel") return String(s.summaryHeadingLevel);
-		return (s as unknown as Record<string, unknown>)[key];
+		return isSettingKey(key) ? readSetting(this.host.settings, key) : undefined;
 	}
 
 	async setControlValue(key: string, value: unknown): Promise<void> {
-		const s = this.host.settings;
-		const template = key === "defaultTemplate" && typeof value === "string" ? templateById(value) : undefined;
-		if (key.startsWith("sections.") && typeof value === "boolean") s.sections[key.slice(9) as Section] = value;
-		else if (key === "summaryHeadingLevel") s.summaryHeadingLevel = Number(value);
-		else if (key === "showSuppressed" && typeof value === "boolean") s.showSuppressed = value;
-		else if (template) s.defaultTemplate = template.id;
-		else if (key === "defaultMaxSurge" && typeof value === "string" && isValidSurge(value))
-			s.defaultMaxSurge = value.trim();
-		else return;
-		await this.host.saveSettings();
+		if (isSettingKey(key) && writeSetting(this.host.settings, key, value)) await this.host.saveSettings();
 	}
 
 	getSettingDefinitions(): SettingDefinitionItem[] {
