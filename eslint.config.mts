@@ -61,6 +61,13 @@ export default defineConfig(
 		rules: {
 			// Functions a reader takes in at once; split a longer one into named steps.
 			"max-lines-per-function": ["error", { max: 60, skipBlankLines: true, skipComments: true }],
+			"no-restricted-syntax": [
+				"error",
+				{
+					selector: "TSAsExpression > TSAsExpression.expression[typeAnnotation.type='TSUnknownKeyword']",
+					message: "No `as unknown as` in plugin code: type the value, or narrow it with a check.",
+				},
+			],
 			"obsidianmd/ui/sentence-case": [
 				"warn",
 				{
