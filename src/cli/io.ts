@@ -1,4 +1,5 @@
 /** Reading inputs for the command line: notes, bare specs and standard input. */
+import { errorText } from "../core/text";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { planNote, planSource, type PlanResult } from "../api";
@@ -33,7 +34,7 @@ export function readInput(path: string, stdin: () => Buffer = () => readFileSync
 					? "permission denied"
 					: code === "EISDIR"
 						? "is a folder"
-						: (e as Error).message;
+						: errorText(e);
 		return { ok: false, name, reason };
 	}
 	if (bytes.includes(0)) return { ok: false, name, reason: "binary file (it contains NUL bytes)" };

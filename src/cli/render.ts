@@ -1,4 +1,5 @@
 /** `aks-ip render`: each note with its blocks' summaries written below them. */
+import { errorText } from "../core/text";
 import { renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { planNote, planSource, toMarkdown } from "../api";
@@ -79,7 +80,7 @@ export function render(files: string[], options: { write: boolean; heading: numb
 			writeAtomically(path, rendered);
 			io.err(`aks-ip: ${name}: summaries written\n`);
 		} catch (e) {
-			io.err(`aks-ip: ${name}: not written: ${(e as Error).message}\n`);
+			io.err(`aks-ip: ${name}: not written: ${errorText(e)}\n`);
 			failed = true;
 		}
 	}

@@ -1,4 +1,5 @@
 /** Expands PATH arguments: files as given, folders recursively (notes only, hidden folders skipped). */
+import { errorText } from "../core/text";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
@@ -18,7 +19,7 @@ function walk(dir: string, out: Expanded): void {
 	} catch (e) {
 		out.problems.push({
 			path: dir,
-			reason: (e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message,
+			reason: (e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : errorText(e),
 		});
 		return;
 	}
@@ -44,8 +45,7 @@ export function expandPaths(paths: string[]): Expanded {
 		} catch (e) {
 			out.problems.push({
 				path,
-				reason:
-					(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : (e as Error).message,
+				reason: (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : errorText(e),
 			});
 			continue;
 		}

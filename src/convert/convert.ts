@@ -6,6 +6,7 @@
  * becomes a name under `subnets:` with an empty value and a comment asking for its CIDR. Keys it
  * does not use (top level and networkProfile) are listed in a comment at the end of the block.
  */
+import { errorText } from "../core/text";
 import { isCollection, parseDocument, visit } from "yaml";
 import { closesFence, openingFence } from "../note/fences";
 
@@ -154,7 +155,7 @@ function read(text: string): unknown {
 	try {
 		return doc.toJS({ maxAliasCount: 100 }) as unknown;
 	} catch (e) {
-		const message = e instanceof Error ? e.message : String(e);
+		const message = errorText(e);
 		throw new Error(`The selection cannot be read: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
 	}
 }
@@ -165,7 +166,7 @@ export function convertAzAksShow(text: string): ConvertResult {
 	try {
 		data = read(text);
 	} catch (e) {
-		return { ok: false, error: e instanceof Error ? e.message : String(e) };
+		return { ok: false, error: errorText(e) };
 	}
 	if (!isObj(data))
 		return {

@@ -4,3 +4,8 @@
 export function clip(text: string, max = 60): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** What a caught value says: an Error's message, or the value as text. */
+export function errorText(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}

@@ -4,7 +4,7 @@ import type { Finding } from "../core/findings";
 import { NETWORK_PROFILE_KEYS, TOP_KEYS } from "./keys";
 import { readLoadBalancers, readPeered, readSubnets } from "./lists";
 import { readPools } from "./pools";
-import { clip } from "../core/text";
+import { clip, errorText } from "../core/text";
 import { Reader, type Entry } from "./reader";
 import { readTopLevel } from "./top";
 import type { Spec } from "./types";
@@ -101,7 +101,7 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 			resolveKnownTags: false,
 		});
 	} catch (e) {
-		const message = e instanceof Error ? e.message : String(e);
+		const message = errorText(e);
 		return {
 			spec: null,
 			findings: [

@@ -1,4 +1,5 @@
 /** Spec → plan: resolve the spec, then run every rule. */
+import { errorText } from "../core/text";
 import { parseSpec } from "../parse/parse";
 import { surgeOf } from "../parse/values";
 import { capFindings, sortFindings, type Finding } from "../core/findings";
@@ -49,7 +50,7 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 		if (!parsed.spec) return emptyPlan(blockLine, parsed.findings);
 		return planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(options.defaultMaxSurge));
 	} catch (e) {
-		const message = e instanceof Error ? e.message : String(e);
+		const message = errorText(e);
 		return emptyPlan(blockLine, [
 			{
 				severity: "error",

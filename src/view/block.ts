@@ -3,6 +3,7 @@
  * Rendering is synchronous, side-effect free and never throws; actions (jump to a line, copy,
  * insert, open the summary) run only when the user asks, through one click listener per block.
  */
+import { errorText } from "../core/text";
 import {
 	MarkdownRenderChild,
 	MarkdownRenderer,
@@ -61,7 +62,7 @@ export class AksIpBlock extends MarkdownRenderChild {
 			this.plan = null;
 			el.empty();
 			el.addClass("aks-ip-block");
-			const message = e instanceof Error ? e.message : String(e);
+			const message = errorText(e);
 			renderErrorBox(el, "This plan could not be drawn", [
 				{
 					severity: "error",
