@@ -4,11 +4,7 @@ import { dynamicFullDensity } from "../model";
 import { MODEL_STATEMENTS } from "../statements";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../types";
 import { countOf, groupDigits, percentOf } from "../../core/numbers";
-import { type Report, type Rule } from "./rule";
-
-function poolsOf(subnet: SubnetPlan, pools: PoolPlan[], role: "node" | "pod"): PoolPlan[] {
-	return pools.filter((p) => (role === "node" ? p.nodeSubnet : p.podSubnet) === subnet);
-}
+import { poolsBySubnet, type Report, type Rule } from "./rule";
 
 /** "apps: 42 nodes × 31 IPs" for up to three pools, then a count of the rest, frontends and extras. */
 export function breakdown(subnet: SubnetPlan, pools: PoolPlan[], perNode: (p: PoolPlan) => number): string {
@@ -38,9 +34,10 @@ function surgeHint(subnet: SubnetPlan): string {
 function reportShort(plan: PlanResult, role: "node" | "pod", report: Report): void {
 	const subnets = role === "node" ? plan.nodeSubnets : plan.podSubnets;
 	const perNode = role === "node" ? (p: PoolPlan) => p.nodeSubnetIpsPerNode : (p: PoolPlan) => p.podIpsPerNode;
+	const pools = poolsBySubnet(plan, role);
 	for (const s of subnets) {
 		if (s.required <= s.usable) continue;
-		const detail = breakdown(s, poolsOf(s, plan.pools, role), perNode);
+		const detail = breakdown(s, pools.get(s) ?? [], perNode);
 		report(
 			"error",
 			`${role === "node" ? "Node" : "Pod"} subnet ${s.cidr.text} has ${groupDigits(s.usable)} usable IPs but needs ${groupDigits(s.required)} at full scale (${detail}): ${groupDigits(s.required - s.usable)} short. ${fitHint(s.required, s)}${surgeHint(s)}`,
@@ -94,10 +91,11 @@ export const podSubnetFullDensity: Rule = {
 		],
 	},
 	check(plan, _spec, report) {
+		const bySubnet = poolsBySubnet(plan, "pod");
 		for (const s of plan.podSubnets) {
 			const dense = s.requiredAtFullDensity;
 			if (dense === null || s.required > s.usable || dense <= s.usable) continue;
-			const pools = poolsOf(s, plan.pools, "pod").filter((p) => p.allocationMode === "DynamicIndividual");
+			const pools = (bySubnet.get(s) ?? []).filter((p) => p.allocationMode === "DynamicIndividual");
 			if (pools.length === 0) continue;
 			const detail = pools
 				.slice(0, 3)

@@ -2,7 +2,7 @@
 import type { Spec } from "../../parse/types";
 import { MODEL_LABELS, supportsDualStack, usesPodSubnet } from "../model";
 import type { PlanResult } from "../types";
-import type { Report, Rule } from "./rule";
+import { poolsBySubnet, type Report, type Rule } from "./rule";
 
 function podCidrLine(spec: Spec): number | undefined {
 	return spec.podCidr?.line ?? spec.podCidrs?.[0]?.line;
@@ -48,8 +48,9 @@ function checkPodKeys(plan: PlanResult, spec: Spec, report: Report): void {
 			pls.line,
 		);
 	}
+	const bySubnet = poolsBySubnet(plan, "pod");
 	for (const s of plan.podSubnets) {
-		const modes = new Set(plan.pools.filter((p) => p.podSubnet === s).map((p) => p.allocationMode));
+		const modes = new Set((bySubnet.get(s) ?? []).map((p) => p.allocationMode));
 		if (modes.size > 1)
 			report(
 				"error",
