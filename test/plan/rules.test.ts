@@ -294,7 +294,7 @@ describe("an engine failure", () => {
 
 describe("no flood", () => {
 	const pools = (k: number) =>
-		`vnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\nagentPools:\n${Array.from({ length: k }, (_, i) => `  - { name: Pool-${i}, count: 3, maxPods: 5 }`).join("\n")}`;
+		`vnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\nagentPools:\n${Array.from({ length: k }, (_, i) => `  - { name: Pool-${i}, count: 3, maxPods: 5, nodeSubnet: 10.${1 + (i >> 8)}.${i & 255}.0/29 }`).join("\n")}`;
 
 	it("lists 20 findings of a code, then one that counts the rest from the first one left out", () => {
 		const p = plan(pools(3000));
@@ -308,6 +308,8 @@ describe("no flood", () => {
 		const counts = new Map<string, number>();
 		for (const f of p.findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
 		for (const [code, count] of counts) expect(count, code).toBeLessThanOrEqual(21);
+		for (const code of ["pool-name", "max-pods-out-of-range", "node-subnet-too-small"])
+			expect(counts.get(code), code).toBe(21);
 		expect(p.findings.length).toBeLessThan(100);
 	});
 
