@@ -51,11 +51,6 @@ export function usesPodSubnet(model: ModelId): boolean {
 	return model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static";
 }
 
-/** Pods take VNet addresses (reachable from the VNet) only under Azure CNI node or pod subnet. */
-export function podsInVnet(model: ModelId): boolean {
-	return model === "azure-cni-node-subnet" || usesPodSubnet(model);
-}
-
 /**
  * Models with documented dual-stack support: overlay (Cilium included) and static block
  * (https://learn.microsoft.com/azure/aks/configure-dual-stack). BYO CNI is not listed; the rule warns

@@ -8,13 +8,7 @@ import { groupDigits, percentOf } from "../core/numbers";
 
 type Cell = string | { text: string; tag?: string; cls?: string };
 
-function table(
-	parent: HTMLElement,
-	caption: string,
-	headers: string[],
-	rows: Cell[][],
-	cls: string,
-): HTMLTableElement {
+function table(parent: HTMLElement, caption: string, headers: string[], rows: Cell[][], cls: string): HTMLTableElement {
 	const scroll = parent.createDiv({ cls: "aks-ip-scroll" });
 	const t = scroll.createEl("table", { cls: `aks-ip-table ${cls}` });
 	t.createEl("caption", { text: caption });
@@ -131,7 +125,7 @@ function loadBalancerRows(plan: PlanResult, owner: string): Cell[][] {
 	});
 }
 
-function allocationRows(plan: PlanResult): Cell[][] {
+export function allocationRows(plan: PlanResult): Cell[][] {
 	const owner = aksManagedVnet(plan) ? CELLS.azureAksVnet : CELLS.azureYourVnet;
 	const rows: Cell[][] = plan.nodeSubnets.map((s) => subnetRow(`Node IPs${poolList(s.pools)}`, s, owner, true));
 	rows.push(...podRows(plan), ...serviceRows(plan), ...loadBalancerRows(plan, owner));
