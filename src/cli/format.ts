@@ -1,6 +1,6 @@
 /** Plain-text output of the command line. */
 import type { PlanResult } from "../api";
-import { modelLabel } from "../plan/model";
+import { planModelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
 import { groupDigits, leftOf } from "../core/numbers";
 
@@ -18,7 +18,7 @@ export function planText(file: string, plan: PlanResult): string {
 		out.push(`${file}:${plan.line}: block not planned: ${planStatus(plan).text}`);
 	} else {
 		out.push(
-			`${file}:${plan.line}: ${plan.cluster}: ${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" + ")}: ${planStatus(plan).text}`,
+			`${file}:${plan.line}: ${plan.cluster}: ${planModelLabel(plan)}, ${plan.ipFamilies.join(" + ")}: ${planStatus(plan).text}`,
 		);
 		const rows: string[][] = [];
 		for (const v of plan.vnet)

@@ -34,8 +34,20 @@ export const FINDING_CODES = {
 			"The body does not parse as YAML or JSON (error), or parses with a caveat such as an unknown tag (warning).",
 		examples: { fails: ["count: [3", "cluster: !!binary eA=="], passes: ["count: 3"] },
 	},
+	"input-format": {
+		description:
+			"A pasted format refused, with the command that prints JSON (error); terminal text skipped or a pasted detail simplified (info); several clusters in one block (warning).",
+		examples: {
+			fails: [
+				'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n}',
+				'$ az aks show -g rg -n aks\n{"name": "aks", "networkProfile": {}}',
+			],
+			passes: ['{"name": "aks", "networkProfile": {}}'],
+		},
+	},
 	"unknown-key": {
-		description: "A key the spec language does not know (with a did-you-mean).",
+		description:
+			"Keys the spec language does not know: one warning per map, with a did-you-mean where one is close.",
 		examples: { fails: ["dnsServiceIpp: 10.0.0.10"], passes: ["dnsServiceIp: 10.0.0.10"] },
 	},
 	"duplicate-key": {

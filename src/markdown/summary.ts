@@ -3,7 +3,7 @@
  * allocation on Azure public deployment PROD.md): numbered sections with bold-labelled
  * bullets, filled with this plan's ranges and numbers. Valid Markdown wherever no plugin runs.
  */
-import { modelLabel, usesPodCidr } from "../plan/model";
+import { planModelLabel, usesPodCidr } from "../plan/model";
 import { aksManagedVnet, egressOf, MODEL_STATEMENTS, nodeBlocks, type ModelStatements } from "../plan/statements";
 import { fill, LINES } from "../plan/statements-shared";
 import { planStatus } from "../plan/status";
@@ -93,7 +93,13 @@ function podValues(plan: PlanResult): Record<string, string> {
 	};
 }
 
+/** Bullets for what the block does not give (pools or a VNet without the cluster's network profile). */
+function unknownHere(what: string): string[] {
+	return [bullet("Source", `Unknown here: the block does not give the cluster's ${what} (az aks show has it)`)];
+}
+
 function podSection(plan: PlanResult, says: ModelStatements): string[] {
+	if (!plan.modelKnown) return unknownHere("pod addressing");
 	const values = podValues(plan);
 	return [
 		bullet("Source", fill(says.podSource, values)),
@@ -104,6 +110,7 @@ function podSection(plan: PlanResult, says: ModelStatements): string[] {
 }
 
 function serviceSection(plan: PlanResult): string[] {
+	if (plan.serviceCidrs.length === 0) return unknownHere("service CIDR");
 	const v4 = plan.serviceCidrs.find((s) => s.cidr.family === 4);
 	const ranges = plan.serviceCidrs.map((s) => `${code(s.cidr.text)}${s.defaulted ? " (default)" : ""}`).join(" and ");
 	const dns = v4?.dnsServiceIp ? `, cluster DNS at ${code(v4.dnsServiceIp.text)}` : "";
@@ -141,16 +148,17 @@ function lbSection(plan: PlanResult): string[] {
 }
 
 function egressSection(plan: PlanResult, says: ModelStatements): string[] {
+	if (!plan.modelKnown) return unknownHere("egress");
 	return [bullet("Private destinations", says.privateSource), bullet("Internet", egressOf(plan))];
 }
 
 function managementSection(plan: PlanResult, says: ModelStatements): string[] {
 	const vnet = vnetText(plan) || "(address space not given)";
 	const azure = fill(aksManagedVnet(plan) ? LINES.azureAksVnet : LINES.azureYourVnet, { vnet });
-	const services = plan.serviceCidrs.map((c) => code(c.cidr.text)).join(", ");
+	const services = plan.serviceCidrs.map((c) => code(c.cidr.text)).join(", ") || "(unknown here)";
 	const lines = [
 		bullet("Azure", azure),
-		bullet("Pod IPs", fill(says.podManager, podValues(plan))),
+		bullet("Pod IPs", plan.modelKnown ? fill(says.podManager, podValues(plan)) : "unknown here"),
 		bullet("Kubernetes", fill(LINES.kubernetesManager, { ranges: services })),
 	];
 	if (says.aksDuties) lines.push(bullet("AKS", says.aksDuties));
@@ -170,7 +178,7 @@ export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): stri
 	const status = planStatus(plan);
 	const state = status.level === "ok" ? "no problems found" : status.text;
 	lines.push(
-		`${modelLabel(plan.model, plan.dataplane)}, ${plan.ipFamilies.join(" and ")}; ${groupDigits(plan.nodesAtFullScale)} nodes at full scale; ${state}.`,
+		`${planModelLabel(plan)}, ${plan.ipFamilies.join(" and ")}; ${groupDigits(plan.nodesAtFullScale)} nodes at full scale; ${state}.`,
 		"",
 	);
 	const says = MODEL_STATEMENTS[plan.model];

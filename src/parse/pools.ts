@@ -34,7 +34,13 @@ export function readPools(r: Reader, top: Map<string, Entry>, spec: Spec): void 
 				);
 				return;
 			}
-			const pool = readPool(r, r.entries(item.node, POOL_KEYS, "in a pool", spec.azShape), item.line, i);
+			const keys = r.entries(item.node, POOL_KEYS, "in a pool", spec.azShape);
+			const pool = readPool(r, keys, item.line, i);
+			for (const k of ["nodeSubnet", "podSubnet"] as const) {
+				if (r.unknownNote(keys.get(k)?.node) === undefined) continue;
+				(pool.unknownRefs ??= []).push(k);
+				spec.invalid.add(k === "nodeSubnet" ? "nodeSubnet" : "pool.podSubnet");
+			}
 			const key = pool.name.value.toLowerCase();
 			const first = seen.get(key);
 			if (first !== undefined) {

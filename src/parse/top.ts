@@ -35,6 +35,9 @@ const OUTBOUND_TYPES = [
 	"block",
 ] as const;
 
+/** Range keys whose empty value is reported: Convert writes them so when the source leaves them unknown. */
+const RANGE_KEYS = new Set(["vnet", "podCidr", "podCidrs", "serviceCidr", "serviceCidrs", "dnsServiceIp"]);
+
 const CODE_SCHEMA: KeySchema = {
 	lookup: new Map(Object.keys(FINDING_CODES).map((c) => [c, c])),
 	canonical: Object.keys(FINDING_CODES),
@@ -46,7 +49,9 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 		const e = top.get(key);
 		if (!e) return undefined;
 		const value = reader(e);
-		if (value === undefined && !r.isEmpty(e.node)) spec.invalid.add(key);
+		if (value !== undefined) return value;
+		if (!r.isEmpty(e.node) || r.unknownNote(e.node) !== undefined || emptyToFill(r, e, key, spec))
+			spec.invalid.add(key);
 		return value;
 	}
 	const loc = <T>(e: Entry, v: T | undefined): Loc<T> | undefined =>
@@ -88,6 +93,39 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	}
 	spec.ignore = read("ignore", (e) => readIgnore(r, e)) ?? [];
 	spec.show = read("show", (e) => readShow(r, e));
+}
+
+/**
+ * A key written with nothing after it, in a block (not in a pasted document, where null means
+ * unset): a range still to fill in, not a request for the default (Convert writes what the source
+ * leaves unknown so). An empty networkPlugin leaves the model unknown.
+ */
+function emptyToFill(r: Reader, e: Entry, key: string, spec: Spec): boolean {
+	if (spec.azShape || r.unknownNote(e.node) !== undefined) return false;
+	if (key === "networkPlugin") {
+		r.report(
+			"warning",
+			"missing-key",
+			`${e.key} has no value yet: the network model and its pod and service ranges are unknown until it is given.`,
+			e.line,
+		);
+		markNetworkUnknown(spec);
+		return false;
+	}
+	if (!RANGE_KEYS.has(key)) return false;
+	r.report(
+		"warning",
+		"missing-key",
+		`${e.key} has no value yet: write it after the colon, or remove the key to take the default.`,
+		e.line,
+	);
+	return true;
+}
+
+/** No cluster network profile: the model is not known, and no default range stands in for the cluster's. */
+export function markNetworkUnknown(spec: Spec): void {
+	spec.networkUnknown = true;
+	for (const key of ["podCidr", "podCidrs", "serviceCidr", "serviceCidrs", "dnsServiceIp"]) spec.invalid.add(key);
 }
 
 function readPorts(r: Reader, e: Entry): Loc<number> | undefined {

@@ -51,6 +51,8 @@ export interface PoolSpec {
 	podSubnet?: SubnetRef;
 	osType?: Loc<OsType>;
 	podIpAllocationMode?: Loc<AllocationMode>;
+	/** Subnet references a pasted document leaves unknown (reported where they are). */
+	unknownRefs?: ("nodeSubnet" | "podSubnet")[];
 }
 
 export interface LoadBalancerSpec {
@@ -84,6 +86,8 @@ export interface Spec {
 	invalid: Set<string>;
 	/** The body is `az aks show` output (or contains its nested shape). */
 	azShape: boolean;
+	/** The body holds node pools or VNets but no cluster: the network model is not known. */
+	networkUnknown?: boolean;
 	cluster?: Loc<string>;
 	networkPlugin?: Loc<NetworkPlugin>;
 	networkPluginMode?: Loc<"overlay">;

@@ -26,7 +26,7 @@ export function blockJson(plan: PlanResult, file: string) {
 	return {
 		file,
 		line: plan.line,
-		model: plan.parsed ? plan.model : null,
+		model: plan.parsed && plan.modelKnown ? plan.model : null,
 		ipFamilies: [...plan.ipFamilies],
 		nodeSubnets: plan.nodeSubnets.map((s) => subnetJson(s, false)),
 		podSubnets: plan.podSubnets.map((s) => subnetJson(s, true)),

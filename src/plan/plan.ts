@@ -4,6 +4,7 @@ import { parseSpec } from "../parse/parse";
 import { surgeOf } from "../parse/values";
 import { capFindings, sortFindings, type Finding } from "../core/findings";
 import type { Spec, Surge } from "../parse/types";
+import { usesPodSubnet } from "./model";
 import { DEFAULTS, resolve } from "./resolve";
 import { RULES } from "./rules";
 import type { PlanResult } from "./types";
@@ -22,6 +23,7 @@ function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		cluster: "",
 		clusterDefaulted: true,
 		model: "azure-cni-overlay",
+		modelKnown: true,
 		dataplane: null,
 		ipFamilies: ["IPv4"],
 		outboundType: "loadBalancer",
@@ -79,9 +81,12 @@ function planSpec(
 		cluster: spec.cluster?.value ?? "AKS cluster",
 		clusterDefaulted: spec.cluster === undefined,
 		model: r.model,
+		// Pools with pod subnets tell the model even without the cluster's network profile.
+		modelKnown: !spec.networkUnknown || usesPodSubnet(r.model),
 		dataplane: spec.networkDataplane?.value ?? null,
 		ipFamilies: r.families.map((f) => (f === 4 ? "IPv4" : "IPv6")),
-		outboundType: spec.outboundType?.value ?? "loadBalancer",
+		// Without the cluster's network profile its egress is not known either.
+		outboundType: spec.outboundType?.value ?? (spec.networkUnknown ? "unknown" : "loadBalancer"),
 		vnet: r.managedVnet
 			? [{ cidr: DEFAULTS.managedVnet, line: firstLine, defaulted: true }]
 			: spec.vnet.map((v) => ({ cidr: v.value, line: v.line, defaulted: false })),

@@ -105,7 +105,7 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 }
 
 function hasRef(spec: Spec, pool: PoolSpec | undefined, key: "nodeSubnet" | "podSubnet"): boolean {
-	return pool?.[key] !== undefined || spec[key] !== undefined;
+	return pool?.[key] !== undefined || spec[key] !== undefined || pool?.unknownRefs?.includes(key) === true;
 }
 
 function resolvePool(

@@ -114,6 +114,11 @@ export interface PlanResult {
 	cluster: string;
 	clusterDefaulted: boolean;
 	model: ModelId;
+	/**
+	 * False when the block holds node pools or VNets but no cluster network profile: `model` is
+	 * then only what the planner sizes with (overlay's one address per node, the least of any).
+	 */
+	modelKnown: boolean;
 	dataplane: "azure" | "cilium" | null;
 	ipFamilies: ("IPv4" | "IPv6")[];
 	outboundType: string;

@@ -3,7 +3,7 @@
  * DOM helpers only (spec text always goes in as text), and reports user actions to callbacks.
  */
 import type { PlanResult } from "../plan/types";
-import { modelLabel } from "../plan/model";
+import { planModelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
 import type { Finding } from "../core/findings";
 import type { Section } from "../parse/types";
@@ -24,7 +24,7 @@ export const SUMMARY_HIDE = "Hide the summary";
 function header(el: HTMLElement, plan: PlanResult): void {
 	const head = el.createDiv({ cls: "aks-ip-header" });
 	head.createSpan({ cls: "aks-ip-title", text: plan.cluster });
-	head.createSpan({ cls: "aks-ip-model", text: modelLabel(plan.model, plan.dataplane) });
+	head.createSpan({ cls: "aks-ip-model", text: planModelLabel(plan) });
 	head.createSpan({ cls: "aks-ip-families", text: plan.ipFamilies.join(" + ") });
 	const status = planStatus(plan);
 	head.createSpan({ cls: `aks-ip-status is-${status.level}`, text: status.text, attr: { role: "status" } });
