@@ -57,6 +57,21 @@ describe("aks-ip plan", () => {
 		);
 	});
 
+	it("plans pasted terraform show -json and refuses Bicep with one error", () => {
+		const plan = cli(["plan", "--json", "test/fixtures/shapes/terraform-plan.txt"]);
+		const json = JSON.parse(plan.out) as {
+			blocks: { model: string; pools: { name: string; nodeSubnet: string }[]; findings: { code: string }[] }[];
+		};
+		expect(json.blocks[0]?.model).toBe("azure-cni-overlay");
+		expect(json.blocks[0]?.pools.map((p) => [p.name, p.nodeSubnet])).toEqual([
+			["system", "10.70.0.0/22"],
+			["apps", "10.70.0.0/22"],
+		]);
+		expect(json.blocks[0]?.findings.map((f) => f.code)).toEqual(["input-format", "missing-key", "missing-key"]);
+		const bicep = cli(["plan", "test/fixtures/shapes/refuse-main.bicep"]);
+		expect(bicep.out).toContain("test/fixtures/shapes/refuse-main.bicep:2: error input-format This is Bicep");
+	});
+
 	it("reports a missing file and goes on", () => {
 		const r = cli(["plan", join(dir, "missing.md"), join(dir, "spec.yaml")]);
 		expect(r.code).toBe(1);

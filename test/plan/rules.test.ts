@@ -130,6 +130,13 @@ const TRIGGERS: [string, string, string, string[]][] = [
 	["unknown-key", `dnsServiceIpp: 10.0.0.10`, "warning", ['Did you mean "dnsServiceIp"']],
 	["duplicate-key", `count: 3\nCount: 4`, "error", ["given twice"]],
 	["yaml-syntax", `count: [3`, "error", ["Not valid YAML"]],
+	["input-format", `resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n}`, "error", ["Terraform HCL"]],
+	[
+		"input-format",
+		`$ az aks show -n aks -g rg\n{"name": "aks", "networkProfile": {}}`,
+		"info",
+		["Line 1 is terminal text"],
+	],
 	["yaml-syntax", `cluster: !!binary eA==`, "warning", ["Unresolved tag: !!binary"]],
 	["model-mismatch", `networkPlugin: kubenet\nnetworkPolicy: azure`, "error", ["Azure network policy", "Calico"]],
 	["model-mismatch", `networkPlugin: none\nipFamilies: [IPv4, IPv6]`, "warning", ["your own CNI"]],
