@@ -6,6 +6,7 @@ import { toMarkdown } from "./markdown/summary";
 import { planBody } from "./plan/plan";
 import type { PlanResult } from "./plan/types";
 import { findBlocks } from "./note/blocks";
+import type { AllocContext } from "./allocate/types";
 
 export type { PlanResult } from "./plan/types";
 export type { Finding, FindingCode, Severity } from "./core/findings";
@@ -13,12 +14,23 @@ export { FINDING_CODES } from "./core/findings";
 export { blockJson, jsonInt } from "./plan/json";
 export { findBlocks } from "./note/blocks";
 export { toMarkdown };
+export type { AllocContext, Proposal, ValueEdit } from "./allocate/types";
+export { NO_CONTEXT } from "./allocate/types";
+export { choosePrivateRange } from "./allocate/private";
+export { proposalEdits, type Change, type EditResult } from "./allocate/edits";
 
 export interface PlanSourceOptions {
 	/** 1-based line of the block's opening fence in its note; findings then carry note lines. */
 	fenceLine?: number;
 	/** maxSurge for pools when the spec sets none: a node count or a percentage ("10%", the default). */
 	defaultMaxSurge?: string;
+	/**
+	 * Ranges the rest of the estate holds (the vault registry): proposals stay clear of them.
+	 * Without it, proposals know only the block.
+	 */
+	context?: AllocContext;
+	/** "fill": proposals also write down the ranges the spec leaves to AKS's defaults. */
+	proposals?: "fix" | "fill";
 }
 
 /** Plans one spec body (the text between the fences, or a bare spec file). Never throws. */

@@ -21,6 +21,21 @@ export interface Finding {
 	message: string;
 	/** 1-based line in the note (or in the bare spec file) of the key or list item concerned. */
 	line: number;
+	/** A proposed change that answers it (src/allocate), when the allocator has one. */
+	fix?: FindingFix;
+}
+
+/** A proposal as a finding carries it: what changes where, and why the new value works. */
+export interface FindingFix {
+	/** Line of the value that changes (for a key the spec lacks, the finding's line). */
+	line: number;
+	/** The value as the plan reads it; null when the key is missing. */
+	from: string | null;
+	to: string;
+	/** e.g. "10.10.8.0/21 is free and holds 1,581 with 22% left". */
+	why: string;
+	/** Index of the proposal in the plan's `proposals`. */
+	proposal: number;
 }
 
 /**

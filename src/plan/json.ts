@@ -58,7 +58,14 @@ export function blockJson(plan: PlanResult, file: string) {
 			ip: lb.ip?.text ?? null,
 			subnet: lb.subnet?.cidr.text ?? null,
 		})),
-		findings: plan.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, line: f.line })),
+		findings: plan.findings.map((f) => ({
+			severity: f.severity,
+			code: f.code,
+			message: f.message,
+			line: f.line,
+			// A proposal that answers it: the value on `line` (null `from`: a key to add) becomes `to`.
+			...(f.fix ? { fix: { line: f.fix.line, from: f.fix.from, to: f.fix.to } } : {}),
+		})),
 	};
 }
 

@@ -1,4 +1,6 @@
 /** Spec → plan: resolve the spec, then run every rule. */
+import { attachFixes, mayFix, propose } from "../allocate/propose";
+import { NO_CONTEXT, type AllocContext } from "../allocate/types";
 import { errorText } from "../core/text";
 import { parseSpec } from "../parse/parse";
 import { surgeOf } from "../parse/values";
@@ -14,6 +16,13 @@ interface PlanOptions {
 	fenceLine?: number;
 	/** maxSurge for pools when the spec sets none, e.g. "10%" or "1"; invalid text is ignored. */
 	defaultMaxSurge?: string;
+	/** Ranges of the rest of the estate (the vault registry) that proposals stay clear of. */
+	context?: AllocContext;
+	/**
+	 * fix (the default): proposals answer findings; fill: they also write down every range the
+	 * spec leaves to a default ("Fill in missing ranges").
+	 */
+	proposals?: "fix" | "fill";
 }
 
 function emptyPlan(line: number, findings: Finding[]): PlanResult {
@@ -39,6 +48,7 @@ function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		nodesAtFullScale: 0,
 		findings: capFindings(sortFindings(findings)),
 		suppressed: [],
+		proposals: [],
 		show: null,
 	};
 }
@@ -50,7 +60,19 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	try {
 		const parsed = parseSpec(source, fenceLine);
 		if (!parsed.spec) return emptyPlan(blockLine, parsed.findings);
-		return planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(options.defaultMaxSurge));
+		const plan = planSpec(
+			parsed.spec,
+			parsed.findings,
+			blockLine,
+			fenceLine + 1,
+			surgeOf(options.defaultMaxSurge),
+		);
+		const mode = options.proposals ?? "fix";
+		if (mode === "fill" || mayFix(plan)) {
+			plan.proposals = propose(plan, parsed.spec, options.context ?? NO_CONTEXT, mode);
+			attachFixes(plan, plan.proposals);
+		}
+		return plan;
 	} catch (e) {
 		const message = errorText(e);
 		return emptyPlan(blockLine, [
@@ -101,6 +123,7 @@ function planSpec(
 		nodesAtFullScale: r.pools.reduce((sum, p) => sum + p.nodesAtFullScale, 0),
 		findings: [],
 		suppressed: [],
+		proposals: [],
 		show: spec.show?.value ?? null,
 	};
 	for (const rule of RULES) {

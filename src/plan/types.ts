@@ -1,6 +1,7 @@
 /** The plan: numbers and findings computed from a spec. Sizes are bigints (IPv6 ranges are huge). */
 import type { Address, Cidr } from "../net/address";
 import type { Finding } from "../core/findings";
+import type { Proposal } from "../allocate/types";
 import type { OsType, PoolMode, Purpose, Section } from "../parse/types";
 
 export type ModelId =
@@ -136,5 +137,7 @@ export interface PlanResult {
 	findings: Finding[];
 	/** Findings silenced by `ignore`. */
 	suppressed: Finding[];
+	/** What the allocator proposes (src/allocate); findings point at these through `fix.proposal`. */
+	proposals: Proposal[];
 	show: Section[] | null;
 }

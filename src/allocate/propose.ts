@@ -1,0 +1,91 @@
+/**
+ * The allocator: a proposal for each range a plan needs and lacks or cannot use, computed
+ * together so that applying them all leaves them clear of each other, and each attached to the
+ * findings it answers.
+ */
+import type { Finding, FindingCode } from "../core/findings";
+import type { Spec } from "../parse/types";
+import type { PlanResult } from "../plan/types";
+import { chooseAddresses, chooseDns } from "./addresses";
+import { assignFrontends } from "./frontends";
+import { decideRanges, placeRanges } from "./ranges";
+import { proposeRoom } from "./room";
+import { mentions, newAlloc } from "./state";
+import { chooseMissing, chooseMoves, placeSubnets } from "./subnets";
+import type { AllocContext, Proposal } from "./types";
+
+/** Codes of the findings a proposal may answer: planning skips the allocator when none is found. */
+export const FIXABLE: ReadonlySet<FindingCode> = new Set<FindingCode>([
+	"missing-key",
+	"range-overlap",
+	"outside-vnet",
+	"reserved-range",
+	"public-range",
+	"subnet-size",
+	"node-subnet-too-small",
+	"pod-subnet-too-small",
+	"pod-subnet-full-density",
+	"pod-cidr-too-small",
+	"low-headroom",
+	"service-cidr-too-large",
+	"service-cidr-in-vnet",
+	"dns-ip-outside-service-cidr",
+	"dns-ip-reserved",
+	"lb-ip-invalid",
+]);
+
+/**
+ * Proposals for a plan. `fix` answers its findings, freeing the ranges that move; `fill` writes
+ * down what the spec leaves out (missing subnets, AKS's default pod and service ranges and DNS
+ * IP), clear of everything already written.
+ */
+export function propose(plan: PlanResult, spec: Spec, context: AllocContext, mode: "fix" | "fill"): Proposal[] {
+	if (!plan.parsed) return [];
+	const a = newAlloc(plan, spec, context, mode);
+	chooseMoves(a);
+	chooseMissing(a);
+	assignFrontends(a);
+	decideRanges(a);
+	placeSubnets(a);
+	placeRanges(a);
+	chooseAddresses(a);
+	chooseDns(a);
+	proposeRoom(a);
+	return a.proposals.filter((p) => p.edits.length > 0);
+}
+
+/** How well `p` answers `f`: the length of the subject the finding names (0: not at all). */
+function answers(p: Proposal, f: Finding): number {
+	if (p.kind !== "fix" || !p.codes.includes(f.code)) return 0;
+	if (p.subjects.length === 0) return f.line === p.line ? 1 : 0;
+	return Math.max(0, ...p.subjects.filter((s) => mentions(f.message, s)).map((s) => s.length));
+}
+
+/**
+ * Gives each finding the proposal that answers it. A proposal is active when a finding that
+ * `ignore` does not silence names it: only those are applied by "Apply all fixes".
+ */
+export function attachFixes(plan: PlanResult, proposals: Proposal[]): void {
+	const attach = (f: Finding, active: boolean) => {
+		// The proposal naming the finding's range most precisely: "Pod CIDR 10.244.0.0/16" over "10.244.0.0/16".
+		let i = -1;
+		let best = 0;
+		proposals.forEach((p, k) => {
+			const score = answers(p, f);
+			if (score > best) [i, best] = [k, score];
+		});
+		const p = proposals[i];
+		if (!p) return;
+		// Every proposal a visible finding names is active, not only the one it shows.
+		if (active) for (const q of proposals) if (answers(q, f) > 0) q.active = true;
+		const replace = p.edits.find((e) => e.kind === "replace");
+		f.fix = { line: replace?.line ?? f.line, from: p.from, to: p.to, why: p.why, proposal: i };
+	};
+	for (const f of plan.findings) attach(f, true);
+	for (const f of plan.suppressed) attach(f, false);
+}
+
+/** True when some finding may have a proposal: the allocator runs only then. */
+export function mayFix(plan: PlanResult): boolean {
+	return plan.findings.some((f) => FIXABLE.has(f.code)) || plan.suppressed.some((f) => FIXABLE.has(f.code));
+}
