@@ -48,6 +48,11 @@ class Editor {
 
 	constructor(readonly g: BlockGeometry) {}
 
+	/** The note's line break, as line `line` writes it (CRLF notes stay CRLF). */
+	private eol(line: number): string {
+		return this.g.noteLine(line).endsWith("\r") ? "\r\n" : "\n";
+	}
+
 	private values(): ValueScalar[] {
 		return (this.scalars ??= this.g.valueScalars());
 	}
@@ -82,19 +87,24 @@ class Editor {
 		return null;
 	}
 
-	/** Writes `value` into an empty value (`key:` or `key: ~`). */
+	/** Writes `value` into an empty value: right after the colon of `key:`, or over `~` or `null`. */
 	private fillEmpty(pair: Pair, value: string, why: string, rank: number): string | null {
 		const v = pair.value;
-		if (isScalar(v) && v.range && v.value === null) {
-			const from = this.g.at(v.range[0]).offset;
-			const to = this.g.at(v.range[1]).offset;
-			const written = this.g.text.slice(from, to);
-			const after = this.g.text.charAt(to);
-			const text = written === "" ? ` ${value}${after === "" || /\s/.test(after) ? "" : " "}` : value;
-			this.planned.push({ from, to, text, expect: value, why, old: written, rank });
+		const key = pair.key;
+		if (!isScalar(v) || !v.range || v.value !== null || !isScalar(key) || !key.range)
+			return "the key is already written with a value";
+		const from = this.g.at(v.range[0]).offset;
+		const to = this.g.endOf(v.range[1]);
+		const written = this.g.text.slice(from, to);
+		if (written !== "") {
+			this.planned.push({ from, to, text: value, expect: value, why, old: written, rank });
 			return null;
 		}
-		return "the key is already written with a value";
+		const keyEnd = this.g.endOf(key.range[1]);
+		const colon = this.g.text.indexOf(":", keyEnd);
+		if (colon < 0 || this.g.text.slice(keyEnd, colon).trim() !== "") return "the key's colon could not be found";
+		this.planned.push({ from: colon + 1, to: colon + 1, text: ` ${value}`, expect: value, why, old: "", rank });
+		return null;
 	}
 
 	insert(e: Extract<ValueEdit, { kind: "insert" }>, why: string): string | null {
@@ -122,7 +132,8 @@ class Editor {
 			at = this.g.lineStart(this.g.at(Math.max(end - 1, keyNode.range[0])).line + 1);
 		} else at = this.g.lineStart(keyAt.line);
 		const eof = at >= this.g.text.length;
-		const text = eof ? `${this.g.text.endsWith("\n") || this.g.text === "" ? "" : "\n"}${line}` : `${line}\n`;
+		const eol = this.eol(keyAt.line);
+		const text = eof ? `${this.g.text.endsWith("\n") || this.g.text === "" ? "" : eol}${line}` : `${line}${eol}`;
 		this.planned.push({ from: at, to: at, text, expect: e.to, why, old: "", rank });
 		return null;
 	}
@@ -137,9 +148,10 @@ class Editor {
 			return "the block's keys could not be read";
 		const keyAt = this.g.at(last.key.range[0]);
 		const lead = this.g.text.slice(this.g.lineStart(keyAt.line), keyAt.offset);
-		const sep = /^\s*$/.test(lead) ? `\n${lead}` : " ";
-		const at = this.g.at(end).offset;
-		const text = `,${sep}${styled(key, last.key)}: ${styled(to, isScalar(last.value) ? last.value : last.key)}`;
+		const sep = /^\s*$/.test(lead) ? `${this.eol(keyAt.line)}${lead}` : " ";
+		const at = this.g.endOf(end);
+		// JSON quotes keys and strings alike: a quoted key asks for a quoted value.
+		const text = `,${sep}${styled(key, last.key)}: ${styled(to, last.key.type === "PLAIN" && isScalar(last.value) ? last.value : last.key)}`;
 		this.planned.push({ from: at, to: at, text, expect: to, why, old: "", rank });
 		return null;
 	}
@@ -155,7 +167,7 @@ class Editor {
 		const vnet = this.root()?.items.find((p) => canonicalKey(p) === "vnet")?.value;
 		if (isScalar(vnet) && vnet.range) {
 			const from = this.g.at(vnet.range[0]).offset;
-			const to = this.g.at(vnet.range[1]).offset;
+			const to = this.g.endOf(vnet.range[1]);
 			const old = this.g.text.slice(from, to);
 			this.planned.push({ from, to, text: `[${old}, ${styled(e.to, vnet)}]`, expect: e.to, why, old, rank: 0 });
 			return null;
@@ -164,7 +176,7 @@ class Editor {
 		const item = vnet.items[vnet.items.length - 1] as Scalar | undefined;
 		if (!isScalar(item) || !item.range) return "vnet's list could not be read";
 		const itemAt = this.g.at(item.range[0]);
-		const end = this.g.at(item.range[1]).offset;
+		const end = this.g.endOf(item.range[1]);
 		if (vnet.flow) {
 			this.planned.push({
 				from: end,
@@ -180,7 +192,9 @@ class Editor {
 		const at = this.g.lineStart(itemAt.line + 1);
 		const prefix = this.g.text.slice(this.g.lineStart(itemAt.line), itemAt.offset);
 		const text =
-			at >= this.g.text.length && !this.g.text.endsWith("\n") ? `\n${prefix}${e.to}` : `${prefix}${e.to}\n`;
+			at >= this.g.text.length && !this.g.text.endsWith("\n")
+				? `${this.eol(itemAt.line)}${prefix}${e.to}`
+				: `${prefix}${e.to}${this.eol(itemAt.line)}`;
 		this.planned.push({
 			from: at,
 			to: at,

@@ -96,6 +96,14 @@ export class BlockGeometry {
 		return { bodyLine, line, offset: this.lineStart(line) + Math.min(stripped, this.indent) + col };
 	}
 
+	/** Note offset of the end of a node's range: a plain scalar's range takes the CR of a CRLF line end. */
+	endOf(offset: number): number {
+		const start = this.at(offset).offset;
+		let end = start;
+		while (end > 0 && this.text.charAt(end - 1) === "\r") end--;
+		return end;
+	}
+
 	/** Every value scalar (not map keys) on a single line, with its note position. */
 	valueScalars(): ValueScalar[] {
 		const out: ValueScalar[] = [];
@@ -103,12 +111,12 @@ export class BlockGeometry {
 			Scalar: (key, node) => {
 				if (key === "key" || !node.range) return;
 				const from = this.at(node.range[0]);
-				const to = this.at(node.range[1]);
-				if (from.line !== to.line && node.range[1] > node.range[0]) return;
+				const to = this.endOf(node.range[1]);
+				if (this.text.slice(from.offset, to).includes("\n")) return;
 				out.push({
 					node,
 					from: from.offset,
-					to: to.offset,
+					to,
 					line: from.line,
 					canonical: canonicalValue(node.value),
 				});

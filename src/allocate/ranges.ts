@@ -152,8 +152,8 @@ function movePod(a: Alloc, c: PodCidrPlan): void {
 	const family = c.cidr.family;
 	const lines = c.defaulted ? [] : writtenAt(a.spec.podCidr, a.spec.podCidrs, c.cidr);
 	if (lines.length === 0 && !insertable(a, "podCidr", family)) return;
-	const floor = family === 4 ? 16 : 64;
-	const prefix = Math.min(podPrefix(c), Math.max(c.cidr.prefix, floor));
+	// At least AKS's default size (/16; /64 for IPv6): a pod CIDR cannot shrink, and growing it is a preview.
+	const prefix = Math.min(podPrefix(c), c.cidr.prefix, family === 4 ? 16 : 64);
 	const others = finalPods(a).filter((r) => r !== c.cidr);
 	const staying = a.plan.serviceCidrs.filter((s) => !a.movingServices.has(s)).map((s) => s.cidr);
 	const to = chooseIn(

@@ -60,7 +60,9 @@ export function chooseMoves(a: Alloc): void {
 		(s) => (s.role === "node" || s.role === "pod") && !s.defaulted && vnetSpaces(a, s.cidr.family).length > 0,
 	);
 	const others = a.plan.subnets.filter((s) => !movable.includes(s)).map((s) => s.cidr);
-	const fixed = new Map<Family, Space>(([4, 6] as const).map((f) => [f, new Space([...others, ...connected(a)], f)]));
+	// Overlaps with subnets that stay are a reason to move. Peered and registry ranges are not: the
+	// rules report a VNet overlapping a peered range, not its subnets (new places avoid them all).
+	const fixed = new Map<Family, Space>(([4, 6] as const).map((f) => [f, new Space(others, f)]));
 	const reasons = new Map<SubnetPlan, Set<FindingCode>>();
 	for (const s of movable) {
 		const r = ownReasons(a, s, fixed.get(s.cidr.family));

@@ -9,7 +9,9 @@ import { formatAddress, makeCidr, overlaps, parseCidr, type Cidr } from "../../s
 export type Model = "overlay" | "nodesubnet" | "dynamic" | "static" | "kubenet";
 
 export interface Broken {
+	/** A bare spec, or a note holding the spec in an aks-ip block (fenceLine > 0). */
 	text: string;
+	fenceLine: number;
 	context: AllocContext;
 	/** The VNet is a /16 and the demand small: every subnet must find a place. */
 	roomy: boolean;
@@ -59,6 +61,7 @@ export const brokenSpec: fc.Arbitrary<Broken> = fc
 		),
 		quote: fc.constantFrom("", "", '"', "'"),
 		comments: fc.boolean(),
+		wrap: fc.constantFrom("", "note", "indented", "crlf"),
 	})
 	.map((g) => build(g));
 
@@ -79,6 +82,7 @@ function build(g: {
 	context?: { taken: number[]; routed: string[] };
 	quote: string;
 	comments: boolean;
+	wrap: string;
 }): Broken {
 	const vnet = makeCidr(4, c(`10.${g.second}.0.0/32`).start, g.vnetPrefix);
 	const dual = g.dual && g.model === "overlay";
@@ -162,5 +166,18 @@ function build(g: {
 				routed: g.context.routed.map(c).filter((r) => !overlaps(r, vnet)),
 			}
 		: { taken: [], routed: [] };
-	return { text: `${lines.join("\n")}\n`, context, roomy: vnet.prefix === 16, model: g.model };
+	const body = lines.join("\n");
+	const roomy = vnet.prefix === 16;
+	if (g.wrap === "") return { text: `${body}\n`, fenceLine: 0, context, roomy, model: g.model };
+	// In a note: after front matter and prose, the fence indented (its body too) or with CRLF line ends.
+	const pad = g.wrap === "indented" ? "  " : "";
+	const fenced = [`${pad}\`\`\`aks-ip`, ...lines.map((l) => `${pad}${l}`), `${pad}\`\`\``].join("\n");
+	const md = `---\ntags: [aks]\n---\n# Cluster\n\nSome prose.\n\n${fenced}\n\nAfter the block.\n`;
+	return {
+		text: g.wrap === "crlf" ? md.replace(/\n/g, "\r\n") : md,
+		fenceLine: 8,
+		context,
+		roomy,
+		model: g.model,
+	};
 }

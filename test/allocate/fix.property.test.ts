@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { proposalEdits } from "../../src/allocate/edits";
-import { planSource, type PlanResult } from "../../src/api";
+import { planNote, planSource, type PlanResult } from "../../src/api";
+import type { AllocContext } from "../../src/allocate/types";
 import { contains, parseCidr } from "../../src/net/address";
 import { brokenSpec, type Broken } from "./broken";
 
@@ -28,22 +29,30 @@ function smallest(required: bigint, dense: bigint): number {
 	return 0;
 }
 
+/** The plan of the spec, bare or in its note. */
+function plan(text: string, fenceLine: number, context: AllocContext): PlanResult {
+	const p = fenceLine > 0 ? planNote(text, { context })[0] : planSource(text, { context });
+	if (!p) throw new Error("the block is gone");
+	return p;
+}
+
 function checkFix(b: Broken): void {
-	const before = planSource(b.text, { context: b.context });
+	const before = plan(b.text, b.fenceLine, b.context);
 	const chosen = before.proposals.filter((p) => p.active && p.auto);
 	const noRoom = before.proposals.some((p) => p.active && !p.auto);
 	if (b.roomy) expect(noRoom, "a roomy VNet always has room").toBe(false);
 	if (chosen.length === 0) return;
-	const result = proposalEdits(b.text, 0, chosen);
+	const result = proposalEdits(b.text, b.fenceLine, chosen);
 	expect(result.ok, result.ok ? "" : result.reason).toBe(true);
 	if (!result.ok) return;
 	// Nothing outside the fixed values changes: every edit replaces one value, or adds key lines.
 	for (const e of result.edits) {
 		const old = b.text.slice(e.from, e.to);
-		if (e.from === e.to) expect(e.text).toMatch(/^(\n?[ \t]*[A-Za-z]+: ["']?[\d.:a-f/]+["']?\n?)+$|^ [\d.:a-f/]+$/);
+		if (e.from === e.to)
+			expect(e.text).toMatch(/^(\n?[ \t]*[A-Za-z]+: ["']?[\d.:a-f/]+["']?\r?\n?)+$|^ [\d.:a-f/]+$/);
 		else expect(old).toMatch(/^["']?[\d.:a-f/]+["']?$/);
 	}
-	const after = planSource(result.text, { context: b.context });
+	const after = plan(result.text, b.fenceLine, b.context);
 	// What stays is a clear "no room": each capacity or overlap error left proposes growing the VNet.
 	for (const f of after.findings)
 		if (f.severity === "error" && CAPACITY_AND_OVERLAP.has(f.code))
