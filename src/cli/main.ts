@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { blockJson } from "../api";
 import { check, CHECK_HELP } from "./check";
+import { fix, FIX_HELP } from "./fix";
 import { planText } from "./format";
 import { planInput, readInput } from "./io";
 import { render, RENDER_HELP } from "./render";
@@ -21,6 +22,7 @@ Commands:
   check [options] PATH...   check every block in notes and folders; FILE:LINE: SEVERITY CODE MESSAGE
   plan [--json] FILE...     plan every block of each note (.md), bare spec (.yaml, .yml, .json) or - (standard input)
   render [--write] FILE...  write each block's Markdown summary below it
+  fix [--write] FILE...     apply the plans' proposals: free subnets, pod and service ranges, IPs
   template [--list] [NAME]  list the plan templates, or print one as a fenced block
 
 Options:
@@ -34,7 +36,8 @@ Plans every aks-ip block of each FILE: a note (.md), a bare spec (.yaml, .yml, .
 for standard input. Prints a summary per block and one line per finding,
 FILE:LINE: SEVERITY CODE MESSAGE.
 
-  --json    print {"blocks": [...]}, the shape documented in the README
+  --json    print {"blocks": [...]}, the shape documented in the README; a finding with a
+            proposal carries fix: {line, from, to}
 Exit status: 0 when every file was read, 1 when a file could not be read, 2 for usage errors.
 `;
 
@@ -131,6 +134,24 @@ function renderCommand(args: string[], io: Io): number {
 	return render(positionals, { write: values.write === true, heading }, io);
 }
 
+function fixCommand(args: string[], io: Io): number {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			write: { type: "boolean", short: "w" },
+			fill: { type: "boolean" },
+			help: { type: "boolean", short: "h" },
+		},
+	});
+	if (values.help) {
+		io.out(FIX_HELP);
+		return 0;
+	}
+	if (positionals.length === 0) return usage(io, "fix needs at least one FILE (or - for standard input)");
+	return fix(positionals, { write: values.write === true, fill: values.fill === true }, io);
+}
+
 const TEMPLATE_HELP = `Usage: aks-ip template --list
        aks-ip template NAME
 
@@ -170,6 +191,8 @@ export function run(argv: string[], io: Io): number {
 				return checkCommand(rest, io);
 			case "render":
 				return renderCommand(rest, io);
+			case "fix":
+				return fixCommand(rest, io);
 			case "template":
 				return templateCommand(rest, io);
 			case "-v":

@@ -1,0 +1,114 @@
+/** `aks-ip fix`: every note with the allocator's proposals applied. */
+import { findBlocks, NO_CONTEXT, planNote, planSource, proposalEdits, type AllocContext, type Change } from "../api";
+import { applyEdits, type TextEdit } from "../markdown/region";
+import { isBareSpec, planInput, readInput, type Input } from "./io";
+import type { Io } from "./main";
+import { writeAtomically } from "./render";
+
+export const FIX_HELP = `Usage: aks-ip fix [--write] [--fill] FILE...
+
+Applies every proposal of the plans in each FILE (a note, a bare spec, or - for standard input):
+subnets too small or overlapping moved to a free place of the VNet, missing node and pod subnets
+added, pod and service CIDRs that collide moved to free private ranges, static load-balancer
+and DNS IPs put right. Values are rewritten where they are written, keeping comments, quoting
+and indentation; everything else stays byte for byte. Growing the VNet is only proposed (in
+plan --json and in the plugin), never applied here.
+
+Prints each file with the proposals applied, and lists every change on standard error as
+  FILE:LINE: OLD -> NEW (WHY)
+
+Options:
+  --write     rewrite the files in place (atomically: a temporary file, then a rename)
+  --fill      also write down the ranges the spec leaves to AKS's defaults (pod and service
+              CIDRs, DNS service IP), as the plugin's "Fill in missing ranges" does
+  -h, --help  show this help
+
+Exit status: 0 when the result has no errors, 1 when some remain (for example no room in the
+VNet) or a file could not be read or written, 2 for usage errors.
+`;
+
+export interface FixOptions {
+	write: boolean;
+	fill: boolean;
+	/** The registry's ranges for a file's blocks; none without a registry. */
+	context?: (input: Input) => AllocContext;
+}
+
+interface Fixed {
+	text: string;
+	changes: Change[];
+	problems: { line: number; reason: string }[];
+}
+
+/** One pass over every block of `text`: the proposals of `mode`, applied together. */
+function pass(input: Input, text: string, mode: "fix" | "fill", context: AllocContext): Fixed {
+	const bare = isBareSpec({ ...input, text });
+	const blocks = bare ? [{ fenceLine: 0, body: text }] : findBlocks(text);
+	const plans = bare
+		? [planSource(text, { context, proposals: mode })]
+		: planNote(text, { context, proposals: mode });
+	const edits: TextEdit[] = [];
+	const changes: Change[] = [];
+	const problems: Fixed["problems"] = [];
+	blocks.forEach((block, i) => {
+		const chosen = (plans[i]?.proposals ?? []).filter((p) => p.auto && (mode === "fill" || p.active));
+		if (chosen.length === 0) return;
+		const r = proposalEdits(text, block.fenceLine, chosen);
+		if (!r.ok) {
+			problems.push({ line: Math.max(block.fenceLine, 1), reason: r.reason });
+			return;
+		}
+		// Lines inserted by earlier blocks move this block's changes down.
+		const shift = edits.reduce((n, e) => n + newlines(e.text) - newlines(text.slice(e.from, e.to)), 0);
+		edits.push(...r.edits);
+		for (const c of r.changes) changes.push({ ...c, line: c.line + shift });
+	});
+	return { text: applyEdits(text, edits), changes, problems };
+}
+
+function newlines(s: string): number {
+	return s.split("\n").length - 1;
+}
+
+export function fix(files: string[], options: FixOptions, io: Io): number {
+	let failed = false;
+	for (const path of files) {
+		const read = readInput(path, io.stdin);
+		if (!read.ok) {
+			io.err(`aks-ip: ${read.name}: ${read.reason}\n`);
+			failed = true;
+			continue;
+		}
+		const input = read.input;
+		const context = options.context?.(input) ?? NO_CONTEXT;
+		const first = pass(input, input.text, "fix", context);
+		const second = options.fill ? pass(input, first.text, "fill", context) : null;
+		const result = second?.text ?? first.text;
+		for (const p of [...first.problems, ...(second?.problems ?? [])])
+			io.err(`${input.name}:${p.line}: not fixed: ${p.reason}\n`);
+		for (const c of [...first.changes, ...(second?.changes ?? [])])
+			io.err(`${input.name}:${c.line}: ${c.old} -> ${c.new} (${c.why})\n`);
+		if (!options.write || path === "-") {
+			if (files.length > 1) io.out(`==> ${input.name} <==\n`);
+			io.out(result);
+		} else if (result !== input.text) {
+			try {
+				writeAtomically(path, result);
+			} catch (e) {
+				io.err(`aks-ip: ${input.name}: not written: ${(e as Error).message}\n`);
+				failed = true;
+			}
+		}
+		const errors = planInput({ ...input, text: result }).reduce(
+			(n, p) => n + p.findings.filter((f) => f.severity === "error").length,
+			0,
+		);
+		if (errors > 0) {
+			io.err(
+				`${input.name}: ${errors === 1 ? "1 error remains" : `${errors} errors remain`}: see aks-ip check\n`,
+			);
+			failed = true;
+		}
+	}
+	return failed ? 1 : 0;
+}
