@@ -89,3 +89,14 @@ export function attachFixes(plan: PlanResult, proposals: Proposal[]): void {
 export function mayFix(plan: PlanResult): boolean {
 	return plan.findings.some((f) => FIXABLE.has(f.code)) || plan.suppressed.some((f) => FIXABLE.has(f.code));
 }
+
+/** A proposal of a block planned on its own (lines from 1), moved to the block's lines in its note. */
+export function atFence(p: Proposal, fenceLine: number): Proposal {
+	return {
+		...p,
+		line: p.line + fenceLine,
+		edits: p.edits.map((e) =>
+			e.kind === "replace" || e.kind === "append" ? { ...e, line: e.line + fenceLine } : e,
+		),
+	};
+}

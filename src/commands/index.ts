@@ -5,6 +5,7 @@
 import type { App, Command } from "obsidian";
 import type { AksIpSettings } from "../settings/settings";
 import { blockAtCursor, convertSelection, insertTemplate, writeSummaryBelow } from "./editor";
+import { fillMissingRanges } from "./fix";
 import { TemplatePicker } from "./template-picker";
 import { VaultCheckModal } from "./vault-modal";
 
@@ -38,6 +39,16 @@ export function registerCommands(host: CommandHost): void {
 			const block = blockAtCursor(editor);
 			if (!block) return false;
 			if (!checking) writeSummaryBelow(editor, block, host.settings);
+			return true;
+		},
+	});
+	host.addCommand({
+		id: "fill-missing-ranges",
+		name: "Fill in missing ranges",
+		editorCheckCallback: (checking, editor) => {
+			const block = blockAtCursor(editor);
+			if (!block) return false;
+			if (!checking) fillMissingRanges(editor, block, host.settings.defaultMaxSurge);
 			return true;
 		},
 	});

@@ -17,10 +17,11 @@ import { toMarkdown } from "../markdown/summary";
 import type { PlanResult } from "../plan/types";
 import type { AksIpSettings } from "../settings/settings";
 import { planCached } from "./cache";
-import { LINE_ATTR } from "./findings";
+import { LINE_ATTR, PROPOSAL_ATTR } from "./findings";
 import { locateBlock } from "../note/locate";
 import { ACTION_ATTR, renderErrorBox, renderPlan, SUMMARY_HIDE, SUMMARY_SHOW } from "./render";
 import { writeSummaryInEditor } from "../commands/write-summary";
+import { applyRendered } from "../commands/fix";
 
 /** What a block needs from the plugin. */
 export interface BlockHost {
@@ -82,6 +83,7 @@ export class AksIpBlock extends MarkdownRenderChild {
 		if (line) return this.goToLine(Number(line));
 		const button = target.closest(`[${ACTION_ATTR}]`);
 		const action = button?.getAttribute(ACTION_ATTR);
+		if (action === "fix" || action === "fix-all") return this.fix(action, button?.getAttribute(PROPOSAL_ATTR));
 		if (action === "copy") return this.copy();
 		if (action === "insert") return this.insertBelow();
 		if (action === "summary" && button) this.toggleSummary(button);
@@ -165,6 +167,20 @@ export class AksIpBlock extends MarkdownRenderChild {
 		view.editor.setCursor(at);
 		view.editor.scrollIntoView({ from: at, to: at }, true);
 		view.editor.focus();
+	}
+
+	/** Fix (one proposal) or Apply all fixes (every automatic one), as one undoable edit. */
+	private fix(action: "fix" | "fix-all", index: string | null | undefined): void {
+		const proposals = this.plan?.proposals ?? [];
+		const chosen = action === "fix" ? [proposals[Number(index)]] : proposals.filter((p) => p.active && p.auto);
+		const list = chosen.filter((p) => p !== undefined);
+		if (list.length === 0) return;
+		const view = this.editorView();
+		if (!view) {
+			new Notice("Open this note in the editor to apply the fix.");
+			return;
+		}
+		applyRendered(view.editor, this.source, this.fenceLine0(), list);
 	}
 
 	private insertBelow(): void {

@@ -1,13 +1,20 @@
 /**
- * The findings list: severity, code, message and line. Each line button carries its line in a
- * data attribute; the block listens once for clicks on all of them (see block.ts).
+ * The findings list: severity, code, message and line, and for a finding the allocator answers,
+ * its proposal with a Fix button. Buttons carry their line or proposal in data attributes; the
+ * block listens once for clicks on all of them (see block.ts). Plain buttons: a tap works on
+ * phones, nothing needs hover.
  */
 import { FINDING_CODES, type Finding } from "../core/findings";
+import type { Proposal } from "../allocate/types";
 
 const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Info" } as const;
 
 /** Attribute naming the block line a button goes to. */
 export const LINE_ATTR = "data-aks-ip-line";
+/** Attribute naming the proposal (its index in the plan's proposals) a Fix button applies. */
+export const PROPOSAL_ATTR = "data-aks-ip-proposal";
+/** Attribute naming what an action button does (shared with the summary's buttons). */
+export const ACTION_ATTR = "data-aks-ip-action";
 
 interface ItemOptions {
 	/** Silenced by `ignore`, listed under the others. */
@@ -36,19 +43,55 @@ export function findingItem(list: HTMLElement, f: Finding, options: ItemOptions)
 	return li;
 }
 
-export function renderFindings(parent: HTMLElement, findings: Finding[], suppressed: Finding[]): void {
+/** A finding's proposal, on a row of its own under the message, with its Fix button. */
+function proposalRow(li: HTMLElement, f: Finding): void {
+	const fix = f.fix;
+	if (!fix) return;
+	const row = li.createDiv({ cls: "aks-ip-fix" });
+	row.createSpan({ cls: "aks-ip-fix-why", text: `Proposal: ${fix.why}.` });
+	row.createEl("button", {
+		cls: "aks-ip-fix-button",
+		text: "Fix",
+		attr: {
+			type: "button",
+			[ACTION_ATTR]: "fix",
+			[PROPOSAL_ATTR]: fix.proposal,
+			"aria-label": fix.from === null ? `Add ${fix.to}` : `Change ${fix.from} to ${fix.to}`,
+		},
+	});
+}
+
+/**
+ * The findings, then any silenced by `ignore`. With `proposals` (a block's plan), findings the
+ * allocator answers show their proposal and Fix, and an "Apply all fixes" button applies every
+ * automatic one at once.
+ */
+export function renderFindings(
+	parent: HTMLElement,
+	findings: Finding[],
+	suppressed: Finding[],
+	proposals: readonly Proposal[] | null = null,
+): void {
 	const section = parent.createDiv({ cls: "aks-ip-findings" });
 	if (findings.length === 0 && suppressed.length === 0) {
 		section.createEl("p", { cls: "aks-ip-none", text: "No findings: the plan meets every rule checked." });
 		return;
 	}
 	const list = section.createEl("ul", { cls: "aks-ip-finding-list", attr: { "aria-label": "Findings" } });
-	const item = (f: Finding, isSuppressed: boolean) =>
-		findingItem(list, f, {
+	const item = (f: Finding, isSuppressed: boolean) => {
+		const li = findingItem(list, f, {
 			suppressed: isSuppressed,
 			label: `Go to line ${f.line} of this block`,
 			attr: { [LINE_ATTR]: f.line },
 		});
+		if (f.fix && proposals?.[f.fix.proposal]) proposalRow(li, f);
+	};
 	for (const f of findings) item(f, false);
 	for (const f of suppressed) item(f, true);
+	const automatic = (proposals ?? []).filter((p) => p.active && p.auto).length;
+	if (automatic > 0)
+		section.createDiv({ cls: "aks-ip-actions aks-ip-fix-all" }).createEl("button", {
+			text: "Apply all fixes",
+			attr: { type: "button", [ACTION_ATTR]: "fix-all", "aria-label": `Apply all ${automatic} fixes` },
+		});
 }

@@ -7,7 +7,7 @@ import { planModelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
 import type { Finding } from "../core/findings";
 import type { Section } from "../parse/types";
-import { renderFindings } from "./findings";
+import { ACTION_ATTR, renderFindings } from "./findings";
 import { renderMap } from "./map";
 import { renderAllocation, renderPools } from "./tables";
 
@@ -16,8 +16,7 @@ interface ViewOptions {
 	showSuppressed: boolean;
 }
 
-/** Attribute naming what a summary button does. */
-export const ACTION_ATTR = "data-aks-ip-action";
+export { ACTION_ATTR };
 export const SUMMARY_SHOW = "Show the summary";
 export const SUMMARY_HIDE = "Hide the summary";
 
@@ -84,6 +83,7 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 			titled(el, "Findings", "aks-ip-findings-section"),
 			plan.findings,
 			options.showSuppressed ? plan.suppressed : [],
+			plan.proposals,
 		);
 	}
 	if (sectionOn(plan, options, "map")) renderMap(titled(el, "Address map", "aks-ip-map-section"), plan);

@@ -150,12 +150,13 @@ describe("the default template setting", () => {
 });
 
 describe("command registration", () => {
-	it("registers the four commands with stable ids, sentence-case names and no hotkeys", async () => {
+	it("registers the five commands with stable ids, sentence-case names and no hotkeys", async () => {
 		const { record } = await loadPlugin(AksIpPlugin);
 		expect(record.commands.map((c) => [c.id, c.name])).toEqual([
 			["insert-template", "Insert plan from template"],
 			["convert-selection", "Convert selection to plan"],
 			["write-summary", "Write summary below"],
+			["fill-missing-ranges", "Fill in missing ranges"],
 			["check-vault", "Check plans in vault"],
 		]);
 		for (const { command } of record.commands) expect(command.hotkeys).toBeUndefined();
@@ -163,6 +164,7 @@ describe("command registration", () => {
 			"aks-ip:insert-template",
 			"aks-ip:convert-selection",
 			"aks-ip:write-summary",
+			"aks-ip:fill-missing-ranges",
 			"aks-ip:check-vault",
 		]);
 	});
