@@ -1,12 +1,13 @@
 /** Runs every benchmark, prints a table and writes bench/results.json. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
+import { allocateBench } from "./allocate.bench";
 import { engineBench, type Measure } from "./engine.bench";
 import { fuzzBench } from "./fuzz.bench";
 import { vaultBench } from "./vault.bench";
 
 async function main(): Promise<void> {
-	const results: Measure[] = [...engineBench(), ...fuzzBench()];
+	const results: Measure[] = [...engineBench(), ...allocateBench(), ...fuzzBench()];
 	// happy-dom is loaded only now, so its start-up does not disturb the engine figures.
 	const { domBench } = await import("./dom.bench");
 	results.push(...(await domBench()), ...vaultBench());

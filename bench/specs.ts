@@ -43,3 +43,30 @@ export function manyPoolsSpec(pools: number): string {
 	for (let i = 0; i < pools; i++) lines.push(`  - { name: p${i}, count: 1, maxPods: 300 }`);
 	return lines.join("\n");
 }
+
+/**
+ * A plan for the allocator: `subnets` /24s in a 10.0.0.0/8 VNet, `peered` /30s packed into
+ * 172.16.0.0/12, and something for each kind of proposal: a node subnet too small, a service
+ * CIDR on the subnets, a pod CIDR on the peered ranges, a static load-balancer IP outside its
+ * subnet.
+ */
+export function allocatorSpec(subnets: number, peered: number): string {
+	const lines = [
+		"cluster: allocate",
+		"networkPlugin: azure",
+		"networkPluginMode: overlay",
+		"vnet: 10.0.0.0/8",
+		"nodeSubnet: 10.0.0.0/24",
+		"podCidr: 172.16.0.0/16",
+		"serviceCidr: 10.0.0.0/16",
+		"count: 300",
+		"loadBalancers:",
+		"  - { name: ingress, type: internal, ip: 10.200.0.1 }",
+		"subnets:",
+	];
+	for (let i = 1; i <= subnets; i++) lines.push(`  s${i}: 10.${Math.floor(i / 256)}.${i % 256}.0/24`);
+	lines.push("peered:");
+	for (let i = 0; i < peered; i++)
+		lines.push(`  - 172.${16 + Math.floor(i / 16384)}.${Math.floor(i / 64) % 256}.${(i % 64) * 4}/30`);
+	return lines.join("\n");
+}

@@ -53,11 +53,11 @@ export function chooseAddresses(a: Alloc, scope?: ReadonlySet<Wanted>): void {
 		// A subnet that moves (or is new) takes its static IPs along: its fix answers their findings.
 		if (moved?.proposal) {
 			moved.proposal.codes.push("lb-ip-invalid", "outside-vnet");
-			moved.proposal.subjects.push(ip.text);
+			moved.proposal.subjects.push(`static IP ${ip.text}`);
 		}
 		const bad =
 			a.mode === "fix" &&
-			(moved !== undefined || reported(a, ["lb-ip-invalid", "outside-vnet"], ip.text)) &&
+			(moved !== undefined || reported(a, ["lb-ip-invalid", "outside-vnet"], `static IP ${ip.text}`)) &&
 			(!containsAddress(subnet, ip) ||
 				isAzureReservedAddress(subnet, ip.value) ||
 				taken.has(ip.value) ||
@@ -83,7 +83,7 @@ export function chooseAddresses(a: Alloc, scope?: ReadonlySet<Wanted>): void {
 		a.proposals.push({
 			kind: "fix",
 			codes: ["lb-ip-invalid", "outside-vnet"],
-			subjects: [ip.text],
+			subjects: [`static IP ${ip.text}`],
 			line: lb.line,
 			from: ip.text,
 			to,

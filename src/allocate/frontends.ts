@@ -9,7 +9,13 @@ import { containsAddress } from "../net/address";
 import type { SubnetPlan } from "../plan/types";
 import type { Alloc, Wanted } from "./state";
 
-export function assignFrontends(a: Alloc): void {
+/**
+ * Decides each frontend's subnet and moves its demand there. Returns the undo for a new default
+ * subnet that finds no room: until the VNet grows, its frontends stay where they are, so their
+ * old subnet is sized for them again (the new one, placed in a new address space, keeps them).
+ */
+export function assignFrontends(a: Alloc): () => void {
+	const undo: (() => void)[] = [];
 	const first = a.plan.pools[0];
 	const newDefault = first ? a.wanted.find((w) => w.pools?.includes(first)) : undefined;
 	a.plan.loadBalancers.forEach((lb, j) => {
@@ -23,12 +29,20 @@ export function assignFrontends(a: Alloc): void {
 		a.lbOwners.set(j, owner);
 		if (owner !== newDefault) return;
 		const take = BigInt(1 + lb.privateLinkIps);
-		newDefault.required += take;
-		newDefault.dense += take;
 		const left = lb.subnet ? a.wanted.find((w) => w.subnet === lb.subnet) : undefined;
-		if (left) {
-			left.required -= take;
-			left.dense -= take;
-		}
+		move(newDefault, left, take);
+		undo.push(() => move(left, undefined, take));
 	});
+	return () => undo.forEach((u) => u());
+}
+
+function move(to: Wanted | undefined, from: Wanted | undefined, take: bigint): void {
+	if (to) {
+		to.required += take;
+		to.dense += take;
+	}
+	if (from) {
+		from.required -= take;
+		from.dense -= take;
+	}
 }

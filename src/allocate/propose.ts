@@ -11,7 +11,8 @@ import { assignFrontends } from "./frontends";
 import { decideRanges, placeRanges } from "./ranges";
 import { proposeRoom } from "./room";
 import { mentions, newAlloc } from "./state";
-import { chooseMissing, chooseMoves, placeSubnets } from "./subnets";
+import { placeSubnets } from "./place";
+import { chooseMissing, chooseMoves } from "./subnets";
 import type { AllocContext, Proposal } from "./types";
 
 /** Codes of the findings a proposal may answer: planning skips the allocator when none is found. */
@@ -44,9 +45,15 @@ export function propose(plan: PlanResult, spec: Spec, context: AllocContext, mod
 	const a = newAlloc(plan, spec, context, mode);
 	chooseMoves(a);
 	chooseMissing(a);
-	assignFrontends(a);
 	decideRanges(a);
+	const undo = assignFrontends(a);
 	placeSubnets(a);
+	// A new default subnet without room takes no frontends: they stay, and the rest is placed anew.
+	const first = a.plan.pools[0];
+	if (first && a.wanted.some((w) => !w.place && w.pools?.includes(first))) {
+		undo();
+		placeSubnets(a);
+	}
 	placeRanges(a);
 	chooseAddresses(a);
 	chooseDns(a);
@@ -58,7 +65,7 @@ export function propose(plan: PlanResult, spec: Spec, context: AllocContext, mod
 function answers(p: Proposal, f: Finding): number {
 	if (p.kind !== "fix" || !p.codes.includes(f.code)) return 0;
 	if (p.subjects.length === 0) return f.line === p.line ? 1 : 0;
-	return Math.max(0, ...p.subjects.filter((s) => mentions(f.message, s)).map((s) => s.length));
+	return Math.max(0, ...p.subjects.filter((s) => mentions(f, s)).map((s) => s.length));
 }
 
 /**

@@ -12,16 +12,7 @@ import { DEFAULTS } from "../plan/resolve";
 import type { PodCidrPlan, ServiceCidrPlan } from "../plan/types";
 import { Space } from "./free";
 import { AKS_RESERVED, chooseIn, PRIVATE_SPACE } from "./private";
-import {
-	connected,
-	finalPods,
-	finalServices,
-	finalSubnets,
-	leftPercent,
-	overlapsAny,
-	reported,
-	type Alloc,
-} from "./state";
+import { connected, finalSubnets, leftPercent, overlapsAny, reported, type Alloc } from "./state";
 import type { ValueEdit } from "./types";
 
 const MULTICAST = (() => {
@@ -94,10 +85,28 @@ function serviceReasons(a: Alloc, c: ServiceCidrPlan): FindingCode[] {
 	return out;
 }
 
-/** Space routed to the cluster, for choosing a range of `family` clear of it. */
-function routedSpace(a: Alloc, family: Family, extra: Range[]): Space {
-	const all = [...a.plan.vnet.map((v) => v.cidr), ...finalSubnets(a), ...connected(a), ...AKS_RESERVED, ...extra];
-	return new Space(all, family);
+/**
+ * Space routed to the cluster, one per family, built once: the VNet, its subnets as they will be,
+ * connected and reserved ranges, and the pod and service CIDRs that stay; each new range is
+ * taken as it is chosen, so pod and service CIDRs stay clear of each other too.
+ */
+function routedSpace(a: Alloc, family: Family, spaces: Map<Family, Space>): Space {
+	let space = spaces.get(family);
+	if (!space) {
+		const staying = [
+			...a.plan.podCidrs.filter((c) => !a.movingPods.has(c)).map((c) => c.cidr),
+			...a.plan.serviceCidrs.filter((c) => !a.movingServices.has(c)).map((c) => c.cidr),
+		];
+		const all = [
+			...a.plan.vnet.map((v) => v.cidr),
+			...finalSubnets(a),
+			...connected(a),
+			...AKS_RESERVED,
+			...staying,
+		];
+		spaces.set(family, (space = new Space(all, family)));
+	}
+	return space;
 }
 
 /** Lines that write `cidr` under `single` or in `list`. */
@@ -143,26 +152,22 @@ export function decideRanges(a: Alloc): void {
 
 /** Gives every moving pod CIDR, then every moving service CIDR, its new range. */
 export function placeRanges(a: Alloc): void {
-	for (const c of a.movingPods) movePod(a, c);
-	for (const c of a.movingServices) moveService(a, c);
+	const spaces = new Map<Family, Space>();
+	for (const c of a.movingPods) movePod(a, c, spaces);
+	for (const c of a.movingServices) moveService(a, c, spaces);
 }
 
-function movePod(a: Alloc, c: PodCidrPlan): void {
+function movePod(a: Alloc, c: PodCidrPlan, spaces: Map<Family, Space>): void {
 	const fix = a.mode === "fix";
 	const family = c.cidr.family;
 	const lines = c.defaulted ? [] : writtenAt(a.spec.podCidr, a.spec.podCidrs, c.cidr);
 	if (lines.length === 0 && !insertable(a, "podCidr", family)) return;
 	// At least AKS's default size (/16; /64 for IPv6): a pod CIDR cannot shrink, and growing it is a preview.
 	const prefix = Math.min(podPrefix(c), c.cidr.prefix, family === 4 ? 16 : 64);
-	const others = finalPods(a).filter((r) => r !== c.cidr);
-	const staying = a.plan.serviceCidrs.filter((s) => !a.movingServices.has(s)).map((s) => s.cidr);
-	const to = chooseIn(
-		routedSpace(a, family, [...others, ...staying]),
-		prefix,
-		family,
-		family === 4 ? DEFAULTS.podCidr : DEFAULTS.podCidrV6,
-	);
+	const space = routedSpace(a, family, spaces);
+	const to = chooseIn(space, prefix, family, family === 4 ? DEFAULTS.podCidr : DEFAULTS.podCidrV6);
 	if (!to) return;
+	space.take(to);
 	a.movedPods.set(c, to);
 	const blocks = 1n << BigInt(c.blockPrefix - to.prefix);
 	a.proposals.push({
@@ -179,20 +184,16 @@ function movePod(a: Alloc, c: PodCidrPlan): void {
 	});
 }
 
-function moveService(a: Alloc, c: ServiceCidrPlan): void {
+function moveService(a: Alloc, c: ServiceCidrPlan, spaces: Map<Family, Space>): void {
 	const fix = a.mode === "fix";
 	const family = c.cidr.family;
 	const lines = c.defaulted ? [] : writtenAt(a.spec.serviceCidr, a.spec.serviceCidrs, c.cidr);
 	if (lines.length === 0 && !insertable(a, "serviceCidr", family)) return;
 	const prefix = family === 4 ? (c.cidr.prefix <= 12 ? 16 : c.cidr.prefix) : Math.max(c.cidr.prefix, 108);
-	const others = finalServices(a).filter((r) => r !== c.cidr);
-	const to = chooseIn(
-		routedSpace(a, family, [...finalPods(a), ...others]),
-		prefix,
-		family,
-		family === 4 ? DEFAULTS.serviceCidr : DEFAULTS.serviceCidrV6,
-	);
+	const space = routedSpace(a, family, spaces);
+	const to = chooseIn(space, prefix, family, family === 4 ? DEFAULTS.serviceCidr : DEFAULTS.serviceCidrV6);
 	if (!to) return;
+	space.take(to);
 	a.movedServices.set(c, to);
 	const all = edits(lines, c.cidr, to, "serviceCidr");
 	let dnsText = "";

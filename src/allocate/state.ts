@@ -1,6 +1,6 @@
 /** The allocator's working state for one plan, and the small helpers its steps share. */
 import { bitsOf, overlaps, sizeOf, type Cidr, type Family, type Range } from "../net/address";
-import type { FindingCode } from "../core/findings";
+import type { Finding, FindingCode } from "../core/findings";
 import { groupDigits } from "../core/numbers";
 import type { Spec } from "../parse/types";
 import type { PlanResult, PodCidrPlan, PoolPlan, ServiceCidrPlan, SubnetPlan } from "../plan/types";
@@ -150,13 +150,25 @@ export function holdsText(place: Cidr, required: bigint): string {
  * what the plan reports is changed, so every proposal answers a finding the user sees.
  */
 export function reported(a: Alloc, codes: readonly FindingCode[], subject: string): boolean {
-	return a.plan.findings.some((f) => codes.includes(f.code) && mentions(f.message, subject));
+	return a.plan.findings.some((f) => codes.includes(f.code) && mentions(f, subject));
 }
 
-/** True when `text` names `subject` as a whole token (10.0.0.0/2 is not named by 10.0.0.0/24). */
-export function mentions(message: string, what: string): boolean {
-	// Case aside: "Service CIDR 10.0.0.0/16" and "inside the service CIDR 10.0.0.0/16" name the same range.
-	const text = message.toLowerCase();
+/** Messages in lower case, made once per finding: a plan with hundreds of findings asks often. */
+const lowered = new WeakMap<Finding, string>();
+
+function lower(f: Finding): string {
+	let text = lowered.get(f);
+	if (text === undefined) lowered.set(f, (text = f.message.toLowerCase()));
+	return text;
+}
+
+/**
+ * True when the finding's message names `what` as a whole token (10.0.0.0/2 is not named by
+ * 10.0.0.0/24), case aside: "Service CIDR 10.0.0.0/16" and "inside the service CIDR 10.0.0.0/16"
+ * name the same range.
+ */
+export function mentions(f: Finding, what: string): boolean {
+	const text = lower(f);
 	const subject = what.toLowerCase();
 	for (let at = text.indexOf(subject); at >= 0; at = text.indexOf(subject, at + 1)) {
 		const before = text.charAt(at - 1);

@@ -1,16 +1,15 @@
 /**
  * Node and pod subnets: which ones move (too small, too little headroom, below Azure's minimum,
- * outside the VNet, or overlapping what cannot move), which are missing, and where each goes:
- * the smallest subnet that holds the need at full scale with 10% left, at the first free
- * aligned place of the VNet.
+ * outside the VNet, or overlapping what cannot move) and which are missing, each sized as the
+ * smallest subnet that holds the need at full scale with 10% left (place.ts puts them).
  */
-import { contains, type Cidr, type Family, type Range } from "../net/address";
+import { contains, type Family } from "../net/address";
 import type { FindingCode } from "../core/findings";
 import { clip } from "../core/text";
 import type { PoolSpec, Spec, SubnetRef } from "../parse/types";
 import type { PlanResult, SubnetPlan } from "../plan/types";
 import { Space } from "./free";
-import { connected, holdsText, reported, vnetSpaces, wantedPrefix, type Alloc, type Wanted } from "./state";
+import { reported, vnetSpaces, type Alloc, type Wanted } from "./state";
 import type { InsertKey, Proposal } from "./types";
 
 /** Lines of every key whose CIDR names `s`: its `subnets` entry, and pool or load-balancer keys. */
@@ -78,7 +77,10 @@ export function chooseMoves(a: Alloc): void {
 		if (kept && kept.cidr.family === s.cidr.family && kept.cidr.end >= s.cidr.start) {
 			const later: SubnetPlan = s.line >= kept.line ? s : kept;
 			reasons.set(later, new Set(["range-overlap"]));
+			// The one that moves no longer takes space: the other is the one to compare with.
 			if (later === s) continue;
+			kept = s;
+			continue;
 		}
 		if (!kept || kept.cidr.family !== s.cidr.family || s.cidr.end > kept.cidr.end) kept = s;
 	}
@@ -86,10 +88,10 @@ export function chooseMoves(a: Alloc): void {
 		if (reasons.has(s) && subnetSubjects(s).some((x) => reported(a, SUBNET_CODES, x))) a.wanted.push(moved(a, s));
 }
 
-/** How findings name a subnet: "Node subnet 10.10.0.0/22", `Subnet "aks" 10.10.0.0/22`, or its CIDR alone. */
+/** How findings name a subnet: "Node subnet 10.10.0.0/22" or `Subnet "aks" 10.10.0.0/22`. */
 function subnetSubjects(s: SubnetPlan): string[] {
 	const kind = `${s.role === "pod" ? "pod" : "node"} subnet ${s.cidr.text}`;
-	return s.name === null ? [kind, s.cidr.text] : [kind, `subnet "${s.name}" ${s.cidr.text}`, s.cidr.text];
+	return s.name === null ? [kind] : [kind, `subnet "${s.name}" ${s.cidr.text}`];
 }
 
 /** Every finding that names a subnet is answered by moving it. */
@@ -228,49 +230,4 @@ export function chooseMissing(a: Alloc): void {
 		...a.spec.pendingSubnets.map((n) => pending(a, n)),
 	])
 		if (w) a.wanted.push(w);
-}
-
-/**
- * Places every wanted subnet at the first free aligned place of the VNet. A subnet that moves
- * frees its old range for the others; if it finds no place itself, it stays where it is (its
- * range is taken again) and the others are placed anew.
- */
-export function placeSubnets(a: Alloc): void {
-	// Pod and service CIDRs that stay are clear of the VNet, or the plan reports them and they move.
-	const written = [
-		...a.plan.podCidrs.filter((c) => !a.movingPods.has(c)).map((c) => c.cidr),
-		...a.plan.serviceCidrs.filter((c) => !a.movingServices.has(c)).map((c) => c.cidr),
-	];
-	const moving = new Set(a.wanted.map((w) => w.subnet));
-	const staying = a.plan.subnets.filter((s) => !moving.has(s)).map((s) => s.cidr);
-	const pinned: Range[] = [];
-	for (let round = 0; round <= a.wanted.length; round++) {
-		const spaces = new Map<Family, Space>(
-			([4, 6] as const).map((f) => [f, new Space([...staying, ...connected(a), ...written, ...pinned], f)]),
-		);
-		for (const w of a.wanted) w.prefix = wantedPrefix(w) ?? -1;
-		// Largest first: aligned blocks then pack without one small block splitting a large gap.
-		const order = [...a.wanted].sort((x, y) => x.prefix - y.prefix);
-		for (const w of order) w.place = w.prefix < 0 ? null : placeIn(a, spaces.get(w.family), w);
-		const stuck = a.wanted.filter((w) => !w.place && w.subnet && !pinned.includes(w.subnet.cidr));
-		if (stuck.length === 0) break;
-		for (const w of stuck) if (w.subnet) pinned.push(w.subnet.cidr);
-	}
-	for (const w of a.wanted) {
-		if (!w.place) continue;
-		w.proposal = w.propose(w.place, holdsText(w.place, w.required));
-		a.proposals.push(w.proposal);
-	}
-}
-
-function placeIn(a: Alloc, space: Space | undefined, w: Wanted): Cidr | null {
-	if (!space) return null;
-	for (const v of vnetSpaces(a, w.family)) {
-		const block = space.firstFree(v, w.prefix);
-		if (block) {
-			space.take(block);
-			return block;
-		}
-	}
-	return null;
 }
