@@ -85,8 +85,9 @@ export function attachFixes(plan: PlanResult, proposals: Proposal[]): void {
 		if (!p) return;
 		// Every proposal a visible finding names is active, not only the one it shows.
 		if (active) for (const q of proposals) if (answers(q, f) > 0) q.active = true;
-		const replace = p.edits.find((e) => e.kind === "replace");
-		f.fix = { line: replace?.line ?? f.line, from: p.from, to: p.to, why: p.why, proposal: i };
+		// The line of the value `from` names: the VNet's when it grows, else the first value replaced.
+		const at = p.edits.find((e) => e.kind === "append") ?? p.edits.find((e) => e.kind === "replace");
+		f.fix = { line: at?.line ?? f.line, from: p.from, to: p.to, why: p.why, proposal: i };
 	};
 	for (const f of plan.findings) attach(f, true);
 	for (const f of plan.suppressed) attach(f, false);
