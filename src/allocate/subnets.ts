@@ -6,7 +6,7 @@
 import { contains, type Family } from "../net/address";
 import type { FindingCode } from "../core/findings";
 import { clip } from "../core/text";
-import type { PoolSpec, Spec, SubnetRef } from "../parse/types";
+import type { PoolSpec, Purpose, Spec, SubnetRef, SubnetSpec } from "../parse/types";
 import type { PlanResult, SubnetPlan } from "../plan/types";
 import { Space } from "./free";
 import { reported, vnetSpaces, type Alloc, type Wanted } from "./state";
@@ -15,9 +15,12 @@ import type { InsertKey, Proposal } from "./types";
 /** Lines of every key whose CIDR names `s`: its `subnets` entry, and pool or load-balancer keys. */
 export function subnetRefLines(plan: PlanResult, spec: Spec, s: SubnetPlan): number[] {
 	const lines = new Set<number>();
-	spec.subnets.forEach((d, k) => {
-		if (plan.subnets[k] === s) lines.add(d.line);
-	});
+	// The registry lists the declared subnets first, in order, less those without a CIDR yet.
+	spec.subnets
+		.filter((d) => d.cidr !== null)
+		.forEach((d, k) => {
+			if (plan.subnets[k] === s) lines.add(d.line);
+		});
 	const add = (ref: SubnetRef | undefined, subnet: SubnetPlan | null) => {
 		if (ref?.kind === "cidr" && subnet === s) lines.add(ref.line);
 	};
@@ -186,8 +189,18 @@ export function insertProposal(key: InsertKey, subjects: string[], line: number,
 	};
 }
 
-/** An entry of `subnets` written without its CIDR, sized for the pools that name it. */
-function pending(a: Alloc, name: string): Wanted | null {
+/** Sizes of special subnets (aks-networking.md section 7), for one written without a CIDR. */
+const SPECIAL: Partial<Record<Purpose, number>> = {
+	firewall: 26,
+	bastion: 26,
+	gateway: 27,
+	apiServer: 28,
+	appGateway: 24,
+	appGatewayForContainers: 24,
+};
+
+/** Demand of the pools that name `name` as their node or pod subnet. */
+function namedDemand(a: Alloc, name: string): { required: bigint; full: bigint } {
 	const { plan, spec } = a;
 	let required = 0n;
 	let full = 0n;
@@ -203,20 +216,27 @@ function pending(a: Alloc, name: string): Wanted | null {
 				full += BigInt(p.nodesAtFullScale * 16 * Math.ceil(((p.maxPods ?? 0) + 8) / 16));
 		}
 	});
-	const special: Record<string, number> = { azurefirewallsubnet: 26, azurebastionsubnet: 26, gatewaysubnet: 27 };
-	const bare = special[name];
+	return { required, full: full > required ? full : required };
+}
+
+/** An entry of `subnets` written without its CIDR, sized for the pools that name it. */
+function pending(a: Alloc, entry: SubnetSpec): Wanted | null {
+	const name = entry.name.toLowerCase();
+	const { required, full } = namedDemand(a, name);
+	const bare = SPECIAL[entry.purpose];
 	if ((required === 0n && bare === undefined) || vnetSpaces(a, 4).length === 0) return null;
-	if (a.mode === "fix" && !reported(a, ["missing-key"], `Subnet "${clip(name)}" has no CIDR`)) return null;
+	const subject = `Subnet "${clip(entry.name)}" has no CIDR`;
+	if (a.mode === "fix" && !reported(a, ["missing-key"], subject)) return null;
 	return {
 		subnet: null,
 		family: 4,
 		prefix: 0,
 		required,
-		dense: full > required ? full : required,
+		dense: full,
 		bare,
 		place: null,
 		propose: (place, why) => ({
-			...insertProposal("nodeSubnet", [`Subnet "${clip(name)}" has no CIDR`], plan.line, place.text, why),
+			...insertProposal("nodeSubnet", [subject], entry.line, place.text, why),
 			edits: [{ kind: "fill", name, to: place.text }],
 		}),
 	};
@@ -227,7 +247,7 @@ export function chooseMissing(a: Alloc): void {
 	for (const w of [
 		missing(a, "nodeSubnet"),
 		missing(a, "podSubnet"),
-		...a.spec.pendingSubnets.map((n) => pending(a, n)),
+		...a.spec.subnets.filter((d) => d.cidr === null).map((d) => pending(a, d)),
 	])
 		if (w) a.wanted.push(w);
 }

@@ -60,13 +60,7 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	try {
 		const parsed = parseSpec(source, fenceLine);
 		if (!parsed.spec) return emptyPlan(blockLine, parsed.findings);
-		const plan = planSpec(
-			parsed.spec,
-			parsed.findings,
-			blockLine,
-			fenceLine + 1,
-			surgeOf(options.defaultMaxSurge),
-		);
+		const plan = planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(options.defaultMaxSurge));
 		const mode = options.proposals ?? "fix";
 		if (mode === "fill" || mayFix(plan)) {
 			plan.proposals = propose(plan, parsed.spec, options.context ?? NO_CONTEXT, mode);
@@ -86,7 +80,7 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	}
 }
 
-function planSpec(
+export function planSpec(
 	spec: Spec,
 	parseFindings: Finding[],
 	blockLine: number,

@@ -54,6 +54,17 @@ function checkFix(b: Broken): void {
 		else expect(old).toMatch(/^["']?[\d.:a-f/]+["']?$/);
 	}
 	const after = plan(result.text, b.fenceLine, b.context);
+	// No finding is added (per severity and code: lines and ranges in messages change).
+	const was = counts(before);
+	for (const [key, n] of counts(after))
+		expect(n, `${key} after the fixes\n${result.text}`).toBeLessThanOrEqual(was.get(key) ?? 0);
+	// With room, every capacity and overlap error is gone.
+	if (!noRoom)
+		for (const f of after.findings)
+			expect(
+				f.severity === "error" && CAPACITY_AND_OVERLAP.has(f.code),
+				`${f.code}: ${f.message}\n${b.text}\n--- fixed:\n${result.text}`,
+			).toBe(false);
 	// What stays is a clear "no room": each capacity or overlap error left is answered by a
 	// proposal to grow the VNet (the finding may show another, for the other range it names).
 	const growths = after.proposals.filter((p) => !p.auto);
