@@ -21,7 +21,7 @@ export interface ValueScalar {
 }
 
 /** The canonical CIDR or address a scalar value reads as (a CIDR with host bits: its network). */
-export function canonicalValue(value: unknown): string | null {
+function canonicalValue(value: unknown): string | null {
 	if (typeof value !== "string") return null;
 	const t = value.trim();
 	if (t.includes("/")) {

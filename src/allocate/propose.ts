@@ -3,7 +3,7 @@
  * together so that applying them all leaves them clear of each other, and each attached to the
  * findings it answers.
  */
-import type { Finding, FindingCode } from "../core/findings";
+import type { Finding } from "../core/findings";
 import type { Spec } from "../parse/types";
 import type { PlanResult } from "../plan/types";
 import { chooseAddresses, chooseDns } from "./addresses";
@@ -14,26 +14,6 @@ import { mentions, newAlloc } from "./state";
 import { placeSubnets } from "./place";
 import { chooseMissing, chooseMoves } from "./subnets";
 import type { AllocContext, Proposal } from "./types";
-
-/** Codes of the findings a proposal may answer: planning skips the allocator when none is found. */
-export const FIXABLE: ReadonlySet<FindingCode> = new Set<FindingCode>([
-	"missing-key",
-	"range-overlap",
-	"outside-vnet",
-	"reserved-range",
-	"public-range",
-	"subnet-size",
-	"node-subnet-too-small",
-	"pod-subnet-too-small",
-	"pod-subnet-full-density",
-	"pod-cidr-too-small",
-	"low-headroom",
-	"service-cidr-too-large",
-	"service-cidr-in-vnet",
-	"dns-ip-outside-service-cidr",
-	"dns-ip-reserved",
-	"lb-ip-invalid",
-]);
 
 /**
  * Proposals for a plan. `fix` answers its findings, freeing the ranges that move; `fill` writes
@@ -93,9 +73,9 @@ export function attachFixes(plan: PlanResult, proposals: Proposal[]): void {
 	for (const f of plan.suppressed) attach(f, false);
 }
 
-/** True when some finding may have a proposal: the allocator runs only then. */
+/** True when the plan reports anything: the allocator answers only what it reports. */
 export function mayFix(plan: PlanResult): boolean {
-	return plan.findings.some((f) => FIXABLE.has(f.code)) || plan.suppressed.some((f) => FIXABLE.has(f.code));
+	return plan.findings.length > 0;
 }
 
 /** A proposal of a block planned on its own (lines from 1), moved to the block's lines in its note. */

@@ -65,12 +65,8 @@ export function newAlloc(plan: PlanResult, spec: Spec, context: AllocContext, mo
 	};
 }
 
-export function isMoving(a: Alloc, s: SubnetPlan): boolean {
-	return a.wanted.some((w) => w.subnet === s);
-}
-
 /** Subnets staying where they are. */
-export function stayingSubnets(a: Alloc): SubnetPlan[] {
+function stayingSubnets(a: Alloc): SubnetPlan[] {
 	const moving = new Set(a.wanted.map((w) => w.subnet));
 	return a.plan.subnets.filter((s) => !moving.has(s));
 }
@@ -103,7 +99,7 @@ export function overlapsAny(r: Range, list: readonly Range[]): boolean {
 }
 
 /** Usable addresses of an Azure subnet of `prefix` (IPv4: size less the 5 Azure keeps). */
-export function usableOf(family: Family, prefix: number): bigint {
+function usableOf(family: Family, prefix: number): bigint {
 	const size = 1n << BigInt(bitsOf(family) - prefix);
 	return family === 4 ? (size > 5n ? size - 5n : 0n) : size - 5n;
 }
@@ -113,7 +109,7 @@ export function usableOf(family: Family, prefix: number): bigint {
  * low-headroom warning) and `dense` at all (pod subnets at full density): /29 at most for IPv4,
  * exactly /64 for IPv6 (Azure's rules). Null when no subnet is that large.
  */
-export function subnetPrefix(family: Family, required: bigint, dense: bigint): number | null {
+function subnetPrefix(family: Family, required: bigint, dense: bigint): number | null {
 	if (family === 6) return 64;
 	for (let p = 29; p >= 1; p--) {
 		const usable = usableOf(4, p);

@@ -13,7 +13,7 @@ import { reported, vnetSpaces, type Alloc, type Wanted } from "./state";
 import type { InsertKey, Proposal } from "./types";
 
 /** Lines of every key whose CIDR names `s`: its `subnets` entry, and pool or load-balancer keys. */
-export function subnetRefLines(plan: PlanResult, spec: Spec, s: SubnetPlan): number[] {
+function subnetRefLines(plan: PlanResult, spec: Spec, s: SubnetPlan): number[] {
 	const lines = new Set<number>();
 	// The registry lists the declared subnets first, in order, less those without a CIDR yet.
 	spec.subnets
@@ -174,7 +174,7 @@ function missing(a: Alloc, key: "nodeSubnet" | "podSubnet"): Wanted | null {
 	};
 }
 
-export function insertProposal(key: InsertKey, subjects: string[], line: number, to: string, why: string): Proposal {
+function insertProposal(key: InsertKey, subjects: string[], line: number, to: string, why: string): Proposal {
 	return {
 		kind: "fix",
 		codes: ["missing-key"],

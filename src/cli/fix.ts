@@ -27,7 +27,7 @@ Exit status: 0 when the result has no errors, 1 when some remain (for example no
 VNet) or a file could not be read or written, 2 for usage errors.
 `;
 
-export interface FixOptions {
+interface FixOptions {
 	write: boolean;
 	fill: boolean;
 	/** The registry's ranges for a file's blocks; none without a registry. */

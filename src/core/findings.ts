@@ -26,7 +26,7 @@ export interface Finding {
 }
 
 /** A proposal as a finding carries it: what changes where, and why the new value works. */
-export interface FindingFix {
+interface FindingFix {
 	/** Line of the value that changes (for a key the spec lacks, the finding's line). */
 	line: number;
 	/** The value as the plan reads it; null when the key is missing. */
