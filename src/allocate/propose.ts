@@ -21,7 +21,9 @@ import type { AllocContext, Proposal } from "./types";
  * IP), clear of everything already written.
  */
 export function propose(plan: PlanResult, spec: Spec, context: AllocContext, mode: "fix" | "fill"): Proposal[] {
-	if (!plan.parsed) return [];
+	// What a tool printed (az, ARM, Terraform) is a record of what exists, not a plan to edit:
+	// *Convert selection to plan* turns it into a spec, which the allocator then answers.
+	if (!plan.parsed || spec.azShape) return [];
 	const a = newAlloc(plan, spec, context, mode);
 	chooseMoves(a);
 	chooseMissing(a);

@@ -232,6 +232,16 @@ describe("what the plan carries", () => {
 		expect(plan.proposals).toEqual([]);
 	});
 
+	it("what a tool printed gets no proposal: Convert selection to plan makes it a spec first", () => {
+		const az = JSON.stringify({
+			networkProfile: { networkPlugin: "azure", serviceCidr: "10.0.0.0/16" },
+			agentPoolProfiles: [{ name: "a", count: 3, vnetSubnetId: "/subscriptions/x/virtualNetworks/v/subnets/s" }],
+		});
+		const plan = planSource(az);
+		expect(plan.findings.map((f) => f.code)).toContain("missing-key");
+		expect(plan.proposals).toEqual([]);
+	});
+
 	it("plan --json gives each finding with a proposal its fix: line, from, to", () => {
 		const json = blockJson(planSource("vnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/28\ncount: 20\n"), "x.yaml");
 		expect(json.findings[0]).toMatchObject({
