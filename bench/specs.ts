@@ -47,8 +47,8 @@ export function manyPoolsSpec(pools: number): string {
 /**
  * A plan for the allocator: `subnets` /24s in a 10.0.0.0/8 VNet, `peered` /30s packed into
  * 172.16.0.0/12, and something for each kind of proposal: a node subnet too small, a service
- * CIDR on the subnets, a pod CIDR on the peered ranges, a static load-balancer IP outside its
- * subnet.
+ * CIDR on four subnets, a pod CIDR too small and on four peered ranges, a static load-balancer IP
+ * outside its subnet.
  */
 export function allocatorSpec(subnets: number, peered: number): string {
 	const lines = [
@@ -57,8 +57,8 @@ export function allocatorSpec(subnets: number, peered: number): string {
 		"networkPluginMode: overlay",
 		"vnet: 10.0.0.0/8",
 		"nodeSubnet: 10.0.0.0/24",
-		"podCidr: 172.16.0.0/16",
-		"serviceCidr: 10.0.0.0/16",
+		"podCidr: 172.16.0.0/28",
+		"serviceCidr: 10.3.228.0/22",
 		"count: 300",
 		"loadBalancers:",
 		"  - { name: ingress, type: internal, ip: 10.200.0.1 }",

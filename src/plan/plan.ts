@@ -60,13 +60,15 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	try {
 		const parsed = parseSpec(source, fenceLine);
 		if (!parsed.spec) return emptyPlan(blockLine, parsed.findings);
-		const plan = planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(options.defaultMaxSurge));
-		const mode = options.proposals ?? "fix";
-		if (mode === "fill" || mayFix(plan)) {
-			plan.proposals = propose(plan, parsed.spec, options.context ?? NO_CONTEXT, mode);
-			attachFixes(plan, plan.proposals);
-		}
-		return plan;
+		const allocate = { context: options.context ?? NO_CONTEXT, mode: options.proposals ?? "fix" };
+		return planSpec(
+			parsed.spec,
+			parsed.findings,
+			blockLine,
+			fenceLine + 1,
+			surgeOf(options.defaultMaxSurge),
+			allocate,
+		);
 	} catch (e) {
 		const message = errorText(e);
 		return emptyPlan(blockLine, [
@@ -86,6 +88,7 @@ export function planSpec(
 	blockLine: number,
 	firstLine: number,
 	defaultSurge?: Surge,
+	allocate?: { context: AllocContext; mode: "fix" | "fill" },
 ): PlanResult {
 	const findings = [...parseFindings];
 	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge);
@@ -126,9 +129,17 @@ export function planSpec(
 		);
 	}
 	const ignored = new Set(spec.ignore.map((i) => i.value));
+	const split = (list: Finding[]) => {
+		plan.findings = list.filter((f) => !ignored.has(f.code));
+		plan.suppressed = list.filter((f) => ignored.has(f.code));
+	};
+	// The allocator sees every finding, before a flooding code is capped.
+	split(sortFindings(findings));
+	if (allocate && (allocate.mode === "fill" || mayFix(plan))) {
+		plan.proposals = propose(plan, spec, allocate.context, allocate.mode);
+		attachFixes(plan, plan.proposals);
+	}
 	// Sorted first, so the findings kept of a flooding code are the first by line.
-	const sorted = capFindings(sortFindings(findings));
-	plan.findings = sorted.filter((f) => !ignored.has(f.code));
-	plan.suppressed = sorted.filter((f) => ignored.has(f.code));
+	split(capFindings(sortFindings(findings)));
 	return plan;
 }

@@ -232,6 +232,15 @@ describe("what the plan carries", () => {
 		expect(plan.proposals).toEqual([]);
 	});
 
+	it("findings past the cap of 20 per code are answered too", () => {
+		const subnets = Array.from({ length: 40 }, (_, i) => `  s${i}: 10.1.${i}.0/24`).join("\n");
+		const plan = planSource(
+			`vnet: 10.1.0.0/16\nnodeSubnet: 10.1.200.0/24\ncount: 3\nsubnets:\n${subnets}\nserviceCidr: 10.1.0.0/16\n`,
+		);
+		expect(plan.findings.filter((f) => f.code === "range-overlap")).toHaveLength(21);
+		expect(plan.proposals.map((p) => [p.from, p.to])).toEqual([["10.1.0.0/16", "10.0.0.0/16"]]);
+	});
+
 	it("what a tool printed gets no proposal: Convert selection to plan makes it a spec first", () => {
 		const az = JSON.stringify({
 			networkProfile: { networkPlugin: "azure", serviceCidr: "10.0.0.0/16" },
