@@ -6,6 +6,7 @@ import { planNote, planSource, type PlanResult } from "../../src/api";
 import type { AllocContext } from "../../src/allocate/types";
 import { contains, parseCidr } from "../../src/net/address";
 import { brokenSpec, type Broken } from "./broken";
+import { mutated } from "../plan/generators";
 
 const CAPACITY_AND_OVERLAP = new Set([
 	"node-subnet-too-small",
@@ -100,4 +101,20 @@ describe("applying every fix", () => {
 			},
 		);
 	}, 300_000);
+});
+
+describe("robustness of the allocator", () => {
+	it("mutated realistic specs: no internal error, and edits either apply and read back or are refused", () => {
+		fc.assert(
+			fc.property(mutated, (body) => {
+				for (const mode of ["fix", "fill"] as const) {
+					const p = planSource(body, { proposals: mode });
+					expect(p.findings.filter((f) => f.code === "internal-error")).toEqual([]);
+					const r = proposalEdits(body, 0, p.proposals);
+					if (r.ok) expect(planSource(r.text).parsed).toBe(true);
+				}
+			}),
+			{ numRuns: 500, seed: 15 },
+		);
+	}, 120_000);
 });
