@@ -10,7 +10,7 @@ import { chooseAddresses, chooseDns } from "./addresses";
 import { assignFrontends } from "./frontends";
 import { decideRanges, placeRanges } from "./ranges";
 import { proposeRoom } from "./room";
-import { mentions, newAlloc } from "./state";
+import { mentions, newAlloc, type Alloc } from "./state";
 import { placeSubnets } from "./place";
 import { chooseMissing, chooseMoves } from "./subnets";
 import type { AllocContext, Proposal } from "./types";
@@ -40,10 +40,27 @@ export function propose(plan: PlanResult, spec: Spec, context: AllocContext, mod
 	chooseAddresses(a);
 	chooseDns(a);
 	proposeRoom(a);
+	answerQuestion(a);
 	return a.proposals.filter((p) => p.edits.length > 0);
 }
 
 /** How well `p` answers `f`: the length of the subject the finding names (0: not at all). */
+/**
+ * A spec that asks for its node subnet (a VNet and pools, nothing else) is a question: the node
+ * subnet's proposal also writes down the pod and service ranges and the DNS IP, so one Fix (or
+ * `aks-ip fix`) answers it with a whole plan.
+ */
+function answerQuestion(a: Alloc): void {
+	const fills = a.proposals.filter((p) => p.kind === "fill");
+	if (a.mode !== "fix" || fills.length === 0) return;
+	a.proposals = a.proposals.filter((p) => p.kind !== "fill");
+	const node = a.wanted.find((w) => w.pools !== undefined)?.proposal;
+	if (!node) return;
+	node.edits.push(...fills.flatMap((p) => p.edits));
+	const written = fills.flatMap((p) => p.edits.flatMap((e) => (e.kind === "insert" ? [`${e.key} ${e.to}`] : [])));
+	node.why += `; with ${written.join(", ")} written down, each free and clear of the rest`;
+}
+
 function answers(p: Proposal, f: Finding): number {
 	if (p.kind !== "fix" || !p.codes.includes(f.code)) return 0;
 	if (p.subjects.length === 0) return f.line === p.line ? 1 : 0;

@@ -94,8 +94,8 @@ function routedSpace(a: Alloc, family: Family, spaces: Map<Family, Space>): Spac
 	let space = spaces.get(family);
 	if (!space) {
 		const staying = [
-			...a.plan.podCidrs.filter((c) => !a.movingPods.has(c)).map((c) => c.cidr),
-			...a.plan.serviceCidrs.filter((c) => !a.movingServices.has(c)).map((c) => c.cidr),
+			...a.plan.podCidrs.filter((c) => !a.movingPods.has(c) || keeps(a, c)).map((c) => c.cidr),
+			...a.plan.serviceCidrs.filter((c) => !a.movingServices.has(c) || keeps(a, c)).map((c) => c.cidr),
 		];
 		const all = [
 			...a.plan.vnet.map((v) => v.cidr),
@@ -148,6 +148,24 @@ export function decideRanges(a: Alloc): void {
 			if (!a.movingPods.has(p) && !a.movingServices.has(s) && overlaps(p.cidr, s.cidr)) {
 				if (reported(a, ["range-overlap"], `service CIDR ${s.cidr.text}`)) a.movingServices.add(s);
 			}
+	// A spec that asks for its node subnet (a VNet and pools) gets every range written down.
+	if (!a.wanted.some((w) => w.pools !== undefined)) return;
+	for (const c of pods)
+		if (!a.movingPods.has(c) && c.defaulted && insertable(a, "podCidr", c.cidr.family)) {
+			a.movingPods.add(c);
+			a.fills.add(c);
+		}
+	for (const c of a.plan.serviceCidrs)
+		if (!a.movingServices.has(c) && c.defaulted && insertable(a, "serviceCidr", c.cidr.family)) {
+			a.movingServices.add(c);
+			a.fills.add(c);
+		}
+}
+
+/** A default written down as it is: it collides with nothing, so it keeps its range. */
+function keeps(a: Alloc, c: PodCidrPlan | ServiceCidrPlan): boolean {
+	if (a.mode !== "fill" && !a.fills.has(c)) return false;
+	return "blockPrefix" in c ? podReasons(a, c).length === 0 : serviceReasons(a, c).length === 0;
 }
 
 /** Gives every moving pod CIDR, then every moving service CIDR, its new range. */
@@ -158,14 +176,16 @@ export function placeRanges(a: Alloc): void {
 }
 
 function movePod(a: Alloc, c: PodCidrPlan, spaces: Map<Family, Space>): void {
-	const fix = a.mode === "fix";
+	const fix = a.mode === "fix" && !a.fills.has(c);
 	const family = c.cidr.family;
 	const lines = c.defaulted ? [] : writtenAt(a.spec.podCidr, a.spec.podCidrs, c.cidr);
 	if (lines.length === 0 && !insertable(a, "podCidr", family)) return;
 	// At least AKS's default size (/16; /64 for IPv6): a pod CIDR cannot shrink, and growing it is a preview.
 	const prefix = Math.min(podPrefix(c), c.cidr.prefix, family === 4 ? 16 : 64);
 	const space = routedSpace(a, family, spaces);
-	const to = chooseIn(space, prefix, family, family === 4 ? DEFAULTS.podCidr : DEFAULTS.podCidrV6);
+	const to = keeps(a, c)
+		? c.cidr
+		: chooseIn(space, prefix, family, family === 4 ? DEFAULTS.podCidr : DEFAULTS.podCidrV6);
 	if (!to) return;
 	space.take(to);
 	a.movedPods.set(c, to);
@@ -185,13 +205,15 @@ function movePod(a: Alloc, c: PodCidrPlan, spaces: Map<Family, Space>): void {
 }
 
 function moveService(a: Alloc, c: ServiceCidrPlan, spaces: Map<Family, Space>): void {
-	const fix = a.mode === "fix";
+	const fix = a.mode === "fix" && !a.fills.has(c);
 	const family = c.cidr.family;
 	const lines = c.defaulted ? [] : writtenAt(a.spec.serviceCidr, a.spec.serviceCidrs, c.cidr);
 	if (lines.length === 0 && !insertable(a, "serviceCidr", family)) return;
 	const prefix = family === 4 ? (c.cidr.prefix <= 12 ? 16 : c.cidr.prefix) : Math.max(c.cidr.prefix, 108);
 	const space = routedSpace(a, family, spaces);
-	const to = chooseIn(space, prefix, family, family === 4 ? DEFAULTS.serviceCidr : DEFAULTS.serviceCidrV6);
+	const to = keeps(a, c)
+		? c.cidr
+		: chooseIn(space, prefix, family, family === 4 ? DEFAULTS.serviceCidr : DEFAULTS.serviceCidrV6);
 	if (!to) return;
 	space.take(to);
 	a.movedServices.set(c, to);
@@ -202,7 +224,7 @@ function moveService(a: Alloc, c: ServiceCidrPlan, spaces: Map<Family, Space>): 
 		dnsText = `; DNS service IP ${dns}`;
 		const written = a.spec.dnsServiceIp;
 		if (written) all.push({ kind: "replace", line: written.line, from: written.value.text, to: dns });
-		else if (a.mode === "fill" && !a.spec.invalid.has("dnsServiceIp"))
+		else if (!fix && !a.spec.invalid.has("dnsServiceIp"))
 			all.push({ kind: "insert", key: "dnsServiceIp", to: dns });
 	}
 	a.proposals.push({

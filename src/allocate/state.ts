@@ -42,6 +42,8 @@ export interface Alloc {
 	movingServices: Set<ServiceCidrPlan>;
 	movedPods: Map<PodCidrPlan, Cidr>;
 	movedServices: Map<ServiceCidrPlan, Cidr>;
+	/** Defaults written down in fix mode, for a spec that asks for its node subnet (question.ts). */
+	fills: Set<PodCidrPlan | ServiceCidrPlan>;
 	/** Static load-balancer IPs as they will be, by load balancer index. */
 	lbIps: Map<number, bigint>;
 	/** The subnet each internal load balancer's frontend will be in, by index (frontends.ts). */
@@ -60,6 +62,7 @@ export function newAlloc(plan: PlanResult, spec: Spec, context: AllocContext, mo
 		movingServices: new Set(),
 		movedPods: new Map(),
 		movedServices: new Map(),
+		fills: new Set(),
 		lbIps: new Map(),
 		lbOwners: new Map(),
 	};

@@ -83,16 +83,21 @@ describe("node and pod subnets", () => {
 		expect(planSource(out).findings.filter((f) => f.severity === "error")).toEqual([]);
 	});
 
-	it("a spec with only a VNet and pools gets a node subnet for them", () => {
+	it("a spec with only a VNet and pools is a question: its node subnet's fix writes the whole plan", () => {
 		const spec = "vnet: 10.20.0.0/16\nagentPools:\n  - name: sys\n    count: 3\n  - name: apps\n    count: 20\n";
 		const [f] = planSource(spec).findings;
 		expect(f?.code).toBe("missing-key");
 		expect(f?.fix).toMatchObject({
 			from: null,
 			to: "10.20.0.0/26",
-			why: "10.20.0.0/26 is free and holds 26 with 55% left",
+			why: "10.20.0.0/26 is free and holds 26 with 55% left; with podCidr 10.244.0.0/16, serviceCidr 10.0.0.0/16, dnsServiceIp 10.0.0.10 written down, each free and clear of the rest",
 		});
-		expect(applied(spec)).toBe(spec.replace("/16\n", "/16\nnodeSubnet: 10.20.0.0/26\n"));
+		expect(applied(spec)).toBe(
+			spec.replace(
+				"/16\n",
+				"/16\nnodeSubnet: 10.20.0.0/26\npodCidr: 10.244.0.0/16\nserviceCidr: 10.0.0.0/16\ndnsServiceIp: 10.0.0.10\n",
+			),
+		);
 	});
 
 	it("pod subnets are sized for every pod at full density", () => {
@@ -219,6 +224,8 @@ describe("the registry context", () => {
 		const context = { taken: [c("10.1.0.0/24")], routed: [c("10.244.0.0/16")] };
 		const plan = planSource(spec, { context });
 		expect(plan.proposals.map((p) => p.to)).toEqual(["10.1.1.0/28", "10.2.0.0/16"]);
+		// The service CIDR written down with the node subnet keeps AKS's default: it is free.
+		expect(plan.proposals[0]?.edits.map((e) => e.to)).toEqual(["10.1.1.0/28", "10.0.0.0/16", "10.0.0.10"]);
 		expect(planSource(spec).proposals.map((p) => p.to)).toEqual(["10.1.0.0/28", "10.244.0.0/16"]);
 	});
 });

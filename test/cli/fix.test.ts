@@ -47,12 +47,23 @@ describe("aks-ip fix", () => {
 		expect(r.out).toBe(
 			NOTE.replace('"10.10.0.0/22"   # too small', '"10.10.8.0/21"   # too small')
 				.replace("serviceCidr: 10.10.0.0/16", "serviceCidr: 10.0.0.0/16")
-				.replace("vnet: 10.20.0.0/16\n", "vnet: 10.20.0.0/16\nnodeSubnet: 10.20.0.0/28\n"),
+				.replace(
+					"vnet: 10.20.0.0/16\n",
+					"vnet: 10.20.0.0/16\nnodeSubnet: 10.20.0.0/28\npodCidr: 10.244.0.0/16\nserviceCidr: 10.0.0.0/16\ndnsServiceIp: 10.0.0.10\n",
+				),
 		);
 		expect(r.err.split("\n")).toEqual([
 			'-:9: "10.10.0.0/22" -> "10.10.8.0/21" (10.10.8.0/21 is free and holds 1,581 with 22% left)',
 			"-:13: 10.10.0.0/16 -> 10.0.0.0/16 (10.0.0.0/16 is private and clear of every routed range and of the pod CIDR; DNS service IP 10.0.0.10)",
-			"-:22: (none) -> nodeSubnet: 10.20.0.0/28 (10.20.0.0/28 is free and holds 4 with 63% left)",
+			...[
+				"nodeSubnet: 10.20.0.0/28",
+				"podCidr: 10.244.0.0/16",
+				"serviceCidr: 10.0.0.0/16",
+				"dnsServiceIp: 10.0.0.10",
+			].map(
+				(line, i) =>
+					`-:${22 + i}: (none) -> ${line} (10.20.0.0/28 is free and holds 4 with 63% left; with podCidr 10.244.0.0/16, serviceCidr 10.0.0.0/16, dnsServiceIp 10.0.0.10 written down, each free and clear of the rest)`,
+			),
 			"",
 		]);
 	});
