@@ -35,3 +35,10 @@ export function summaryOf(source: string, options: PlanSourceOptions & { heading
 export function planNote(markdown: string, options: Omit<PlanSourceOptions, "fenceLine"> = {}): PlanResult[] {
 	return findBlocks(markdown).map((b) => planBody(b.body, { ...options, fenceLine: b.fenceLine }));
 }
+
+// The registry across notes (src/registry): networks, links and the rules between notes.
+export { Registry, type RegistryBlock, type RegistryNote, type RegistryOptions } from "./registry/registry";
+export { NoteIndex, noteName, rewriteLinks } from "./registry/links";
+export { inventory, inventoryCsv, parseFilter, type InventoryFilter, type InventoryRow } from "./registry/inventory";
+export { allocationInputs, type AllocationInputs, type DeclaredRange } from "./registry/allocation";
+export { networkView, type NetworkView } from "./registry/network-view";

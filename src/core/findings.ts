@@ -21,6 +21,8 @@ export interface Finding {
 	message: string;
 	/** 1-based line in the note (or in the bare spec file) of the key or list item concerned. */
 	line: number;
+	/** A finding across notes: the other note and the line of the range it is about there. */
+	related?: { file: string; line: number };
 }
 
 /**
@@ -150,6 +152,14 @@ export const FINDING_CODES = {
 	},
 	"vnet-limit": {
 		description: "Over 3,000 subnets, 500 peerings or 65,536 private IPs in use in one VNet.",
+	},
+	"cross-note-overlap": {
+		description:
+			"Routed ranges of two notes overlap: an error when their networks are connected (the same VNet, peered, or peered with one hub), a warning when they are not.",
+	},
+	"unresolved-link": {
+		description:
+			"A link to a note (vnet: or peered:) that names no note in the registry, or a note with no aks-ip block.",
 	},
 	"internal-error": {
 		description:

@@ -21,6 +21,7 @@ function schema(keys: Record<string, string[]>, unlisted: string[] = []): KeySch
 
 export const TOP_KEYS = schema(
 	{
+		kind: [],
 		cluster: ["name", "clusterName"],
 		networkPlugin: ["plugin"],
 		networkPluginMode: ["pluginMode"],
@@ -52,6 +53,7 @@ export const TOP_KEYS = schema(
 		loadBalancers: ["lbs"],
 		subnets: [],
 		peered: ["peerings", "peeredRanges"],
+		ranges: [],
 		ignore: [],
 		show: [],
 		networkProfile: [],

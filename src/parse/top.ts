@@ -10,6 +10,7 @@ import {
 	type KeySchema,
 } from "./keys";
 import { clip } from "../core/text";
+import { readVnet } from "./links";
 import type { Entry, Reader } from "./reader";
 import { SECTIONS, type Loc, type Section, type Spec } from "./types";
 import {
@@ -62,7 +63,8 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	spec.allocatedOutboundPorts = read("allocatedOutboundPorts", (e) => readPorts(r, e));
 	const profile = top.get("loadBalancerProfile");
 	if (profile && isMap(profile.node)) readLoadBalancerProfile(r, profile.node, spec);
-	spec.vnet = read("vnet", (e) => nonEmpty(readCidrList(r, e))) ?? [];
+	spec.kind = read("kind", (e) => readEnum(r, e, ["cluster", "network"] as const));
+	spec.vnet = read("vnet", (e) => readVnet(r, e, spec)) ?? [];
 	const nodeSubnets = read("nodeSubnet", (e) => readNodeSubnets(r, e));
 	spec.nodeSubnet = nodeSubnets?.v4;
 	spec.nodeSubnet6 = nodeSubnets?.v6;

@@ -73,6 +73,21 @@ export interface SubnetSpec {
 	extraIps?: Loc<number>;
 }
 
+/** A link to another note, as written in the spec: `[[path#subpath|alias]]`. */
+export interface NoteLink {
+	/** The link path, before `#` and `|` ("Folder/Note"). */
+	path: string;
+	/** After `#`, or "". */
+	subpath: string;
+	alias: string | null;
+	/** The text between the brackets, as written. */
+	text: string;
+	line: number;
+}
+
+/** What a block describes: a cluster (the default) or a network that is not one. */
+export type BlockKind = "cluster" | "network";
+
 export interface PeeredSpec {
 	line: number;
 	name: string;
@@ -114,6 +129,14 @@ export interface Spec {
 	loadBalancers: LoadBalancerSpec[];
 	subnets: SubnetSpec[];
 	peered: PeeredSpec[];
+	/** `kind:`; absent means a cluster. */
+	kind?: Loc<BlockKind>;
+	/** `vnet: [[Note]]`: the cluster lives in that note's network. */
+	vnetLink?: NoteLink;
+	/** Links under `peered`, with their names in the map form ("" in a list). */
+	peeredLinks: { name: string; link: NoteLink }[];
+	/** A network's routed ranges (`ranges`): on-premises, VPN clients, other clouds. */
+	ranges: PeeredSpec[];
 	ignore: Loc<string>[];
 	show?: Loc<Section[]>;
 }

@@ -6,18 +6,26 @@ import { capFindings, sortFindings, type Finding } from "../core/findings";
 import type { Spec, Surge } from "../parse/types";
 import { DEFAULTS, resolve } from "./resolve";
 import { RULES } from "./rules";
-import type { PlanResult } from "./types";
+import type { NoteLink } from "../parse/types";
+import { planNetwork } from "./network";
+import type { LinkedVnet, PlanResult } from "./types";
 
-interface PlanOptions {
+export interface PlanOptions {
 	/** 1-based line of the opening fence in the note; 0 for a bare spec file (the default). */
 	fenceLine?: number;
 	/** maxSurge for pools when the spec sets none, e.g. "10%" or "1"; invalid text is ignored. */
 	defaultMaxSurge?: string;
+	/**
+	 * The network a `vnet: [[Note]]` link names, when the caller knows the other notes (the
+	 * registry); without it, subnet names the cluster takes from that network are not checked.
+	 */
+	linkedVnet?: (link: NoteLink) => LinkedVnet | null;
 }
 
-function emptyPlan(line: number, findings: Finding[]): PlanResult {
+export function emptyPlan(line: number, findings: Finding[]): PlanResult {
 	return {
 		line,
+		kind: "cluster",
 		parsed: false,
 		cluster: "",
 		clusterDefaulted: true,
@@ -34,6 +42,9 @@ function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		pools: [],
 		loadBalancers: [],
 		peered: [],
+		ranges: [],
+		links: { vnet: null, peered: [] },
+		ignore: [],
 		nodesAtFullScale: 0,
 		findings: capFindings(sortFindings(findings)),
 		suppressed: [],
@@ -47,8 +58,11 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	const blockLine = Math.max(fenceLine, 1);
 	try {
 		const parsed = parseSpec(source, fenceLine);
-		if (!parsed.spec) return emptyPlan(blockLine, parsed.findings);
-		return planSpec(parsed.spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(options.defaultMaxSurge));
+		const spec = parsed.spec;
+		if (!spec) return emptyPlan(blockLine, parsed.findings);
+		if (spec.kind?.value === "network") return planNetwork(spec, parsed.findings, blockLine, fenceLine + 1);
+		const linked = spec.vnetLink ? (options.linkedVnet?.(spec.vnetLink) ?? null) : null;
+		return planSpec(spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(options.defaultMaxSurge), linked);
 	} catch (e) {
 		const message = errorText(e);
 		return emptyPlan(blockLine, [
@@ -68,13 +82,16 @@ function planSpec(
 	blockLine: number,
 	firstLine: number,
 	defaultSurge?: Surge,
+	linked: LinkedVnet | null = null,
 ): PlanResult {
 	const findings = [...parseFindings];
-	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge);
+	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge, linked);
 	const subnets = r.registry.list;
 	for (const s of subnets) s.free = s.usable - s.required;
+	const vnetLine = spec.vnetLink?.line ?? firstLine;
 	const plan: PlanResult = {
 		line: blockLine,
+		kind: "cluster",
 		parsed: true,
 		cluster: spec.cluster?.value ?? "AKS cluster",
 		clusterDefaulted: spec.cluster === undefined,
@@ -84,7 +101,9 @@ function planSpec(
 		outboundType: spec.outboundType?.value ?? "loadBalancer",
 		vnet: r.managedVnet
 			? [{ cidr: DEFAULTS.managedVnet, line: firstLine, defaulted: true }]
-			: spec.vnet.map((v) => ({ cidr: v.value, line: v.line, defaulted: false })),
+			: linked
+				? linked.spaces.map((cidr) => ({ cidr, line: vnetLine, defaulted: false, from: linked.note }))
+				: spec.vnet.map((v) => ({ cidr: v.value, line: v.line, defaulted: false })),
 		subnets,
 		nodeSubnets: subnets.filter((s) => s.role === "node"),
 		podSubnets: subnets.filter((s) => s.role === "pod"),
@@ -93,6 +112,9 @@ function planSpec(
 		pools: r.pools,
 		loadBalancers: r.loadBalancers,
 		peered: spec.peered.map((p) => ({ name: p.name, cidr: p.cidr, line: p.line })),
+		ranges: [],
+		links: { vnet: spec.vnetLink ?? null, peered: spec.peeredLinks },
+		ignore: spec.ignore.map((i) => i.value),
 		nodesAtFullScale: r.pools.reduce((sum, p) => sum + p.nodesAtFullScale, 0),
 		findings: [],
 		suppressed: [],
@@ -103,7 +125,12 @@ function planSpec(
 			findings.push({ severity, code: rule.code, message, line }),
 		);
 	}
-	const ignored = new Set(spec.ignore.map((i) => i.value));
+	return settleFindings(plan, findings);
+}
+
+/** Sorts the findings and moves those the spec ignores to `suppressed`. */
+export function settleFindings(plan: PlanResult, findings: Finding[]): PlanResult {
+	const ignored = new Set(plan.ignore);
 	// Sorted first, so the findings kept of a flooding code are the first by line.
 	const sorted = capFindings(sortFindings(findings));
 	plan.findings = sorted.filter((f) => !ignored.has(f.code));

@@ -14,7 +14,7 @@ import {
 	usesPodSubnet,
 } from "./model";
 import { newSubnet, SubnetRegistry } from "./subnets";
-import type { LoadBalancerPlan, ModelId, PodCidrPlan, PoolPlan, ServiceCidrPlan, SubnetPlan } from "./types";
+import type { LinkedVnet, LoadBalancerPlan, ModelId, PodCidrPlan, PoolPlan, ServiceCidrPlan, SubnetPlan } from "./types";
 
 type Report = (f: Finding) => void;
 
@@ -49,11 +49,20 @@ interface Resolved {
 	serviceCidrs: ServiceCidrPlan[];
 }
 
-export function resolve(spec: Spec, firstLine: number, report: Report, defaultSurge: Surge = DEFAULTS.surge): Resolved {
+export function resolve(
+	spec: Spec,
+	firstLine: number,
+	report: Report,
+	defaultSurge: Surge = DEFAULTS.surge,
+	linked: LinkedVnet | null = null,
+): Resolved {
 	const model = detectModel(spec);
 	const families: Family[] = spec.ipFamilies?.value ?? [4];
-	const registry = new SubnetRegistry(spec.subnets, report);
+	// A linked VNet whose note is not known (yet): its subnet names cannot be checked here.
+	const network = spec.vnetLink ? (linked ?? { note: `[[${spec.vnetLink.text}]]`, unknown: true }) : null;
+	const registry = new SubnetRegistry(spec.subnets, report, network);
 	const managedVnet =
+		spec.vnetLink === undefined &&
 		spec.vnet.length === 0 &&
 		spec.subnets.every((s) => s.cidr === null) &&
 		spec.nodeSubnet === undefined &&
@@ -242,7 +251,7 @@ function frontendSubnet(
 		);
 	if (ref) {
 		const named =
-			registry.byNameOrNull(ref.name) ??
+			registry.byNameOrNull(ref.name, ref.line) ??
 			pools.find((p) => p.name.toLowerCase() === ref.name.toLowerCase())?.nodeSubnet ??
 			null;
 		if (!named)

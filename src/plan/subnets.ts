@@ -7,9 +7,17 @@ import type { Finding } from "../core/findings";
 import { countOf } from "../core/numbers";
 import { clip } from "../core/text";
 import type { Purpose, SubnetRef, SubnetSpec } from "../parse/types";
-import type { Role, SubnetPlan } from "./types";
+import type { LinkedVnet, Role, SubnetPlan } from "./types";
 
 type Report = (f: Finding) => void;
+type LinkedSubnet = LinkedVnet["subnets"][number];
+
+/** The network a `vnet: [[Note]]` link names: its subnets, or `unknown` while the note is not known. */
+export interface LinkedSubnets {
+	note: string;
+	subnets?: LinkedSubnet[];
+	unknown?: boolean;
+}
 
 export function newSubnet(
 	cidr: Cidr,
@@ -49,10 +57,18 @@ export class SubnetRegistry {
 	/** Lower-cased names of declared subnets whose CIDR is not filled in yet. */
 	private readonly pending = new Set<string>();
 
+	private readonly linkedByName = new Map<string, LinkedSubnet>();
+	private readonly linkedByCidr = new Map<string, LinkedSubnet>();
+
 	constructor(
 		declared: SubnetSpec[],
 		private readonly report: Report,
+		private readonly linked: LinkedSubnets | null = null,
 	) {
+		for (const s of linked?.subnets ?? []) {
+			if (!this.linkedByName.has(s.name.toLowerCase())) this.linkedByName.set(s.name.toLowerCase(), s);
+			if (!this.linkedByCidr.has(s.cidr.text)) this.linkedByCidr.set(s.cidr.text, s);
+		}
 		for (const s of declared) {
 			if (s.cidr === null) {
 				this.pending.add(s.name.toLowerCase());
@@ -77,8 +93,21 @@ export class SubnetRegistry {
 		return subnet;
 	}
 
-	byNameOrNull(name: string): SubnetPlan | null {
-		return this.byName.get(name.toLowerCase()) ?? null;
+	/** The subnet of that name: declared here, or in the linked network (taken in at `line`). */
+	byNameOrNull(name: string, line = 0): SubnetPlan | null {
+		const own = this.byName.get(name.toLowerCase());
+		if (own) return own;
+		const linked = this.linkedByName.get(name.toLowerCase());
+		return linked ? this.fromLinked(linked, line) : null;
+	}
+
+	/** A subnet of the linked network, listed in this plan from the line that first names it. */
+	private fromLinked(s: LinkedSubnet, line: number): SubnetPlan {
+		const subnet = newSubnet(s.cidr, s.name, "other", s.purpose, line);
+		subnet.from = this.linked?.note;
+		this.linkedByName.delete(s.name.toLowerCase());
+		this.linkedByCidr.delete(s.cidr.text);
+		return this.add(subnet);
 	}
 
 	/** The subnet a reference names, taking the role on; null (and a finding) when it cannot be known. */
@@ -88,10 +117,13 @@ export class SubnetRegistry {
 			const match =
 				same.find((s) => s.role === role) ?? same.find((s) => s.role === "other" && s.purpose === "other");
 			if (match) return this.adopt(match, role);
+			const linked = this.linkedByCidr.get(ref.cidr.text);
+			if (linked?.purpose === "other") return this.adopt(this.fromLinked(linked, ref.line), role);
 			return this.add(newSubnet(ref.cidr, null, role, "other", ref.line));
 		}
-		const found = this.byNameOrNull(ref.name);
+		const found = this.byNameOrNull(ref.name, ref.line);
 		if (!found && this.pending.has(ref.name.toLowerCase())) return null;
+		if (!found && this.linked?.unknown) return null;
 		if (!found) {
 			if (ref.kind === "id") {
 				this.report({
@@ -104,7 +136,7 @@ export class SubnetRegistry {
 				this.report({
 					severity: "error",
 					code: "invalid-value",
-					message: `The ${ROLE_WORDS[role]} of ${who} is "${clip(ref.name)}", but no subnet has that name under subnets. Give a CIDR or a name from subnets.`,
+					message: `The ${ROLE_WORDS[role]} of ${who} is "${clip(ref.name)}", but no subnet has that name under subnets${this.linked ? ` here or in ${this.linked.note}` : ""}. Give a CIDR or a name from subnets.`,
 					line: ref.line,
 				});
 			}

@@ -1,7 +1,7 @@
 /** The plan: numbers and findings computed from a spec. Sizes are bigints (IPv6 ranges are huge). */
 import type { Address, Cidr } from "../net/address";
 import type { Finding } from "../core/findings";
-import type { OsType, PoolMode, Purpose, Section } from "../parse/types";
+import type { BlockKind, NoteLink, OsType, PoolMode, Purpose, Section } from "../parse/types";
 
 export type ModelId =
 	| "azure-cni-overlay"
@@ -37,6 +37,8 @@ export interface SubnetPlan {
 	loadBalancers: string[];
 	/** Other demand counted in `required` (private endpoints, Private Link NAT IPs, other NICs), described with its count. */
 	extras: { what: string; count: number }[];
+	/** Declared in the linked network's note (named there), not in this block. */
+	from?: string;
 }
 
 export interface PodCidrPlan {
@@ -98,6 +100,19 @@ export interface VnetSpace {
 	cidr: Cidr;
 	line: number;
 	defaulted: boolean;
+	/** The note of the linked network this space comes from (`vnet: [[Note]]`). */
+	from?: string;
+}
+
+/**
+ * The network a cluster's `vnet: [[Note]]` links, as the registry knows it: what planning the
+ * cluster needs from the other note (its address spaces and named subnets).
+ */
+export interface LinkedVnet {
+	/** The linked note's name, for messages. */
+	note: string;
+	spaces: Cidr[];
+	subnets: { name: string; cidr: Cidr; purpose: Purpose }[];
 }
 
 interface PeeredRange {
@@ -109,6 +124,8 @@ interface PeeredRange {
 export interface PlanResult {
 	/** 1-based line of the block's opening fence (1 for a bare spec file). */
 	line: number;
+	/** A cluster (the default), or a network that is not one (`kind: network`). */
+	kind: BlockKind;
 	/** False when the body could not be read: only findings are meaningful then. */
 	parsed: boolean;
 	cluster: string;
@@ -127,6 +144,12 @@ export interface PlanResult {
 	pools: PoolPlan[];
 	loadBalancers: LoadBalancerPlan[];
 	peered: PeeredRange[];
+	/** A network's routed ranges (`ranges`). */
+	ranges: PeeredRange[];
+	/** Links to other notes: the VNet's network, and networks under `peered`. */
+	links: { vnet: NoteLink | null; peered: { name: string; link: NoteLink }[] };
+	/** Finding codes the spec silences (`ignore`), for findings added across notes. */
+	ignore: string[];
 	nodesAtFullScale: number;
 	findings: Finding[];
 	/** Findings silenced by `ignore`. */

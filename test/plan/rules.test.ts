@@ -182,9 +182,11 @@ describe("every finding code", () => {
 
 	it("covers every documented code, and every rule's code is documented", () => {
 		const triggered = new Set(TRIGGERS.map(([code]) => code));
-		// internal-error: no spec triggers it (see "an engine failure" below).
+		// internal-error: no spec triggers it (see "an engine failure" below). Findings across
+		// notes need several notes: test/registry fires them.
+		const elsewhere = ["internal-error", "cross-note-overlap", "unresolved-link"];
 		for (const code of Object.keys(FINDING_CODES))
-			if (code !== "internal-error") expect(triggered, code).toContain(code);
+			if (!elsewhere.includes(code)) expect(triggered, code).toContain(code);
 		for (const rule of RULES) expect(Object.keys(FINDING_CODES)).toContain(rule.code);
 	});
 });

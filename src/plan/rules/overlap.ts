@@ -93,6 +93,15 @@ function collectRanges(plan: PlanResult): Item[] {
 			line: p.line,
 			defaulted: false,
 		});
+	// A network's routed ranges stay clear of its VNet as peered ranges do.
+	for (const p of plan.ranges)
+		items.push({
+			group: "peered",
+			range: p.cidr,
+			label: `Routed range ${p.name === p.cidr.text ? p.cidr.text : `"${p.name}" ${p.cidr.text}`}`,
+			line: p.line,
+			defaulted: false,
+		});
 	return items;
 }
 

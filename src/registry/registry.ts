@@ -1,0 +1,273 @@
+/**
+ * The vault's address registry: every `aks-ip` block of every note, planned, with its ranges and
+ * its links resolved, and the findings that only show across notes. Pure: the plugin and the
+ * command line feed it notes and ask it questions; it reads nothing itself.
+ *
+ * Notes change one at a time (`setNote`, `removeNote`, `renameNote`); a cluster whose VNet is a
+ * link is planned with what the linked note says, and re-planned when that changes (`settle`,
+ * which can run in slices); `check` then runs the rules across notes and says which blocks'
+ * findings changed.
+ */
+import type { Finding } from "../core/findings";
+import { findBlocks, LANGUAGE } from "../note/blocks";
+import { mayHoldFence } from "../note/fences";
+import type { NoteLink } from "../parse/types";
+import { planBody } from "../plan/plan";
+import type { LinkedVnet, PlanResult } from "../plan/types";
+import { checkRegistry, type CheckState } from "./check";
+import { itemsOf, type RangeItem } from "./items";
+import { NoteIndex, noteName } from "./links";
+
+export interface RegistryBlock {
+	/** `path` and block index: unique in the registry. */
+	key: string;
+	path: string;
+	index: number;
+	/** 1-based line of the opening fence (0 for a bare spec file). */
+	fenceLine: number;
+	body: string;
+	/** The block's plan, with note lines. */
+	plan: PlanResult;
+	items: RangeItem[];
+	/** Where the `vnet` link and each `peered` link lead (a note path), or null when nowhere. */
+	vnetTarget: string | null;
+	peerTargets: (string | null)[];
+	/** What the linked VNet was when the block was planned ("" without a vnet link). */
+	envKey: string;
+	/** Findings across notes, with note lines, from the last check. */
+	cross: Finding[];
+}
+
+export interface RegistryNote {
+	path: string;
+	blocks: RegistryBlock[];
+}
+
+export interface RegistryOptions {
+	/**
+	 * Resolves a link path written in `sourcePath` to a note path (Obsidian: metadataCache's
+	 * getFirstLinkpathDest). By default, among the registry's own notes, as NoteIndex does.
+	 */
+	resolveLink?: (linkpath: string, sourcePath: string) => string | null;
+	defaultMaxSurge?: string;
+	/** Report overlaps between networks that are not connected (warnings); true by default. */
+	reportUnconnected?: boolean;
+}
+
+const BARE = /\.(ya?ml|json)$/i;
+
+export class Registry {
+	readonly notes = new Map<string, RegistryNote>();
+	private readonly index = new NoteIndex();
+	/** Note paths whose vnet-linked blocks must be looked at again. */
+	private readonly pending = new Set<string>();
+	/** Target note path → note paths with a block whose vnet links it. */
+	private readonly dependents = new Map<string, Set<string>>();
+	private linksStale = false;
+	private state: CheckState | null = null;
+	options: RegistryOptions;
+
+	constructor(options: RegistryOptions = {}) {
+		this.options = { reportUnconnected: true, ...options };
+	}
+
+	/** The state of the last check (networks, connections), or null before the first. */
+	get checked(): CheckState | null {
+		return this.state;
+	}
+
+	resolveLink(linkpath: string, sourcePath: string): string | null {
+		return this.options.resolveLink
+			? this.options.resolveLink(linkpath, sourcePath)
+			: this.index.resolve(linkpath, sourcePath);
+	}
+
+	/** The block a link to `path` means: its first network block, else its first block. */
+	targetBlock(path: string | null): RegistryBlock | null {
+		const note = path === null ? undefined : this.notes.get(path);
+		if (!note) return null;
+		return note.blocks.find((b) => b.plan.kind === "network") ?? note.blocks[0] ?? null;
+	}
+
+	/** What a cluster in `sourcePath` that links `link` as its VNet is planned with. */
+	linkedVnet(link: NoteLink, sourcePath: string): LinkedVnet | null {
+		const target = this.targetBlock(this.resolveLink(link.path, sourcePath));
+		if (!target?.plan.parsed) return null;
+		return {
+			note: `[[${noteName(target.path)}]]`,
+			spaces: target.plan.vnet.filter((v) => !v.defaulted).map((v) => v.cidr),
+			subnets: target.plan.subnets
+				.filter((s) => s.name !== null && !s.defaulted)
+				.map((s) => ({ name: s.name ?? "", cidr: s.cidr, purpose: s.purpose })),
+		};
+	}
+
+	/** Adds or replaces a note. A bare spec file (.yaml, .yml, .json) is one block. */
+	setNote(path: string, text: string): void {
+		if (!this.notes.has(path)) {
+			this.index.add(path);
+			this.linksStale = true;
+		}
+		this.forgetLinks(path);
+		const bare = BARE.test(path);
+		const found = bare ? [{ fenceLine: 0, body: text }] : mayHoldFence(text, LANGUAGE) ? findBlocks(text) : [];
+		const blocks = found.map((b, index) => this.planBlock(path, index, b.fenceLine, b.body));
+		this.notes.set(path, { path, blocks });
+		this.rememberLinks(path);
+		this.touch(path);
+	}
+
+	removeNote(path: string): void {
+		if (!this.notes.has(path)) return;
+		this.forgetLinks(path);
+		this.notes.delete(path);
+		this.index.remove(path);
+		this.pending.delete(path);
+		this.linksStale = true;
+		this.touch(path);
+	}
+
+	/** A note moved: its blocks keep their plans; every link is resolved again at the next check. */
+	renameNote(oldPath: string, newPath: string): void {
+		const note = this.notes.get(oldPath);
+		if (!note) return;
+		this.forgetLinks(oldPath);
+		this.notes.delete(oldPath);
+		this.index.remove(oldPath);
+		this.index.add(newPath);
+		for (const b of note.blocks) {
+			b.path = newPath;
+			b.key = `${newPath}#${b.index}`;
+			for (const i of b.items) i.block = b.key;
+		}
+		this.notes.set(newPath, { path: newPath, blocks: note.blocks });
+		this.rememberLinks(newPath);
+		this.linksStale = true;
+		this.touch(oldPath);
+		this.touch(newPath);
+	}
+
+	/** Resolves every link again (notes appeared, went or moved). */
+	relink(): void {
+		this.linksStale = false;
+		for (const note of this.notes.values()) {
+			let moved = false;
+			for (const b of note.blocks) {
+				const vnet = b.plan.links.vnet ? this.resolveLink(b.plan.links.vnet.path, note.path) : null;
+				if (vnet !== b.vnetTarget) moved = true;
+				b.vnetTarget = vnet;
+				b.peerTargets = b.plan.links.peered.map((p) => this.resolveLink(p.link.path, note.path));
+			}
+			if (moved) {
+				this.forgetLinks(note.path);
+				this.rememberLinks(note.path);
+				this.pending.add(note.path);
+			}
+		}
+	}
+
+	/** Notes still to be re-planned for a linked VNet that changed. */
+	get unsettled(): number {
+		return this.pending.size;
+	}
+
+	/**
+	 * Re-plans the clusters whose linked VNet changed, until none is left or `stop` says so (it is
+	 * asked after each note). True when everything is settled.
+	 */
+	settle(stop: () => boolean = () => false): boolean {
+		if (this.linksStale) this.relink();
+		let budget = 4 * (this.notes.size + 1);
+		while (this.pending.size > 0 && budget-- > 0) {
+			const path = this.pending.values().next().value as string;
+			this.pending.delete(path);
+			const note = this.notes.get(path);
+			if (!note) continue;
+			this.forgetLinks(path);
+			let changed = false;
+			note.blocks = note.blocks.map((b) => {
+				const link = b.plan.links.vnet;
+				if (!link || this.envKey(link, path) === b.envKey) return b;
+				changed = true;
+				return this.planBlock(path, b.index, b.fenceLine, b.body);
+			});
+			this.rememberLinks(path);
+			if (changed) this.touch(path);
+			if (stop()) break;
+		}
+		if (budget < 0) this.pending.clear();
+		return this.pending.size === 0;
+	}
+
+	/** Runs the rules across notes; returns the keys of the blocks whose findings or view changed. */
+	check(): Set<string> {
+		this.settle();
+		const before = this.state;
+		this.state = checkRegistry(this, before);
+		return this.state.changed;
+	}
+
+	blocks(): RegistryBlock[] {
+		const out: RegistryBlock[] = [];
+		for (const note of this.notes.values()) out.push(...note.blocks);
+		return out;
+	}
+
+	block(key: string): RegistryBlock | null {
+		const hash = key.lastIndexOf("#");
+		return this.notes.get(key.slice(0, hash))?.blocks[Number(key.slice(hash + 1))] ?? null;
+	}
+
+	private envKey(link: NoteLink, sourcePath: string): string {
+		const env = this.linkedVnet(link, sourcePath);
+		if (!env) return "?";
+		return `${env.note}|${env.spaces.map((c) => c.text).join(",")}|${env.subnets.map((s) => `${s.name}=${s.cidr.text}:${s.purpose}`).join(",")}`;
+	}
+
+	private planBlock(path: string, index: number, fenceLine: number, body: string): RegistryBlock {
+		const key = `${path}#${index}`;
+		let envKey = "";
+		const plan = planBody(body, {
+			fenceLine,
+			defaultMaxSurge: this.options.defaultMaxSurge,
+			linkedVnet: (link) => {
+				envKey = this.envKey(link, path);
+				return this.linkedVnet(link, path);
+			},
+		});
+		const vnet = plan.links.vnet;
+		return {
+			key,
+			path,
+			index,
+			fenceLine,
+			body,
+			plan,
+			items: itemsOf(key, plan),
+			vnetTarget: vnet ? this.resolveLink(vnet.path, path) : null,
+			peerTargets: plan.links.peered.map((p) => this.resolveLink(p.link.path, path)),
+			envKey,
+			cross: [],
+		};
+	}
+
+	/** The notes that take their VNet from `path` must be looked at again. */
+	private touch(path: string): void {
+		for (const d of this.dependents.get(path) ?? []) this.pending.add(d);
+	}
+
+	private rememberLinks(path: string): void {
+		for (const b of this.notes.get(path)?.blocks ?? []) {
+			if (b.vnetTarget === null) continue;
+			const set = this.dependents.get(b.vnetTarget) ?? new Set<string>();
+			set.add(path);
+			this.dependents.set(b.vnetTarget, set);
+		}
+	}
+
+	private forgetLinks(path: string): void {
+		for (const b of this.notes.get(path)?.blocks ?? []) {
+			if (b.vnetTarget !== null) this.dependents.get(b.vnetTarget)?.delete(path);
+		}
+	}
+}
