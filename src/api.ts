@@ -3,11 +3,11 @@
  * the command line both call these.
  */
 import { toMarkdown } from "./markdown/summary";
-import { planBody } from "./plan/plan";
+import { planBody, type PlanOptions } from "./plan/plan";
 import type { PlanResult } from "./plan/types";
 import { findBlocks } from "./note/blocks";
 
-export type { PlanResult } from "./plan/types";
+export type { LinkedVnet, PlanResult } from "./plan/types";
 export type { Finding, FindingCode, Severity } from "./core/findings";
 export { FINDING_CODES } from "./core/findings";
 export { blockJson, jsonInt } from "./plan/json";
@@ -19,6 +19,8 @@ export interface PlanSourceOptions {
 	fenceLine?: number;
 	/** maxSurge for pools when the spec sets none: a node count or a percentage ("10%", the default). */
 	defaultMaxSurge?: string;
+	/** The network a `vnet: [[Note]]` link names (the registry knows it; see Registry#linkedVnet). */
+	linkedVnet?: PlanOptions["linkedVnet"];
 }
 
 /** Plans one spec body (the text between the fences, or a bare spec file). Never throws. */

@@ -4,7 +4,8 @@
  */
 import { parseArgs } from "node:util";
 import { blockJson } from "../api";
-import { check, CHECK_HELP } from "./check";
+import { check, CHECK_HELP, type CheckFormat } from "./check";
+import { registryCommand, REGISTRY_HELP } from "./registry";
 import { planText } from "./format";
 import { planInput, readInput } from "./io";
 import { render, RENDER_HELP } from "./render";
@@ -18,7 +19,8 @@ const HELP = `Usage: aks-ip <command> [options] FILE...
 Plan and check the AKS IP plans (\`aks-ip\` code blocks) in Obsidian notes.
 
 Commands:
-  check [options] PATH...   check every block in notes and folders; FILE:LINE: SEVERITY CODE MESSAGE
+  check [options] PATH...   check every block in notes and folders, and across them; FILE:LINE: SEVERITY CODE MESSAGE
+  registry [options] PATH...  the inventory of every range in the notes: a table, --json or --csv
   plan [--json] FILE...     plan every block of each note (.md), bare spec (.yaml, .yml, .json) or - (standard input)
   render [--write] FILE...  write each block's Markdown summary below it
   template [--list] [NAME]  list the plan templates, or print one as a fenced block
@@ -82,12 +84,16 @@ function plan(args: string[], io: Io): number {
 	return failed ? 1 : 0;
 }
 
+const FORMATS: readonly CheckFormat[] = ["text", "json", "github"];
+
 function checkCommand(args: string[], io: Io): number {
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
 		options: {
 			json: { type: "boolean" },
+			format: { type: "string" },
+			vault: { type: "string" },
 			quiet: { type: "boolean", short: "q" },
 			"warnings-as-errors": { type: "boolean" },
 			help: { type: "boolean", short: "h" },
@@ -99,13 +105,44 @@ function checkCommand(args: string[], io: Io): number {
 	}
 	if (positionals.length === 0)
 		return usage(io, "check needs at least one PATH (a note, a folder, or - for standard input)");
+	const format = values.format ?? (values.json ? "json" : "text");
+	if (!FORMATS.includes(format as CheckFormat)) return usage(io, `--format takes ${FORMATS.join(", ")}`);
+	if (values.json && format !== "json") return usage(io, "--json and --format disagree");
 	return check(
 		positionals,
 		{
-			json: values.json === true,
+			format: format as CheckFormat,
 			quiet: values.quiet === true,
 			warningsAsErrors: values["warnings-as-errors"] === true,
+			vault: values.vault,
 		},
+		io,
+	);
+}
+
+function registryCli(args: string[], io: Io): number {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			json: { type: "boolean" },
+			csv: { type: "boolean" },
+			where: { type: "string" },
+			folder: { type: "string" },
+			vault: { type: "string" },
+			help: { type: "boolean", short: "h" },
+		},
+	});
+	if (values.help) {
+		io.out(REGISTRY_HELP);
+		return 0;
+	}
+	if (positionals.length === 0) return usage(io, "registry needs at least one PATH (a note or a folder)");
+	if (values.json && values.csv) return usage(io, "choose --json or --csv");
+	const format = values.json ? "json" : values.csv ? "csv" : "text";
+	return registryCommand(
+		positionals,
+		{ format, where: values.where, folder: values.folder, vault: values.vault },
 		io,
 	);
 }
@@ -168,6 +205,8 @@ export function run(argv: string[], io: Io): number {
 				return plan(rest, io);
 			case "check":
 				return checkCommand(rest, io);
+			case "registry":
+				return registryCli(rest, io);
 			case "render":
 				return renderCommand(rest, io);
 			case "template":

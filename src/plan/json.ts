@@ -1,4 +1,5 @@
 /** The JSON contract of `aks-ip plan --json` (README, "Command line"). */
+import type { Finding } from "../core/findings";
 import type { PlanResult, SubnetPlan } from "./types";
 
 /** 2^53, exact as a double: the README's contract writes larger integers as decimal strings. */
@@ -22,11 +23,20 @@ function subnetJson(s: SubnetPlan, withDensity: boolean) {
 	return withDensity ? { ...base, requiredAtFullDensity: jsonInt(s.requiredAtFullDensity ?? s.required) } : base;
 }
 
-export function blockJson(plan: PlanResult, file: string) {
+/** A finding in JSON; one found across notes names the other note and line (`related`). */
+function findingJson(f: Finding) {
+	const base = { severity: f.severity, code: f.code, message: f.message, line: f.line };
+	return f.related ? { ...base, related: { file: f.related.file, line: f.related.line } } : base;
+}
+
+/** One block in JSON; `findings` defaults to the plan's own (the command line adds those across notes). */
+export function blockJson(plan: PlanResult, file: string, findings: Finding[] = plan.findings) {
 	return {
 		file,
 		line: plan.line,
-		model: plan.parsed ? plan.model : null,
+		// Only network blocks say their kind: a cluster's block keeps the documented shape.
+		...(plan.kind === "network" ? { kind: "network" as const } : {}),
+		model: plan.parsed && plan.kind === "cluster" ? plan.model : null,
 		ipFamilies: [...plan.ipFamilies],
 		nodeSubnets: plan.nodeSubnets.map((s) => subnetJson(s, false)),
 		podSubnets: plan.podSubnets.map((s) => subnetJson(s, true)),
@@ -58,7 +68,7 @@ export function blockJson(plan: PlanResult, file: string) {
 			ip: lb.ip?.text ?? null,
 			subnet: lb.subnet?.cidr.text ?? null,
 		})),
-		findings: plan.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, line: f.line })),
+		findings: findings.map(findingJson),
 	};
 }
 

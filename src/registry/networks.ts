@@ -5,9 +5,10 @@
  *   declare the same address space (or a network block's) share it: the same VNet written twice;
  * - a cluster whose `vnet` links a note lives in that note's network;
  * - two networks are peered when either names the other under `peered`, by link or by a CIDR
- *   that overlaps its space (CIDR blocks nest, so it covers that space or lies in it);
+ *   that covers its space (one of its VNet address spaces or routed ranges);
  * - two networks are connected when they are the same, peered, or both peered with one hub.
  */
+import { contains } from "../net/address";
 import { sweepBetween, type RangeItem } from "./items";
 import { noteRef } from "./links";
 import type { Registry, RegistryBlock } from "./registry";
@@ -78,7 +79,7 @@ function assign(reg: Registry, blocks: RegistryBlock[]): { nets: Map<string, Net
 	return { nets, netOf };
 }
 
-/** Peerings: links under `peered`, and peered CIDRs that overlap another network's own ranges. */
+/** Peerings: links under `peered`, and peered CIDRs that cover another network's space. */
 function peer(
 	reg: Registry,
 	blocks: RegistryBlock[],
@@ -102,7 +103,7 @@ function peer(
 		relevant,
 		(i) => i.kind === "peered",
 		(p, r) => {
-			if (r.kind === "peered") return;
+			if (r.kind === "peered" || !r.top || !contains(p.cidr, r.cidr)) return;
 			if (link(t.netOf.get(p.block), t.netOf.get(r.block))) t.naming.add(p);
 		},
 	);

@@ -102,14 +102,13 @@ export class Registry {
 		};
 	}
 
-	/** Adds or replaces a note. A bare spec file (.yaml, .yml, .json) is one block. */
-	setNote(path: string, text: string): void {
+	/** Adds or replaces a note. A bare spec file (.yaml, .yml, .json unless told) is one block. */
+	setNote(path: string, text: string, bare = BARE.test(path)): void {
 		if (!this.notes.has(path)) {
 			this.index.add(path);
 			this.linksStale = true;
 		}
 		this.forgetLinks(path);
-		const bare = BARE.test(path);
 		const found = bare ? [{ fenceLine: 0, body: text }] : mayHoldFence(text, LANGUAGE) ? findBlocks(text) : [];
 		const blocks = found.map((b, index) => this.planBlock(path, index, b.fenceLine, b.body));
 		this.notes.set(path, { path, blocks });
