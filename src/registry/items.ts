@@ -171,3 +171,49 @@ export function sweepBetween(
 		(isLeft ? lefts : rights).push(x);
 	}
 }
+
+/**
+ * For a sorted list, the largest end among each item and those before it of its family: a
+ * backward scan from any point can stop where this falls below the start it looks for.
+ */
+export function endIndex(sorted: readonly RangeItem[]): (number | bigint)[] {
+	const out: (number | bigint)[] = [];
+	let family = 0;
+	let max: number | bigint = 0;
+	for (const i of sorted) {
+		const end = i.family === 4 ? i.e : i.cidr.end;
+		if (i.family !== family) {
+			family = i.family;
+			max = end;
+		} else if (end > max) max = end;
+		out.push(max);
+	}
+	return out;
+}
+
+/** Calls `each` for every item of the sorted list that overlaps `x` (x itself included if listed). */
+export function overlapping(
+	sorted: readonly RangeItem[],
+	ends: readonly (number | bigint)[],
+	x: RangeItem,
+	each: (y: RangeItem) => void,
+): void {
+	const v4 = x.family === 4;
+	const xEnd = v4 ? x.e : x.cidr.end;
+	const xStart = v4 ? x.s : x.cidr.start;
+	// The first item past x's end: of a later family, or of x's family starting after its end.
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		const y = sorted[mid] as RangeItem;
+		const after = y.family > x.family || (y.family === x.family && (v4 ? y.s : y.cidr.start) > xEnd);
+		if (after) hi = mid;
+		else lo = mid + 1;
+	}
+	for (let i = lo - 1; i >= 0; i--) {
+		const y = sorted[i] as RangeItem;
+		if (y.family !== x.family || (ends[i] as number | bigint) < xStart) break;
+		if ((v4 ? y.e : y.cidr.end) >= xStart) each(y);
+	}
+}

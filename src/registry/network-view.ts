@@ -5,7 +5,7 @@
 import type { Cidr } from "../net/address";
 import { noteRef } from "./links";
 import type { Topology } from "./networks";
-import type { RegistryBlock } from "./registry";
+import type { Registry, RegistryBlock } from "./registry";
 
 export interface NetworkMember {
 	/** The cluster's name. */
@@ -39,35 +39,37 @@ function member(b: RegistryBlock, how: string): NetworkMember {
 	return { name: b.plan.cluster, path: b.path, line: Math.max(b.fenceLine, 1), how };
 }
 
-export function networkView(t: Topology, block: RegistryBlock): NetworkView {
+export function networkView(reg: Registry, t: Topology, block: RegistryBlock): NetworkView {
 	const view: NetworkView = { members: [], taken: [], usedBy: new Map() };
 	const net = t.nets.get(t.netOf.get(block.key) ?? "");
 	if (!net) return view;
-	const seen = new Set<RegistryBlock>([block]);
-	const add = (b: RegistryBlock, how: string): void => {
-		if (seen.has(b) || b.plan.kind !== "cluster") return;
-		seen.add(b);
+	const seen = new Set<string>([block.key]);
+	const add = (key: string, how: string): RegistryBlock | null => {
+		const b = reg.block(key);
+		if (!b || seen.has(key) || b.plan.kind !== "cluster") return b;
+		seen.add(key);
 		view.members.push(member(b, how));
+		return b;
 	};
-	for (const b of net.blocks) {
-		add(b, "In this VNet");
-		if (b === block) continue;
+	for (const key of net.blocks) {
+		const b = add(key, "In this VNet");
+		if (!b || b === block) continue;
 		for (const i of b.items)
 			if (i.kind === "subnet")
 				view.taken.push({ cidr: i.cidr, name: i.name, owner: b.plan.cluster, path: b.path, line: i.line });
 		for (const s of b.plan.subnets) {
 			if (s.from === undefined || s.name === null) continue;
-			const key = s.name.toLowerCase();
-			view.usedBy.set(key, [...(view.usedBy.get(key) ?? []), b.plan.cluster]);
+			const name = s.name.toLowerCase();
+			view.usedBy.set(name, [...(view.usedBy.get(name) ?? []), b.plan.cluster]);
 		}
 	}
-	for (const id of net.peers) for (const b of t.nets.get(id)?.blocks ?? []) add(b, "Peered");
+	for (const id of net.peers) for (const key of t.nets.get(id)?.blocks ?? []) add(key, "Peered");
 	for (const id of net.peers) {
 		const hub = t.nets.get(id);
 		for (const far of hub?.peers ?? [])
 			if (far !== net.id)
-				for (const b of t.nets.get(far)?.blocks ?? [])
-					add(b, `Peered through ${hub ? noteRef(hub.path) : "a hub"}`);
+				for (const key of t.nets.get(far)?.blocks ?? [])
+					add(key, `Peered through ${hub ? noteRef(hub.path) : "a hub"}`);
 	}
 	return view;
 }

@@ -19,7 +19,8 @@ export interface Net {
 	/** How messages name it: the note that declares it, as a link. */
 	name: string;
 	path: string;
-	blocks: RegistryBlock[];
+	/** Keys of its blocks (the objects change as notes are edited; look them up in the registry). */
+	blocks: string[];
 	/** Networks peered with this one, by id. */
 	peers: Set<string>;
 }
@@ -36,11 +37,14 @@ export interface Topology {
 }
 
 function spacesKey(b: RegistryBlock): string {
-	return b.items
-		.filter((i) => i.kind === "vnet")
-		.map((i) => i.cidr.text)
-		.sort()
-		.join(",");
+	let key = "";
+	let many = false;
+	for (const i of b.items) {
+		if (i.kind !== "vnet") continue;
+		many = key !== "";
+		key = many ? `${key},${i.cidr.text}` : i.cidr.text;
+	}
+	return many ? key.split(",").sort().join(",") : key;
 }
 
 /** Which network each block belongs to. */
@@ -50,7 +54,7 @@ function assign(reg: Registry, blocks: RegistryBlock[]): { nets: Map<string, Net
 	const join = (b: RegistryBlock, id: string): void => {
 		let net = nets.get(id);
 		if (!net) nets.set(id, (net = { id, name: noteRef(b.path), path: b.path, blocks: [], peers: new Set() }));
-		net.blocks.push(b);
+		net.blocks.push(b.key);
 		netOf.set(b.key, id);
 	};
 	const bySpaces = new Map<string, string>();

@@ -14,8 +14,8 @@ import { mayHoldFence } from "../note/fences";
 import type { NoteLink } from "../parse/types";
 import { planBody } from "../plan/plan";
 import type { LinkedVnet, PlanResult } from "../plan/types";
-import { checkRegistry, type CheckState } from "./check";
-import { itemsOf, type RangeItem } from "./items";
+import { CrossCheck, type CheckState } from "./check";
+import { compareItems, itemsOf, type RangeItem } from "./items";
 import { NoteIndex, noteName } from "./links";
 
 export interface RegistryBlock {
@@ -36,6 +36,8 @@ export interface RegistryBlock {
 	envKey: string;
 	/** Findings across notes, with note lines, from the last check. */
 	cross: Finding[];
+	/** What the block means to networks and links; a change means every pair is judged again. */
+	topoKey: string;
 }
 
 export interface RegistryNote {
@@ -56,6 +58,19 @@ export interface RegistryOptions {
 
 const BARE = /\.(ya?ml|json)$/i;
 
+/**
+ * What a block means to networks and links: its kind, name, the ranges that stand for its
+ * network or name others (VNet spaces, routed ranges, subnets outside its spaces, peered CIDRs),
+ * its links and ignore list.
+ */
+function topoKey(plan: PlanResult, items: RangeItem[], vnet: string | null, peers: (string | null)[]): string {
+	const ranges = items
+		.filter((i) => (i.top && i.kind !== "pod" && i.kind !== "service") || i.kind === "peered")
+		.map((i) => `${i.kind}:${i.cidr.text}`)
+		.join(",");
+	return `${plan.kind}|${plan.cluster}|${ranges}|${vnet ?? ""}|${peers.join(",")}`;
+}
+
 export class Registry {
 	readonly notes = new Map<string, RegistryNote>();
 	private readonly index = new NoteIndex();
@@ -64,7 +79,16 @@ export class Registry {
 	/** Target note path → note paths with a block whose vnet links it. */
 	private readonly dependents = new Map<string, Set<string>>();
 	private linksStale = false;
-	private state: CheckState | null = null;
+	private readonly cross = new CrossCheck();
+	/** Blocks added, replaced or removed since the last check, by key. */
+	private readonly dirty = new Set<string>();
+	/** Networks or links changed since the last check: every pair is judged again. */
+	private topologyDirty = true;
+	/** Every item in address order, kept up to date by merging in what changed since the last check. */
+	private sorted: RangeItem[] = [];
+	private readonly removed = new Set<RangeItem>();
+	private readonly byKey = new Map<string, RegistryBlock>();
+	private added: RangeItem[] = [];
 	options: RegistryOptions;
 
 	constructor(options: RegistryOptions = {}) {
@@ -73,7 +97,14 @@ export class Registry {
 
 	/** The state of the last check (networks, connections), or null before the first. */
 	get checked(): CheckState | null {
-		return this.state;
+		return this.cross.state;
+	}
+
+	/** Whether overlaps between networks that are not connected are reported (a setting). */
+	setReportUnconnected(value: boolean): void {
+		if (this.options.reportUnconnected === value) return;
+		this.options.reportUnconnected = value;
+		this.topologyDirty = true;
 	}
 
 	resolveLink(linkpath: string, sourcePath: string): string | null {
@@ -111,14 +142,17 @@ export class Registry {
 		this.forgetLinks(path);
 		const found = bare ? [{ fenceLine: 0, body: text }] : mayHoldFence(text, LANGUAGE) ? findBlocks(text) : [];
 		const blocks = found.map((b, index) => this.planBlock(path, index, b.fenceLine, b.body));
+		this.swap(this.notes.get(path)?.blocks ?? [], blocks);
 		this.notes.set(path, { path, blocks });
 		this.rememberLinks(path);
 		this.touch(path);
 	}
 
 	removeNote(path: string): void {
-		if (!this.notes.has(path)) return;
+		const note = this.notes.get(path);
+		if (!note) return;
 		this.forgetLinks(path);
+		this.swap(note.blocks, []);
 		this.notes.delete(path);
 		this.index.remove(path);
 		this.pending.delete(path);
@@ -135,13 +169,16 @@ export class Registry {
 		this.index.remove(oldPath);
 		this.index.add(newPath);
 		for (const b of note.blocks) {
+			this.byKey.delete(b.key);
 			b.path = newPath;
 			b.key = `${newPath}#${b.index}`;
+			this.byKey.set(b.key, b);
 			for (const i of b.items) i.block = b.key;
 		}
 		this.notes.set(newPath, { path: newPath, blocks: note.blocks });
 		this.rememberLinks(newPath);
 		this.linksStale = true;
+		this.topologyDirty = true;
 		this.touch(oldPath);
 		this.touch(newPath);
 	}
@@ -155,9 +192,12 @@ export class Registry {
 				const vnet = b.plan.links.vnet ? this.resolveLink(b.plan.links.vnet.path, note.path) : null;
 				if (vnet !== b.vnetTarget) moved = true;
 				b.vnetTarget = vnet;
-				b.peerTargets = b.plan.links.peered.map((p) => this.resolveLink(p.link.path, note.path));
+				const peers = b.plan.links.peered.map((p) => this.resolveLink(p.link.path, note.path));
+				if (peers.some((t, i) => t !== b.peerTargets[i])) this.topologyDirty = true;
+				b.peerTargets = peers;
 			}
 			if (moved) {
+				this.topologyDirty = true;
 				this.forgetLinks(note.path);
 				this.rememberLinks(note.path);
 				this.pending.add(note.path);
@@ -184,12 +224,14 @@ export class Registry {
 			if (!note) continue;
 			this.forgetLinks(path);
 			let changed = false;
-			note.blocks = note.blocks.map((b) => {
+			const before = note.blocks;
+			note.blocks = before.map((b) => {
 				const link = b.plan.links.vnet;
 				if (!link || this.envKey(link, path) === b.envKey) return b;
 				changed = true;
 				return this.planBlock(path, b.index, b.fenceLine, b.body);
 			});
+			if (changed) this.swap(before, note.blocks);
 			this.rememberLinks(path);
 			if (changed) this.touch(path);
 			if (stop()) break;
@@ -201,9 +243,29 @@ export class Registry {
 	/** Runs the rules across notes; returns the keys of the blocks whose findings or view changed. */
 	check(): Set<string> {
 		this.settle();
-		const before = this.state;
-		this.state = checkRegistry(this, before);
-		return this.state.changed;
+		const state = this.cross.run(this, this.sortedItems(), this.dirty, this.topologyDirty);
+		this.dirty.clear();
+		this.topologyDirty = false;
+		return state.changed;
+	}
+
+	/** Every range of the registry in address order (family, start, then the wider first). */
+	sortedItems(): RangeItem[] {
+		if (this.removed.size > 0) this.sorted = this.sorted.filter((i) => !this.removed.has(i));
+		const added = this.added.filter((i) => !this.removed.has(i)).sort(compareItems);
+		this.removed.clear();
+		this.added = [];
+		if (added.length === 0) return this.sorted;
+		const merged: RangeItem[] = [];
+		let a = 0;
+		for (const item of this.sorted) {
+			while (a < added.length && compareItems(added[a] as RangeItem, item) < 0)
+				merged.push(added[a++] as RangeItem);
+			merged.push(item);
+		}
+		while (a < added.length) merged.push(added[a++] as RangeItem);
+		this.sorted = merged;
+		return merged;
 	}
 
 	blocks(): RegistryBlock[] {
@@ -213,8 +275,7 @@ export class Registry {
 	}
 
 	block(key: string): RegistryBlock | null {
-		const hash = key.lastIndexOf("#");
-		return this.notes.get(key.slice(0, hash))?.blocks[Number(key.slice(hash + 1))] ?? null;
+		return this.byKey.get(key) ?? null;
 	}
 
 	private envKey(link: NoteLink, sourcePath: string): string {
@@ -235,6 +296,9 @@ export class Registry {
 			},
 		});
 		const vnet = plan.links.vnet;
+		const items = itemsOf(key, plan);
+		const vnetTarget = vnet ? this.resolveLink(vnet.path, path) : null;
+		const peerTargets = plan.links.peered.map((p) => this.resolveLink(p.link.path, path));
 		return {
 			key,
 			path,
@@ -242,12 +306,35 @@ export class Registry {
 			fenceLine,
 			body,
 			plan,
-			items: itemsOf(key, plan),
-			vnetTarget: vnet ? this.resolveLink(vnet.path, path) : null,
-			peerTargets: plan.links.peered.map((p) => this.resolveLink(p.link.path, path)),
+			items,
+			vnetTarget,
+			peerTargets,
 			envKey,
 			cross: [],
+			topoKey: topoKey(plan, items, vnetTarget, peerTargets),
 		};
+	}
+
+	/** Blocks replaced: their items leave the sorted list, the new ones join it at the next check. */
+	private swap(before: readonly RegistryBlock[], after: readonly RegistryBlock[]): void {
+		const kept = new Set(after);
+		const topo = new Map<string, string>();
+		for (const b of before) {
+			topo.set(b.key, b.topoKey);
+			if (kept.has(b)) continue;
+			this.byKey.delete(b.key);
+			this.dirty.add(b.key);
+			for (const i of b.items) this.removed.add(i);
+		}
+		const old = new Set(before);
+		for (const b of after) {
+			if (old.has(b)) continue;
+			this.byKey.set(b.key, b);
+			this.dirty.add(b.key);
+			if (topo.get(b.key) !== b.topoKey) this.topologyDirty = true;
+			for (const i of b.items) this.added.push(i);
+		}
+		if (before.length !== after.length) this.topologyDirty = true;
 	}
 
 	/** The notes that take their VNet from `path` must be looked at again. */

@@ -251,3 +251,31 @@ describe("connections", () => {
 		expect(hub[10]?.message).toContain("…and 4 more overlaps");
 	});
 });
+
+describe("checking only what changed", () => {
+	/** Edits that leave networks and links alone: only the changed blocks are judged again. */
+	const EDITS: [string, string, string][] = [
+		["clusters/Staging.md", "serviceCidr: 10.200.0.0/16", "serviceCidr: 10.0.5.0/24"],
+		["clusters/Staging.md", "nodeSubnet: 10.2.0.0/22", "nodeSubnet: 10.2.0.0/23"],
+		["shared/Team A.md", "nodeSubnet: 10.50.0.0/22", "nodeSubnet: 10.50.100.0/25"],
+		["shared/Team B.md", "serviceCidr: 10.50.8.0/24", "serviceCidr: 172.16.0.0/16"],
+		["clusters/Prod.md", "podCidr: 192.168.0.0/16", "podCidr: 10.200.0.0/16"],
+		["labs/Lab two.md", "nodeSubnet: 10.70.0.0/24", "nodeSubnet: 10.70.1.0/24\nserviceCidr: 10.2.0.0/24"],
+		["networks/Spoke prod network.md", "  aks-apps: 10.1.4.0/22", "  aks-apps: 10.1.4.0/23\n  extra: 10.0.1.0/24"],
+	];
+
+	it("finds what a registry built afresh finds, edit after edit", () => {
+		const reg = build();
+		const files = { ...VAULT };
+		const order = [3, 0, 5, 1, 6, 2, 4, 0, 3];
+		for (const n of order) {
+			const [path, from, to] = EDITS[n] ?? ["", "", ""];
+			const text = files[path] ?? "";
+			files[path] = text.includes(from) ? text.replace(from, to) : text.replace(to, from);
+			reg.setNote(path, files[path] ?? "");
+			reg.check();
+			const all = (r: Registry) => r.blocks().map((b) => [b.key, b.cross]);
+			expect(all(reg), `after editing ${path}`).toEqual(all(build(files)));
+		}
+	});
+});

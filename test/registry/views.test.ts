@@ -79,7 +79,7 @@ describe("a network's view", () => {
 		const shared = reg.notes.get("shared/Shared.md")?.blocks[1];
 		const state = reg.checked;
 		if (!shared || !state) throw new Error("no block");
-		const view = networkView(state, shared);
+		const view = networkView(reg, state, shared);
 		expect(view.members.map((m) => [m.name, m.how, m.line])).toEqual([
 			["ops-tools", "In this VNet", 5],
 			["aks-team-a", "In this VNet", 1],
@@ -92,13 +92,13 @@ describe("a network's view", () => {
 		expect([...view.usedBy]).toEqual([["tools", ["ops-tools"]]]);
 		const hub = reg.notes.get("networks/Hub.md")?.blocks[0];
 		if (!hub) throw new Error("no hub");
-		expect(networkView(state, hub).members.map((m) => [m.name, m.how])).toEqual([
+		expect(networkView(reg, state, hub).members.map((m) => [m.name, m.how])).toEqual([
 			["aks-prod", "Peered"],
 			["aks-staging", "Peered"],
 		]);
 		const onPrem = reg.notes.get("networks/On-premises.md")?.blocks[0];
 		if (!onPrem) throw new Error("no on-premises");
-		expect(networkView(state, onPrem).members.map((m) => [m.name, m.how])).toEqual([
+		expect(networkView(reg, state, onPrem).members.map((m) => [m.name, m.how])).toEqual([
 			["aks-prod", "Peered through [[Hub]]"],
 			["aks-staging", "Peered through [[Hub]]"],
 		]);
