@@ -5,7 +5,7 @@ import { relative } from "node:path";
 import { planNote, planSource, type PlanResult } from "../api";
 import { findBlocks } from "../note/blocks";
 
-interface Input {
+export interface Input {
 	/** The name printed for it: relative to the working folder, or "-" for standard input. */
 	name: string;
 	text: string;

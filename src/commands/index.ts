@@ -4,6 +4,7 @@
  */
 import type { App, Command } from "obsidian";
 import type { AksIpSettings } from "../settings/settings";
+import type { VaultRegistry } from "../vault/registry-service";
 import { blockAtCursor, convertSelection, insertTemplate, writeSummaryBelow } from "./editor";
 import { TemplatePicker } from "./template-picker";
 import { VaultCheckModal } from "./vault-modal";
@@ -13,6 +14,8 @@ interface CommandHost {
 	app: App;
 	settings: AksIpSettings;
 	addCommand(command: Command): Command;
+	/** The vault's registry, for findings across notes. */
+	vaultRegistry?: VaultRegistry;
 }
 
 export function registerCommands(host: CommandHost): void {
@@ -44,6 +47,6 @@ export function registerCommands(host: CommandHost): void {
 	host.addCommand({
 		id: "check-vault",
 		name: "Check plans in vault",
-		callback: () => new VaultCheckModal(host.app, host.settings).open(),
+		callback: () => new VaultCheckModal(host.app, host.settings, host.vaultRegistry).open(),
 	});
 }

@@ -30,6 +30,21 @@ export interface CheckState extends Topology {
 	changed: Set<string>;
 }
 
+/**
+ * What each finding across notes is about in its own block: "KIND CIDR" of its range, or "link
+ * TEXT" of its link. A view whose block changed since the check finds the line again by it.
+ */
+const ANCHORS = new WeakMap<Finding, string>();
+
+export function findingAnchor(f: Finding): string | undefined {
+	return ANCHORS.get(f);
+}
+
+function anchored(f: Finding, anchor: string): Finding {
+	ANCHORS.set(f, anchor);
+	return f;
+}
+
 /** At most this many findings across notes per range; the rest are counted in one more. */
 const CAP = 10;
 
@@ -46,23 +61,37 @@ function linkFindings(reg: Registry, b: RegistryBlock): Finding[] {
 	const vnet = b.plan.links.vnet;
 	const problem = vnet ? linkProblem(reg, b.vnetTarget) : null;
 	if (vnet && problem)
-		out.push({
-			severity: "warning",
-			code: "unresolved-link",
-			message: `vnet links [[${clip(vnet.text)}]], ${problem}: the cluster's subnets and ranges cannot be checked against its network. Link a note with a network block, or give the VNet's CIDRs.`,
-			line: vnet.line,
-		});
+		out.push(
+			anchored(
+				{
+					severity: "warning",
+					code: "unresolved-link",
+					message: `vnet links [[${clip(vnet.text)}]], ${problem}: the cluster's subnets and ranges cannot be checked against its network. Link a note with a network block, or give the VNet's CIDRs.`,
+					line: vnet.line,
+				},
+				`link ${vnet.text}`,
+			),
+		);
 	b.plan.links.peered.forEach((p, i) => {
 		const why = linkProblem(reg, b.peerTargets[i] ?? null);
 		if (why)
-			out.push({
-				severity: "warning",
-				code: "unresolved-link",
-				message: `peered links [[${clip(p.link.text)}]], ${why}: overlaps with that network cannot be checked. Link a note with an aks-ip block, or give the peered CIDRs.`,
-				line: p.link.line,
-			});
+			out.push(
+				anchored(
+					{
+						severity: "warning",
+						code: "unresolved-link",
+						message: `peered links [[${clip(p.link.text)}]], ${why}: overlaps with that network cannot be checked. Link a note with an aks-ip block, or give the peered CIDRs.`,
+						line: p.link.line,
+					},
+					`link ${p.link.text}`,
+				),
+			);
 	});
 	return out;
+}
+
+export function itemAnchor(i: RangeItem): string {
+	return `${i.kind} ${i.cidr.text}`;
 }
 
 function order(a: Pair, b: Pair): number {
@@ -93,22 +122,32 @@ function findingsOf(reg: Registry, b: RegistryBlock, pairs: readonly Pair[]): Fi
 			if (p.severity === "error") severity = "error";
 			const other = reg.block(p.other.block);
 			if (j - i < CAP && other)
-				out.push({
-					severity: p.severity,
-					code: p.code,
-					message: pairMessage(p, b, other),
-					line: p.self.line,
-					related: { file: other.path, line: p.other.line },
-				});
+				out.push(
+					anchored(
+						{
+							severity: p.severity,
+							code: p.code,
+							message: pairMessage(p, b, other),
+							line: p.self.line,
+							related: { file: other.path, line: p.other.line },
+						},
+						itemAnchor(p.self),
+					),
+				);
 			j++;
 		}
 		if (j - i > CAP)
-			out.push({
-				severity,
-				code: first.code,
-				message: `…and ${groupDigits(j - i - CAP)} more overlaps with ranges of other notes at this line (aks-ip registry lists every range).`,
-				line: first.self.line,
-			});
+			out.push(
+				anchored(
+					{
+						severity,
+						code: first.code,
+						message: `…and ${groupDigits(j - i - CAP)} more overlaps with ranges of other notes at this line (aks-ip registry lists every range).`,
+						line: first.self.line,
+					},
+					itemAnchor(first.self),
+				),
+			);
 		i = j;
 	}
 	return out.filter((f) => !b.plan.ignore.includes(f.code));

@@ -8,7 +8,7 @@
  * which can run in slices); `check` then runs the rules across notes and says which blocks'
  * findings changed.
  */
-import type { Finding } from "../core/findings";
+import { sortFindings, type Finding } from "../core/findings";
 import { findBlocks, LANGUAGE } from "../note/blocks";
 import { mayHoldFence } from "../note/fences";
 import type { NoteLink } from "../parse/types";
@@ -131,6 +131,28 @@ export class Registry {
 				.filter((s) => s.name !== null && !s.defaulted)
 				.map((s) => ({ name: s.name ?? "", cidr: s.cidr, purpose: s.purpose })),
 		};
+	}
+
+	/**
+	 * The errors and warnings of a note's text, as "Check plans in vault" lists them: each block
+	 * planned with its linked VNet, and, while the note is as the registry last read it, its
+	 * findings across notes.
+	 */
+	noteFindings(path: string, text: string): { plans: number; findings: Finding[] } {
+		const blocks = mayHoldFence(text, LANGUAGE) ? findBlocks(text) : [];
+		const known = this.notes.get(path)?.blocks ?? [];
+		const findings: Finding[] = [];
+		blocks.forEach((b, i) => {
+			const plan = planBody(b.body, {
+				fenceLine: b.fenceLine,
+				defaultMaxSurge: this.options.defaultMaxSurge,
+				linkedVnet: (link) => this.linkedVnet(link, path),
+			});
+			findings.push(...plan.findings);
+			const same = known[i];
+			if (same && same.body === b.body && same.fenceLine === b.fenceLine) findings.push(...same.cross);
+		});
+		return { plans: blocks.length, findings: sortFindings(findings.filter((f) => f.severity !== "info")) };
 	}
 
 	/** Adds or replaces a note. A bare spec file (.yaml, .yml, .json unless told) is one block. */

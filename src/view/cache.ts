@@ -1,20 +1,46 @@
 /** Plans by source, so re-rendering an unchanged block (Obsidian does it often) costs nothing. */
 import { planSource } from "../api";
-import type { PlanResult } from "../plan/types";
+import type { NoteLink } from "../parse/types";
+import type { LinkedVnet, PlanResult } from "../plan/types";
 
 const LIMIT = 64;
-const cache = new Map<string, PlanResult>();
+const cache = new Map<string, { plan: PlanResult; env: string }>();
 
-export function planCached(source: string, defaultMaxSurge: string): PlanResult {
+/** A linked VNet as text: the same text, the same plan. */
+export function envKey(env: LinkedVnet | null): string {
+	if (!env) return "";
+	const subnets = env.subnets.map((s) => `${s.name}=${s.cidr.text}:${s.purpose}`).join(",");
+	return `${env.note}|${env.spaces.map((c) => c.text).join(",")}|${subnets}`;
+}
+
+/**
+ * The plan of a block body. `linked` gives the network a `vnet: [[Note]]` link names (from the
+ * registry); a block planned with another version of that network is planned again.
+ */
+export function planCached(
+	source: string,
+	defaultMaxSurge: string,
+	linked?: (link: NoteLink) => LinkedVnet | null,
+): PlanResult {
 	const key = `${defaultMaxSurge}\u0000${source}`;
 	const hit = cache.get(key);
-	if (hit) {
+	const link = hit?.plan.links.vnet;
+	if (hit && (!link || envKey(linked?.(link) ?? null) === hit.env)) {
 		cache.delete(key);
 		cache.set(key, hit);
-		return hit;
+		return hit.plan;
 	}
-	const plan = planSource(source, { defaultMaxSurge });
-	cache.set(key, plan);
+	let env = "";
+	const plan = planSource(source, {
+		defaultMaxSurge,
+		linkedVnet: (l) => {
+			const found = linked?.(l) ?? null;
+			env = envKey(found);
+			return found;
+		},
+	});
+	cache.delete(key);
+	cache.set(key, { plan, env });
 	if (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
 	return plan;
 }

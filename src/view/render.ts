@@ -7,13 +7,26 @@ import { modelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
 import type { Finding } from "../core/findings";
 import type { Section } from "../parse/types";
+import type { NetworkView } from "../registry/network-view";
 import { renderFindings } from "./findings";
 import { renderMap } from "./map";
+import { renderNetwork } from "./network";
 import { renderAllocation, renderPools } from "./tables";
 
-interface ViewOptions {
+export interface ViewOptions {
 	sections: Record<Section, boolean>;
 	showSuppressed: boolean;
+}
+
+/** What the vault's registry adds to a block: for a network block, its clusters and others' subnets. */
+export interface RegistryExtras {
+	network: NetworkView | null;
+}
+
+/** A network block's kind in words: a VNet, routed ranges, or both. */
+function networkLabel(plan: PlanResult): string {
+	if (plan.vnet.length > 0 && plan.ranges.length > 0) return "Network: VNet and routed ranges";
+	return plan.ranges.length > 0 ? "Network: routed ranges" : "Network: VNet";
 }
 
 /** Attribute naming what a summary button does. */
@@ -24,7 +37,10 @@ export const SUMMARY_HIDE = "Hide the summary";
 function header(el: HTMLElement, plan: PlanResult): void {
 	const head = el.createDiv({ cls: "aks-ip-header" });
 	head.createSpan({ cls: "aks-ip-title", text: plan.cluster });
-	head.createSpan({ cls: "aks-ip-model", text: modelLabel(plan.model, plan.dataplane) });
+	head.createSpan({
+		cls: "aks-ip-model",
+		text: plan.kind === "network" ? networkLabel(plan) : modelLabel(plan.model, plan.dataplane),
+	});
 	head.createSpan({ cls: "aks-ip-families", text: plan.ipFamilies.join(" + ") });
 	const status = planStatus(plan);
 	head.createSpan({ cls: `aks-ip-status is-${status.level}`, text: status.text, attr: { role: "status" } });
@@ -66,7 +82,7 @@ function titled(el: HTMLElement, title: string, cls: string): HTMLElement {
 	return section;
 }
 
-export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptions): void {
+export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptions, extras?: RegistryExtras): void {
 	el.empty();
 	el.addClass("aks-ip-block");
 	if (!plan.parsed) {
@@ -74,6 +90,11 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 		return;
 	}
 	header(el, plan);
+	if (plan.kind === "network") {
+		const on = (s: Section) => sectionOn(plan, options, s);
+		renderNetwork(el, plan, options, extras?.network ?? null, on, titled);
+		return;
+	}
 	// Tables carry their title as a caption, styled like the other sections' titles.
 	if (sectionOn(plan, options, "table"))
 		renderAllocation(el.createDiv({ cls: "aks-ip-section aks-ip-allocation-section" }), plan);
