@@ -130,3 +130,25 @@ describe("what an allocator must avoid", () => {
 		expect(allocationInputs(reg, "nowhere.md", 0)).toBeNull();
 	});
 });
+
+describe("a block being edited", () => {
+	it("keeps its findings across notes at the lines of their ranges, and drops those it no longer has", async () => {
+		const { crossFindingsFor } = await import("../../src/registry/view");
+		const { planSource } = await import("../../src/api");
+		const saved = reg.notes.get("clusters/Staging.md")?.blocks[0]?.body ?? "";
+		const at = (source: string) =>
+			crossFindingsFor(reg, "clusters/Staging.md", source, planSource(source)).map((f) => [f.code, f.line]);
+		expect(at(saved)).toEqual([
+			["cross-note-overlap", 2],
+			["range-overlap", 5],
+		]);
+		const moved = `# a comment line\n${saved}`;
+		expect(at(moved)).toEqual([
+			["cross-note-overlap", 3],
+			["range-overlap", 6],
+		]);
+		expect(at(saved.replace("serviceCidr: 10.200.0.0/16", "serviceCidr: 172.16.0.0/16"))).toEqual([
+			["cross-note-overlap", 2],
+		]);
+	});
+});
