@@ -17,9 +17,15 @@ async function loaded(files: Record<string, string> = VAULT, data?: unknown) {
 	return { plugin, app };
 }
 
+function fileAt(app: App, path: string): TFile {
+	const file = app.vault.getFileByPath(path);
+	if (!(file instanceof TFile)) throw new Error(`No note ${path}.`);
+	return file;
+}
+
 /** Renders the nth aks-ip block of a vault note as Obsidian would. */
 async function show(plugin: AksIpPlugin, app: App, path: string, index = 0) {
-	const note = (await app.vault.read(app.vault.getFileByPath(path) as TFile)) ?? "";
+	const note = (await app.vault.read(fileAt(app, path))) ?? "";
 	const section = sectionOf(note, "aks-ip", index);
 	const source = section
 		? note
@@ -126,7 +132,7 @@ describe("keeping the registry current", () => {
 			["networks/On-premises.md", "networks/Hub.md", "labs/Lab two.md"].map((p) => show(plugin, app, p)),
 		);
 		const render = vi.spyOn(AksIpBlock.prototype, "render");
-		const staging = app.vault.getFileByPath("clusters/Staging.md") as TFile;
+		const staging = fileAt(app, "clusters/Staging.md");
 		await app.vault.modify(staging, (VAULT["clusters/Staging.md"] ?? "").replace("10.200.0.0/16", "172.16.0.0/16"));
 		await settled(plugin);
 		const redrawn = render.mock.contexts.map((c) => blocks.findIndex((b) => b.ctx.children[0] === c));
@@ -137,7 +143,7 @@ describe("keeping the registry current", () => {
 	it("follows deletions and creations", async () => {
 		const { plugin, app } = await loaded();
 		const hub = await show(plugin, app, "networks/Hub.md");
-		await app.vault.delete(app.vault.getFileByPath("networks/On-premises.md") as TFile);
+		await app.fileManager.trashFile(fileAt(app, "networks/On-premises.md"));
 		await settled(plugin);
 		expect(findings(hub.el)).toContain("unresolved-link Line 7 ");
 		await app.vault.create("elsewhere/On-premises.md", VAULT["networks/On-premises.md"] ?? "");
@@ -148,7 +154,7 @@ describe("keeping the registry current", () => {
 	it("rewrites links inside aks-ip blocks when a note is renamed, one edit per note", async () => {
 		const { plugin, app } = await loaded();
 		const writes = app.vault.writes.length;
-		await app.vault.rename(app.vault.getFileByPath("networks/Hub.md") as TFile, "networks/Hub WEU.md");
+		await app.vault.rename(fileAt(app, "networks/Hub.md"), "networks/Hub WEU.md");
 		await settled(plugin);
 		await settled(plugin);
 		const edits = app.vault.writes.slice(writes);
@@ -212,7 +218,7 @@ describe("the aks-ip-registry block", () => {
 		expect(rows()[1]?.[5]).toBe("error cross-note-overlap");
 		el.querySelector(".aks-ip-inventory a")?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
 		expect(app.workspace.opened.at(-1)).toMatchObject({ path: "shared/Shared.md", sourcePath: "Inventory.md" });
-		const teamA = app.vault.getFileByPath("shared/Team A.md") as TFile;
+		const teamA = fileAt(app, "shared/Team A.md");
 		await app.vault.modify(teamA, (VAULT["shared/Team A.md"] ?? "").replace("10.50.0.0/22", "10.50.16.0/22"));
 		await settled(plugin);
 		expect(rows().map((r) => r[2])).toContain("10.50.16.0/22");
