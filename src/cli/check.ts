@@ -32,7 +32,7 @@ Exit status: 0 no errors, 1 errors found (or a file could not be read), 2 usage 
 
 export type CheckFormat = "text" | "json" | "github";
 
-export interface CheckOptions {
+interface CheckOptions {
 	format: CheckFormat;
 	quiet: boolean;
 	warningsAsErrors: boolean;

@@ -21,7 +21,7 @@ Options:
 Exit status: 0 when every file was read, 1 when a file could not be read, 2 usage error.
 `;
 
-export interface RegistryCommandOptions {
+interface RegistryCommandOptions {
 	format: "text" | "json" | "csv";
 	where?: string;
 	folder?: string;

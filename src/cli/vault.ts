@@ -11,13 +11,13 @@ import { displayName, isBareSpec, planInput, readInput, type Input } from "./io"
 import type { Io } from "./main";
 import { expandPaths } from "./walk";
 
-export interface LoadedNote {
+interface LoadedNote {
 	input: Input;
 	/** The note's path from the vault root, its key in the registry; null for standard input. */
 	key: string | null;
 }
 
-export interface Loaded {
+interface Loaded {
 	registry: Registry;
 	notes: LoadedNote[];
 	/** Files given or found. */

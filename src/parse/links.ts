@@ -30,7 +30,7 @@ function scalarText(node: Node | null): string | null {
 }
 
 /** The link a value holds: "[[Note]]" as text, or [[Note]] as YAML reads it; else null. */
-export function linkOf(r: Reader, node: Node | null, line: number): NoteLink | null {
+function linkOf(r: Reader, node: Node | null, line: number): NoteLink | null {
 	const text = scalarText(node);
 	if (text !== null) {
 		const m = QUOTED.exec(text);
@@ -71,7 +71,7 @@ export function readVnet(r: Reader, e: Entry, spec: Spec): Loc<Cidr>[] | undefin
 	return cidrs.length > 0 ? cidrs : undefined;
 }
 
-export interface RangesRead {
+interface RangesRead {
 	cidrs: PeeredSpec[];
 	links: { name: string; link: NoteLink }[];
 }
@@ -80,7 +80,7 @@ export interface RangesRead {
  * `peered` (and a network's `ranges`): a list of CIDRs and links, or a map of name to a CIDR, a
  * list of CIDRs, or a link. Links are refused where `allowLinks` is false.
  */
-export function readRanges(r: Reader, e: Entry, key: string, allowLinks: boolean): RangesRead {
+function readRanges(r: Reader, e: Entry, key: string, allowLinks: boolean): RangesRead {
 	const out: RangesRead = { cidrs: [], links: [] };
 	const take = (name: string, item: Entry): void => {
 		const link = linkOf(r, item.node, item.line);
@@ -118,7 +118,7 @@ export function readRanges(r: Reader, e: Entry, key: string, allowLinks: boolean
 const NETWORK_KEYS = new Set(["kind", "cluster", "vnet", "subnets", "peered", "ranges", "ignore", "show"]);
 
 /** A network block ignores cluster keys, and a cluster has no `ranges`: both said where they stand. */
-export function checkKindKeys(r: Reader, top: Map<string, Entry>, spec: Spec): void {
+function checkKindKeys(r: Reader, top: Map<string, Entry>, spec: Spec): void {
 	const network = spec.kind?.value === "network";
 	for (const [key, e] of top) {
 		if (network && !NETWORK_KEYS.has(key))
@@ -145,4 +145,17 @@ export function checkKindKeys(r: Reader, top: Map<string, Entry>, spec: Spec): v
 		);
 		delete spec.vnetLink;
 	}
+}
+
+/** `peered` (CIDRs and links), a network's `ranges`, and what each kind of block ignores. */
+export function readNetworkKeys(r: Reader, top: Map<string, Entry>, spec: Spec): void {
+	const peered = top.get("peered");
+	if (peered) {
+		const read = readRanges(r, peered, "peered", true);
+		spec.peered = read.cidrs;
+		spec.peeredLinks = read.links;
+	}
+	const ranges = top.get("ranges");
+	if (ranges) spec.ranges = readRanges(r, ranges, "ranges", false).cidrs;
+	checkKindKeys(r, top, spec);
 }

@@ -3,7 +3,7 @@ import { isMap, LineCounter, parseDocument, type Document, type YAMLMap } from "
 import type { Finding } from "../core/findings";
 import { NETWORK_PROFILE_KEYS, TOP_KEYS } from "./keys";
 import { readLoadBalancers, readSubnets } from "./lists";
-import { checkKindKeys, readRanges } from "./links";
+import { readNetworkKeys } from "./links";
 import { readPools } from "./pools";
 import { clip, errorText } from "../core/text";
 import { Reader, type Entry } from "./reader";
@@ -144,15 +144,7 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 	readPools(r, top, spec);
 	const subnets = top.get("subnets");
 	if (subnets) spec.subnets = readSubnets(r, subnets);
-	const peered = top.get("peered");
-	if (peered) {
-		const read = readRanges(r, peered, "peered", true);
-		spec.peered = read.cidrs;
-		spec.peeredLinks = read.links;
-	}
-	const ranges = top.get("ranges");
-	if (ranges) spec.ranges = readRanges(r, ranges, "ranges", false).cidrs;
-	checkKindKeys(r, top, spec);
+	readNetworkKeys(r, top, spec);
 	const lbs = top.get("loadBalancers");
 	if (lbs) spec.loadBalancers = readLoadBalancers(r, lbs);
 	return { spec, findings: r.findings };

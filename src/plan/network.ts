@@ -15,7 +15,7 @@ import { SubnetRegistry } from "./subnets";
 import type { PlanResult } from "./types";
 
 /** The rules of RULES that concern a VNet rather than a cluster. */
-export const NETWORK_RULES: readonly Rule[] = [rangeOverlap, outsideVnet, reservedRange, subnetSize, vnetLimit];
+const NETWORK_RULES: readonly Rule[] = [rangeOverlap, outsideVnet, reservedRange, subnetSize, vnetLimit];
 
 export function planNetwork(spec: Spec, parseFindings: Finding[], blockLine: number, firstLine: number): PlanResult {
 	const findings = [...parseFindings];

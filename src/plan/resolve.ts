@@ -14,7 +14,15 @@ import {
 	usesPodSubnet,
 } from "./model";
 import { newSubnet, SubnetRegistry } from "./subnets";
-import type { LinkedVnet, LoadBalancerPlan, ModelId, PodCidrPlan, PoolPlan, ServiceCidrPlan, SubnetPlan } from "./types";
+import type {
+	LinkedVnet,
+	LoadBalancerPlan,
+	ModelId,
+	PodCidrPlan,
+	PoolPlan,
+	ServiceCidrPlan,
+	SubnetPlan,
+} from "./types";
 
 type Report = (f: Finding) => void;
 
@@ -49,6 +57,20 @@ interface Resolved {
 	serviceCidrs: ServiceCidrPlan[];
 }
 
+/** No VNet, subnet or link given: AKS creates and manages the VNet. */
+function isManagedVnet(spec: Spec): boolean {
+	return (
+		spec.vnetLink === undefined &&
+		spec.vnet.length === 0 &&
+		spec.subnets.every((s) => s.cidr === null) &&
+		spec.nodeSubnet === undefined &&
+		spec.podSubnet === undefined &&
+		!spec.invalid.has("vnet") &&
+		!spec.invalid.has("nodeSubnet") &&
+		spec.pools.every((p) => p.nodeSubnet === undefined && p.podSubnet === undefined)
+	);
+}
+
 export function resolve(
 	spec: Spec,
 	firstLine: number,
@@ -61,15 +83,7 @@ export function resolve(
 	// A linked VNet whose note is not known (yet): its subnet names cannot be checked here.
 	const network = spec.vnetLink ? (linked ?? { note: `[[${spec.vnetLink.text}]]`, unknown: true }) : null;
 	const registry = new SubnetRegistry(spec.subnets, report, network);
-	const managedVnet =
-		spec.vnetLink === undefined &&
-		spec.vnet.length === 0 &&
-		spec.subnets.every((s) => s.cidr === null) &&
-		spec.nodeSubnet === undefined &&
-		spec.podSubnet === undefined &&
-		!spec.invalid.has("vnet") &&
-		!spec.invalid.has("nodeSubnet") &&
-		spec.pools.every((p) => p.nodeSubnet === undefined && p.podSubnet === undefined);
+	const managedVnet = isManagedVnet(spec);
 	const managedSubnet = managedVnet
 		? registry.add(newSubnet(DEFAULTS.managedSubnet, "aks-subnet", "node", "other", firstLine, true))
 		: null;

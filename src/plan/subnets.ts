@@ -13,7 +13,7 @@ type Report = (f: Finding) => void;
 type LinkedSubnet = LinkedVnet["subnets"][number];
 
 /** The network a `vnet: [[Note]]` link names: its subnets, or `unknown` while the note is not known. */
-export interface LinkedSubnets {
+interface LinkedSubnets {
 	note: string;
 	subnets?: LinkedSubnet[];
 	unknown?: boolean;

@@ -8,7 +8,7 @@ import type { ItemKind } from "./items";
 import type { Topology } from "./networks";
 import type { Registry } from "./registry";
 
-export type RangeType = "VNet" | "subnet" | "pod" | "service" | "peered" | "on-premises";
+type RangeType = "VNet" | "subnet" | "pod" | "service" | "peered" | "on-premises";
 
 export interface InventoryRow {
 	/** The cluster or network the range belongs to. */
@@ -109,7 +109,7 @@ function cell(value: string | number): string {
 	return /[",\n\r]/.test(text) ? `"${text.split('"').join('""')}"` : text;
 }
 
-export const INVENTORY_COLUMNS = [
+const INVENTORY_COLUMNS = [
 	"name",
 	"block",
 	"file",

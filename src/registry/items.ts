@@ -121,7 +121,7 @@ export function compareItems(a: RangeItem, b: RangeItem): number {
 }
 
 /** True when `b`, which sorts at or after `a`, still overlaps `a`. */
-export function reaches(a: RangeItem, b: RangeItem): boolean {
+function reaches(a: RangeItem, b: RangeItem): boolean {
 	if (a.family !== b.family) return false;
 	return a.family === 4 ? b.s <= a.e : b.cidr.start <= a.cidr.end;
 }

@@ -7,7 +7,7 @@ import { noteRef } from "./links";
 import type { Topology } from "./networks";
 import type { Registry, RegistryBlock } from "./registry";
 
-export interface NetworkMember {
+interface NetworkMember {
 	/** The cluster's name. */
 	name: string;
 	path: string;
@@ -17,7 +17,7 @@ export interface NetworkMember {
 	how: string;
 }
 
-export interface TakenSubnet {
+interface TakenSubnet {
 	cidr: Cidr;
 	/** The subnet's name, or "" when the cluster gives only its CIDR. */
 	name: string;

@@ -13,7 +13,7 @@ import { sweepBetween, type RangeItem } from "./items";
 import { noteRef } from "./links";
 import type { Registry, RegistryBlock } from "./registry";
 
-export interface Net {
+interface Net {
 	/** "n:" a network block, "v:" an address space declared by clusters, "c:" a cluster alone. */
 	id: string;
 	/** How messages name it: the note that declares it, as a link. */

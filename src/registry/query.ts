@@ -8,7 +8,7 @@ import { parseFilter, type InventoryFilter } from "./inventory";
 
 export const REGISTRY_LANGUAGE = "aks-ip-registry";
 
-export interface RegistryQuery {
+interface RegistryQuery {
 	filter: InventoryFilter;
 	/** What could not be read, one sentence each. */
 	problems: string[];

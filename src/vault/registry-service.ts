@@ -16,7 +16,7 @@ import { inRegistry, type AksIpSettings } from "../settings/settings";
 import { linksTo, rewriteRenamed } from "./rename";
 
 /** Work per slice, in milliseconds: well under the 20 ms a frame-friendly task may take. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 /** Vault events are gathered this long before the registry is updated. */
 const UPDATE_DELAY = 50;
 

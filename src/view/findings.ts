@@ -67,9 +67,12 @@ export function renderFindings(parent: HTMLElement, findings: Finding[], suppres
 		});
 		// A finding across notes links the other note at its line.
 		if (f.related)
-			noteLink(li, f.related.file, `${noteTitle(f.related.file)}, line ${f.related.line}`, f.related.line).addClass(
-				"aks-ip-related",
-			);
+			noteLink(
+				li,
+				f.related.file,
+				`${noteTitle(f.related.file)}, line ${f.related.line}`,
+				f.related.line,
+			).addClass("aks-ip-related");
 	};
 	for (const f of findings) item(f, false);
 	for (const f of suppressed) item(f, true);

@@ -15,7 +15,7 @@ import type { ViewOptions } from "./render";
 import { table } from "./tables";
 
 /** Addresses of `space` that no range of `taken` covers, never enumerating addresses. */
-export function freeIn(space: Range, taken: readonly Range[]): bigint {
+function freeIn(space: Range, taken: readonly Range[]): bigint {
 	const inside = taken
 		.filter((r) => r.family === space.family && r.start <= space.end && r.end >= space.start)
 		.map((r) => ({

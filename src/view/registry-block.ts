@@ -14,7 +14,7 @@ import { noteLink, noteTitle, OPEN_ATTR, OPEN_LINE_ATTR } from "./findings";
 const ROW_LIMIT = 500;
 const CONNECTED_SHOWN = 3;
 
-export interface RegistryBlockHost {
+interface RegistryBlockHost {
 	app: App;
 	vaultRegistry: VaultRegistry;
 }

@@ -19,7 +19,7 @@ export interface ViewOptions {
 }
 
 /** What the vault's registry adds to a block: for a network block, its clusters and others' subnets. */
-export interface RegistryExtras {
+interface RegistryExtras {
 	network: NetworkView | null;
 }
 

@@ -8,7 +8,13 @@ import { groupDigits, percentOf } from "../core/numbers";
 
 type Cell = string | { text: string; tag?: string; cls?: string };
 
-export function table(parent: HTMLElement, caption: string, headers: string[], rows: Cell[][], cls: string): HTMLTableElement {
+export function table(
+	parent: HTMLElement,
+	caption: string,
+	headers: string[],
+	rows: Cell[][],
+	cls: string,
+): HTMLTableElement {
 	const scroll = parent.createDiv({ cls: "aks-ip-scroll" });
 	const t = scroll.createEl("table", { cls: `aks-ip-table ${cls}` });
 	t.createEl("caption", { text: caption });

@@ -56,7 +56,7 @@ describe("building the registry", () => {
 	it("waits for the layout, never reads a note while the plugin loads, and builds in slices", async () => {
 		const app = new App({ files: VAULT });
 		for (let i = 0; i < 400; i++)
-			void app.vault.create(
+			app.vault.create(
 				`more/n${i}.md`,
 				`\`\`\`aks-ip\nvnet: 10.${100 + (i % 100)}.${i % 256}.0/24\ncount: 3\n\`\`\`\n`,
 			);
@@ -146,7 +146,7 @@ describe("keeping the registry current", () => {
 		await app.fileManager.trashFile(fileAt(app, "networks/On-premises.md"));
 		await settled(plugin);
 		expect(findings(hub.el)).toContain("unresolved-link Line 7 ");
-		await app.vault.create("elsewhere/On-premises.md", VAULT["networks/On-premises.md"] ?? "");
+		app.vault.create("elsewhere/On-premises.md", VAULT["networks/On-premises.md"] ?? "");
 		await settled(plugin);
 		expect(findings(hub.el)).not.toContain("unresolved-link Line 7 ");
 	});
