@@ -102,7 +102,7 @@ export default defineConfig(
 							message: "The engine has no Node import: it runs on mobile and in the command line alike.",
 						},
 						{
-							group: ["**/view/*", "**/commands/*", "**/settings/*", "**/cli/*", "**/main"],
+							group: ["**/view/*", "**/commands/*", "**/settings/*", "**/vault/*", "**/cli/*", "**/main"],
 							message: "The engine does not import the layers built on it.",
 						},
 					],
