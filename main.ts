@@ -17,7 +17,9 @@ export default class AksIpPlugin extends Plugin {
 
 	async onload(): Promise<void> {
 		this.settings = mergeSettings(await this.loadData());
-		this.addChild(this.vaultRegistry);
+		// Loaded with the plugin and unloaded with it, but not a child: children are render children.
+		this.vaultRegistry.load();
+		this.register(() => this.vaultRegistry.unload());
 		this.registerMarkdownCodeBlockProcessor(LANGUAGE, (source, el, ctx) => {
 			const block = new AksIpBlock(el, source, ctx, this);
 			block.render();

@@ -6,6 +6,7 @@ import { countOf, groupDigits } from "../core/numbers";
 import { Modal, type App, type TFile } from "obsidian";
 import type { AksIpSettings } from "../settings/settings";
 import type { VaultRegistry } from "../vault/registry-service";
+import { noteFindings } from "../registry/view";
 import type { Finding } from "../core/findings";
 import { scanNotes, type NoteReport, type ScanSummary } from "../note/scan";
 import { findingItem } from "../view/findings";
@@ -72,7 +73,7 @@ export class VaultCheckModal extends Modal {
 		status.setText(`Checking ${countOf(total, "note")}…`);
 		try {
 			const summary = await scanNotes({
-				check: registry ? (file, text) => registry.registry.noteFindings(file.path, text) : undefined,
+				check: registry ? (file, text) => noteFindings(registry.registry, file.path, text) : undefined,
 				files,
 				sliceSize: SLICE,
 				defaultMaxSurge: this.settings.defaultMaxSurge,

@@ -217,3 +217,22 @@ export function overlapping(
 		if ((v4 ? y.e : y.cidr.end) >= xStart) each(y);
 	}
 }
+
+/** `sorted` without the `removed` items and with the `added` ones, in order: a merge, not a sort. */
+export function mergeSorted(
+	sorted: readonly RangeItem[],
+	removed: ReadonlySet<RangeItem>,
+	added: readonly RangeItem[],
+): RangeItem[] {
+	const kept = removed.size > 0 ? sorted.filter((i) => !removed.has(i)) : [...sorted];
+	const fresh = added.filter((i) => !removed.has(i)).sort(compareItems);
+	if (fresh.length === 0) return kept;
+	const merged: RangeItem[] = [];
+	let a = 0;
+	for (const item of kept) {
+		while (a < fresh.length && compareItems(fresh[a] as RangeItem, item) < 0) merged.push(fresh[a++] as RangeItem);
+		merged.push(item);
+	}
+	while (a < fresh.length) merged.push(fresh[a++] as RangeItem);
+	return merged;
+}

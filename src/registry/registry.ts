@@ -8,15 +8,16 @@
  * which can run in slices); `check` then runs the rules across notes and says which blocks'
  * findings changed.
  */
-import { sortFindings, type Finding } from "../core/findings";
+import type { Finding } from "../core/findings";
 import { findBlocks, LANGUAGE } from "../note/blocks";
 import { mayHoldFence } from "../note/fences";
 import type { NoteLink } from "../parse/types";
 import { planBody } from "../plan/plan";
 import type { LinkedVnet, PlanResult } from "../plan/types";
 import { CrossCheck, type CheckState } from "./check";
-import { compareItems, itemsOf, type RangeItem } from "./items";
-import { NoteIndex, noteName } from "./links";
+import { itemsOf, mergeSorted, type RangeItem } from "./items";
+import { envKey, linkedVnetOf, topoKey } from "./linked";
+import { NoteIndex } from "./links";
 
 export interface RegistryBlock {
 	/** `path` and block index: unique in the registry. */
@@ -57,19 +58,6 @@ export interface RegistryOptions {
 }
 
 const BARE = /\.(ya?ml|json)$/i;
-
-/**
- * What a block means to networks and links: its kind, name, the ranges that stand for its
- * network or name others (VNet spaces, routed ranges, subnets outside its spaces, peered CIDRs),
- * its links and ignore list.
- */
-function topoKey(plan: PlanResult, items: RangeItem[], vnet: string | null, peers: (string | null)[]): string {
-	const ranges = items
-		.filter((i) => (i.top && i.kind !== "pod" && i.kind !== "service") || i.kind === "peered")
-		.map((i) => `${i.kind}:${i.cidr.text}`)
-		.join(",");
-	return `${plan.kind}|${plan.cluster}|${ranges}|${vnet ?? ""}|${peers.join(",")}`;
-}
 
 export class Registry {
 	readonly notes = new Map<string, RegistryNote>();
@@ -123,36 +111,7 @@ export class Registry {
 	/** What a cluster in `sourcePath` that links `link` as its VNet is planned with. */
 	linkedVnet(link: NoteLink, sourcePath: string): LinkedVnet | null {
 		const target = this.targetBlock(this.resolveLink(link.path, sourcePath));
-		if (!target?.plan.parsed) return null;
-		return {
-			note: `[[${noteName(target.path)}]]`,
-			spaces: target.plan.vnet.filter((v) => !v.defaulted).map((v) => v.cidr),
-			subnets: target.plan.subnets
-				.filter((s) => s.name !== null && !s.defaulted)
-				.map((s) => ({ name: s.name ?? "", cidr: s.cidr, purpose: s.purpose })),
-		};
-	}
-
-	/**
-	 * The errors and warnings of a note's text, as "Check plans in vault" lists them: each block
-	 * planned with its linked VNet, and, while the note is as the registry last read it, its
-	 * findings across notes.
-	 */
-	noteFindings(path: string, text: string): { plans: number; findings: Finding[] } {
-		const blocks = mayHoldFence(text, LANGUAGE) ? findBlocks(text) : [];
-		const known = this.notes.get(path)?.blocks ?? [];
-		const findings: Finding[] = [];
-		blocks.forEach((b, i) => {
-			const plan = planBody(b.body, {
-				fenceLine: b.fenceLine,
-				defaultMaxSurge: this.options.defaultMaxSurge,
-				linkedVnet: (link) => this.linkedVnet(link, path),
-			});
-			findings.push(...plan.findings);
-			const same = known[i];
-			if (same && same.body === b.body && same.fenceLine === b.fenceLine) findings.push(...same.cross);
-		});
-		return { plans: blocks.length, findings: sortFindings(findings.filter((f) => f.severity !== "info")) };
+		return target ? linkedVnetOf(target.path, target.plan) : null;
 	}
 
 	/** Adds or replaces a note. A bare spec file (.yaml, .yml, .json unless told) is one block. */
@@ -249,7 +208,7 @@ export class Registry {
 			const before = note.blocks;
 			note.blocks = before.map((b) => {
 				const link = b.plan.links.vnet;
-				if (!link || this.envKey(link, path) === b.envKey) return b;
+				if (!link || envKey(this.linkedVnet(link, path)) === b.envKey) return b;
 				changed = true;
 				return this.planBlock(path, b.index, b.fenceLine, b.body);
 			});
@@ -273,21 +232,10 @@ export class Registry {
 
 	/** Every range of the registry in address order (family, start, then the wider first). */
 	sortedItems(): RangeItem[] {
-		if (this.removed.size > 0) this.sorted = this.sorted.filter((i) => !this.removed.has(i));
-		const added = this.added.filter((i) => !this.removed.has(i)).sort(compareItems);
+		this.sorted = mergeSorted(this.sorted, this.removed, this.added);
 		this.removed.clear();
 		this.added = [];
-		if (added.length === 0) return this.sorted;
-		const merged: RangeItem[] = [];
-		let a = 0;
-		for (const item of this.sorted) {
-			while (a < added.length && compareItems(added[a] as RangeItem, item) < 0)
-				merged.push(added[a++] as RangeItem);
-			merged.push(item);
-		}
-		while (a < added.length) merged.push(added[a++] as RangeItem);
-		this.sorted = merged;
-		return merged;
+		return this.sorted;
 	}
 
 	blocks(): RegistryBlock[] {
@@ -300,21 +248,16 @@ export class Registry {
 		return this.byKey.get(key) ?? null;
 	}
 
-	private envKey(link: NoteLink, sourcePath: string): string {
-		const env = this.linkedVnet(link, sourcePath);
-		if (!env) return "?";
-		return `${env.note}|${env.spaces.map((c) => c.text).join(",")}|${env.subnets.map((s) => `${s.name}=${s.cidr.text}:${s.purpose}`).join(",")}`;
-	}
-
 	private planBlock(path: string, index: number, fenceLine: number, body: string): RegistryBlock {
 		const key = `${path}#${index}`;
-		let envKey = "";
+		let used = "";
 		const plan = planBody(body, {
 			fenceLine,
 			defaultMaxSurge: this.options.defaultMaxSurge,
 			linkedVnet: (link) => {
-				envKey = this.envKey(link, path);
-				return this.linkedVnet(link, path);
+				const env = this.linkedVnet(link, path);
+				used = envKey(env);
+				return env;
 			},
 		});
 		const vnet = plan.links.vnet;
@@ -331,7 +274,7 @@ export class Registry {
 			items,
 			vnetTarget,
 			peerTargets,
-			envKey,
+			envKey: used,
 			cross: [],
 			topoKey: topoKey(plan, items, vnetTarget, peerTargets),
 		};

@@ -4,7 +4,10 @@
  * when its body is not the saved one, each finding is placed again by what it is about (its range
  * or link), and dropped when the block no longer has it.
  */
-import type { Finding } from "../core/findings";
+import { sortFindings, type Finding } from "../core/findings";
+import { findBlocks, LANGUAGE } from "../note/blocks";
+import { mayHoldFence } from "../note/fences";
+import { planBody } from "../plan/plan";
 import type { PlanResult } from "../plan/types";
 import { findingAnchor, itemAnchor } from "./check";
 import { itemsOf } from "./items";
@@ -55,4 +58,26 @@ export function crossFindingsFor(reg: Registry, path: string, source: string, pl
 			out.push({ ...f, line });
 		}
 	return out;
+}
+
+/**
+ * The errors and warnings of a note's text, as "Check plans in vault" lists them: each block
+ * planned with its linked VNet, and, while the note is as the registry last read it, its
+ * findings across notes.
+ */
+export function noteFindings(reg: Registry, path: string, text: string): { plans: number; findings: Finding[] } {
+	const blocks = mayHoldFence(text, LANGUAGE) ? findBlocks(text) : [];
+	const known = reg.notes.get(path)?.blocks ?? [];
+	const findings: Finding[] = [];
+	blocks.forEach((b, i) => {
+		const plan = planBody(b.body, {
+			fenceLine: b.fenceLine,
+			defaultMaxSurge: reg.options.defaultMaxSurge,
+			linkedVnet: (link) => reg.linkedVnet(link, path),
+		});
+		findings.push(...plan.findings);
+		const same = known[i];
+		if (same && same.body === b.body && same.fenceLine === b.fenceLine) findings.push(...same.cross);
+	});
+	return { plans: blocks.length, findings: sortFindings(findings.filter((f) => f.severity !== "info")) };
 }

@@ -2,16 +2,10 @@
 import { planSource } from "../api";
 import type { NoteLink } from "../parse/types";
 import type { LinkedVnet, PlanResult } from "../plan/types";
+import { envKey } from "../registry/linked";
 
 const LIMIT = 64;
 const cache = new Map<string, { plan: PlanResult; env: string }>();
-
-/** A linked VNet as text: the same text, the same plan. */
-export function envKey(env: LinkedVnet | null): string {
-	if (!env) return "";
-	const subnets = env.subnets.map((s) => `${s.name}=${s.cidr.text}:${s.purpose}`).join(",");
-	return `${env.note}|${env.spaces.map((c) => c.text).join(",")}|${subnets}`;
-}
 
 /**
  * The plan of a block body. `linked` gives the network a `vnet: [[Note]]` link names (from the

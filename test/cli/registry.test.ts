@@ -112,7 +112,7 @@ describe("aks-ip check across notes", () => {
 });
 
 describe("aks-ip registry", () => {
-	it("prints the inventory as a table, JSON and CSV, filtered by CIDR and folder", () => {
+	it("prints the inventory as a table, filtered by CIDR", () => {
 		const text = aks(["registry", "--where", "10.50.0.0/16", "estate"], root);
 		expect(text.code).toBe(0);
 		const rows = text.out.trim().split("\n");
@@ -125,6 +125,9 @@ describe("aks-ip registry", () => {
 			["10.50.8.0/24", "service"],
 			["10.50.100.0/24", "subnet"],
 		]);
+	});
+
+	it("prints it as JSON, filtered by folder", () => {
 		const json = JSON.parse(aks(["registry", "--json", "--folder", "labs", "estate"], root).out) as {
 			ranges: { file: string; range: string; type: string; connected: string[] }[];
 		};
@@ -139,6 +142,9 @@ describe("aks-ip registry", () => {
 			["estate/labs/Lab one.md", "10.244.0.0/16", "pod"],
 			["estate/labs/Lab two.md", "10.244.0.0/16", "pod"],
 		]);
+	});
+
+	it("prints it as CSV, and answers usage errors with 2", () => {
 		const csv = aks(["registry", "--csv", "--folder", "networks", "estate"], root).out.split("\r\n");
 		expect(csv[0]).toBe("name,block,file,line,range,type,detail,network,connected,findings");
 		expect(csv).toContain(
