@@ -42,6 +42,8 @@ function anchorLines(plan: PlanResult): Map<string, number> {
  */
 export function crossFindingsFor(reg: Registry, path: string, source: string, plan: PlanResult): Finding[] {
 	const blocks = reg.notes.get(path)?.blocks ?? [];
+	// Most blocks have none: then nothing more is computed as the block is typed into.
+	if (!blocks.some((b) => b.cross.length > 0)) return [];
 	const body = normalise(source);
 	const exact = blocks.find((b) => normalise(b.body) === body);
 	if (exact) return exact.cross.map((f) => ({ ...f, line: f.line - exact.fenceLine }));
