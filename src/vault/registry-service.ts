@@ -176,13 +176,27 @@ export class VaultRegistry extends Component {
 	}
 
 	private touch(file: TAbstractFile): void {
-		if (!(file instanceof TFile) || !file.path.toLowerCase().endsWith(".md")) return;
-		this.pending.add(file.path);
+		// A folder (deleted, say): the notes the registry holds under it are read again.
+		if (!(file instanceof TFile)) for (const path of this.notesUnder(file.path)) this.pending.add(path);
+		else if (file.path.toLowerCase().endsWith(".md")) this.pending.add(file.path);
 		this.schedule();
 	}
 
+	private notesUnder(folder: string): string[] {
+		return [...this.registry.notes.keys()].filter((p) => p.startsWith(`${folder}/`));
+	}
+
 	private renamed(file: TAbstractFile, oldPath: string): void {
-		if (!(file instanceof TFile)) return;
+		if (!(file instanceof TFile)) {
+			// A folder moved: its notes moved with it (their own rename events may follow; they find nothing left).
+			for (const path of this.notesUnder(oldPath)) {
+				const moved = `${file.path}${path.slice(oldPath.length)}`;
+				this.registry.renameNote(path, moved);
+				this.pending.add(moved);
+			}
+			this.schedule();
+			return;
+		}
 		const rewrites = linksTo(this.registry, oldPath);
 		if (this.registry.notes.has(oldPath)) this.registry.renameNote(oldPath, file.path);
 		this.pending.add(file.path);

@@ -6,6 +6,7 @@ import { App, TFile, loadPlugin, makeContext, renderCodeBlock, runCommand, secti
 import { VaultCheckModal } from "../../src/commands/vault-modal";
 import { lastModal } from "../commands/helpers";
 import { VAULT } from "../registry/vault";
+import { TFolder } from "../stub/vault";
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -172,6 +173,16 @@ describe("keeping the registry current", () => {
 			.flatMap((b) => b.cross)
 			.filter((f) => f.code === "unresolved-link");
 		expect(unresolved.map((f) => f.message)).toEqual([expect.stringContaining("[[Old hub]]")]);
+	});
+
+	it("moves the notes of a renamed folder", async () => {
+		const { plugin, app } = await loaded();
+		const folder = new TFolder(undefined, "labs-2026");
+		app.vault.trigger("rename", folder, "labs");
+		expect([...plugin.vaultRegistry.registry.notes.keys()].filter((p) => p.includes("Lab "))).toEqual([
+			"labs-2026/Lab one.md",
+			"labs-2026/Lab two.md",
+		]);
 	});
 
 	it("reads only the folders in scope, and reports unconnected overlaps only when asked", async () => {
