@@ -21,8 +21,6 @@ import type { Registry, RegistryBlock } from "./registry";
 export interface CheckState extends Topology {
 	/** Every range of the registry, sorted by address. */
 	sorted: RangeItem[];
-	/** What each block showed after this check: its linked VNet and its findings across notes. */
-	keys: Map<string, string>;
 	/**
 	 * Blocks whose findings across notes (or linked VNet) changed since the check before. A network
 	 * block's view of the registry (networkView) may change without its findings: ask it again.
@@ -107,7 +105,7 @@ function order(a: Pair, b: Pair): number {
  * A block's findings across notes: at most CAP per range and code, the rest counted in one more
  * (so a range that clashes with a thousand others costs no more than one that clashes with ten).
  */
-function findingsOf(reg: Registry, b: RegistryBlock, pairs: readonly Pair[]): Finding[] {
+function findingsOf(reg: Registry, t: Topology, b: RegistryBlock, pairs: readonly Pair[]): Finding[] {
 	const linked = b.plan.links.vnet !== null || b.plan.links.peered.length > 0;
 	if (pairs.length === 0 && !linked) return [];
 	const out = linked ? linkFindings(reg, b) : [];
@@ -127,7 +125,7 @@ function findingsOf(reg: Registry, b: RegistryBlock, pairs: readonly Pair[]): Fi
 						{
 							severity: p.severity,
 							code: p.code,
-							message: pairMessage(p, b, other),
+							message: pairMessage(t, p, b, other),
 							line: p.self.line,
 							related: { file: other.path, line: p.other.line },
 						},
@@ -153,12 +151,29 @@ function findingsOf(reg: Registry, b: RegistryBlock, pairs: readonly Pair[]): Fi
 	return out.filter((f) => !b.plan.ignore.includes(f.code));
 }
 
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+	if (a.length !== b.length) return false;
+	return a.every((f, i) => {
+		const g = b[i];
+		return (
+			g !== undefined &&
+			f.line === g.line &&
+			f.code === g.code &&
+			f.severity === g.severity &&
+			f.message === g.message &&
+			f.related?.file === g.related?.file &&
+			f.related?.line === g.related?.line
+		);
+	});
+}
+
 export class CrossCheck {
 	state: CheckState | null = null;
 	private topo: Topology | null = null;
 	/** Each block's sides of the rules it breaks, by block key. */
 	private readonly pairs = new Map<string, Pair[]>();
-	private readonly keys = new Map<string, string>();
+	/** What each block showed after the last check: its linked VNet and its findings across notes. */
+	private readonly shown = new Map<string, { env: string; cross: Finding[] }>();
 
 	/**
 	 * Judges what changed: everything when `full` (networks or links changed), else the blocks in
@@ -172,22 +187,22 @@ export class CrossCheck {
 			topo = this.topo = topology(reg, reg.blocks(), sorted);
 			this.pairs.clear();
 			this.judgeAll(reg, topo, sorted);
-			for (const k of this.keys.keys()) affected.add(k);
+			for (const k of this.shown.keys()) affected.add(k);
 			for (const b of reg.blocks()) affected.add(b.key);
 		} else this.judgeChanged(reg, topo, sorted, dirty, affected);
 		for (const key of affected) {
 			const b = reg.block(key);
 			if (!b) {
-				if (this.keys.delete(key)) changed.add(key);
+				if (this.shown.delete(key)) changed.add(key);
 				continue;
 			}
-			const found = findingsOf(reg, b, this.pairs.get(key) ?? []);
+			const found = findingsOf(reg, topo, b, this.pairs.get(key) ?? []);
 			b.cross = found.length > 1 ? sortFindings(found) : found;
-			const shown = b.cross.length === 0 ? b.envKey : `${b.envKey}\u0000${JSON.stringify(b.cross)}`;
-			if (this.keys.get(key) !== shown) changed.add(key);
-			this.keys.set(key, shown);
+			const before = this.shown.get(key);
+			if (!before || before.env !== b.envKey || !sameFindings(before.cross, b.cross)) changed.add(key);
+			this.shown.set(key, { env: b.envKey, cross: b.cross });
 		}
-		this.state = { ...topo, sorted, keys: this.keys, changed };
+		this.state = { ...topo, sorted, changed };
 		return this.state;
 	}
 

@@ -25,49 +25,56 @@ export interface Pair {
 	self: RangeItem;
 	other: RangeItem;
 	conn: Connection;
-	/** How the networks connect, in words. */
-	path: string;
+	/** The network of `self`'s block, whose name the words for `conn` may use. */
+	net: string;
 }
+
+/** What two ranges break, before it is said from either side. */
+type Verdict = Omit<Pair, "self" | "other">;
+
+const SAME: Connection = { how: "same" };
 
 function isRouted(i: RangeItem): boolean {
 	return i.kind === "vnet" || i.kind === "subnet" || i.kind === "range";
 }
 
-function overlapPair(reg: Registry, t: Topology, a: RangeItem, b: RangeItem): Omit<Pair, "self" | "other"> | null {
+function overlapPair(reg: Registry, t: Topology, a: RangeItem, b: RangeItem): Verdict | null {
 	const na = t.netOf.get(a.block) ?? "";
 	const nb = t.netOf.get(b.block) ?? "";
-	const conn: Connection = na === nb ? { how: "same" } : t.connection(na, nb);
+	// Two spaces of one VNet, or a subnet in its space: nothing to judge.
+	if (na === nb && (a.kind !== "subnet" || b.kind !== "subnet")) return null;
+	if (na !== nb && (!a.top || !b.top)) return null;
+	const conn = na === nb ? SAME : t.connection(na, nb);
 	if (conn.how === "same") {
-		if (a.kind !== "subnet" || b.kind !== "subnet") return null;
 		// The same subnet, declared in the network's note and written again by a cluster.
 		const network = reg.block(a.block)?.plan.kind === "network" || reg.block(b.block)?.plan.kind === "network";
 		if (a.cidr.text === b.cidr.text && network) return null;
-	} else if (!a.top || !b.top || (conn.how === "none" && reg.options.reportUnconnected === false)) return null;
+	} else if (conn.how === "none" && reg.options.reportUnconnected === false) return null;
 	const severity = conn.how === "none" ? "warning" : "error";
-	return { code: "cross-note-overlap", severity, conn, path: pathText(conn, t.nets.get(na)) };
+	return { code: "cross-note-overlap", severity, conn, net: na };
 }
 
-function reachPair(t: Topology, p: RangeItem, r: RangeItem): Omit<Pair, "self" | "other"> | null {
+function reachPair(t: Topology, p: RangeItem, r: RangeItem): Verdict | null {
 	if (!isRouted(r) && !(r.kind === "peered" && !t.naming.has(r))) return null;
 	const np = t.netOf.get(p.block) ?? "";
 	const nr = t.netOf.get(r.block) ?? "";
 	// In its own VNet a cluster's ranges meet subnets; other networks are met by their spaces.
 	if (np === nr ? r.kind === "vnet" : !r.top) return null;
-	const conn: Connection = np === nr ? { how: "same" } : t.connection(np, nr);
+	const conn = np === nr ? SAME : t.connection(np, nr);
 	if (conn.how === "none") return null;
-	return { code: "range-overlap", severity: "error", conn, path: pathText(conn, t.nets.get(np)) };
+	return { code: "range-overlap", severity: "error", conn, net: np };
 }
 
 /** The two sides of the rule two overlapping ranges break, or null when they break none. */
 export function judge(reg: Registry, t: Topology, x: RangeItem, y: RangeItem): [Pair, Pair] | null {
 	if (x.block === y.block) return null;
-	let found: Omit<Pair, "self" | "other"> | null = null;
-	if (isRouted(x) && isRouted(y)) found = overlapPair(reg, t, x, y);
-	else if (isPrivate(x) !== isPrivate(y)) found = isPrivate(x) ? reachPair(t, x, y) : reachPair(t, y, x);
-	if (!found) return null;
+	let v: Verdict | null = null;
+	if (isRouted(x) && isRouted(y)) v = overlapPair(reg, t, x, y);
+	else if (isPrivate(x) !== isPrivate(y)) v = isPrivate(x) ? reachPair(t, x, y) : reachPair(t, y, x);
+	if (!v) return null;
 	return [
-		{ ...found, self: x, other: y },
-		{ ...found, self: y, other: x },
+		{ code: v.code, severity: v.severity, conn: v.conn, net: v.net, self: x, other: y },
+		{ code: v.code, severity: v.severity, conn: v.conn, net: v.net, self: y, other: x },
 	];
 }
 
@@ -81,8 +88,9 @@ function shared(a: RangeItem, b: RangeItem): string {
 }
 
 /** The message `self`'s block shows. */
-export function pairMessage(pair: Pair, selfBlock: RegistryBlock, otherBlock: RegistryBlock): string {
-	const { self, other, path, conn } = pair;
+export function pairMessage(t: Topology, pair: Pair, selfBlock: RegistryBlock, otherBlock: RegistryBlock): string {
+	const { self, other, conn } = pair;
+	const path = pathText(conn, t.nets.get(pair.net));
 	const at = where(selfBlock, otherBlock, other.line);
 	if (pair.code === "range-overlap") {
 		if (isPrivate(self))
