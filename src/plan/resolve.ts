@@ -194,10 +194,12 @@ function resolveLoadBalancers(
 			type: lb.type.value,
 			ip: lb.ip?.value ?? null,
 			subnet: null,
+			subnetDefaulted: false,
 			privateLinkIps: lb.privateLinkIps?.value ?? 0,
 		};
 		if (plan.type === "public") publicLoadBalancer(lb, plan, report);
 		else plan.subnet = frontendSubnet(lb, plan.ip, registry, pools, report);
+		plan.subnetDefaulted = plan.type === "internal" && !lb.subnet;
 		return plan;
 	});
 }
@@ -233,7 +235,6 @@ function frontendSubnet(
 	pools: PoolPlan[],
 	report: Report,
 ): SubnetPlan | null {
-	const defaultSubnet = pools.find((p) => p.nodeSubnet)?.nodeSubnet ?? null;
 	const ref = lb.subnet;
 	if (ref?.kind === "cidr")
 		return (
@@ -254,12 +255,11 @@ function frontendSubnet(
 			});
 		return named;
 	}
-	if (!ip) return defaultSubnet;
-	const nodeSubnets = pools.flatMap((p) => [p.nodeSubnet, p.nodeSubnet6]).filter((s): s is SubnetPlan => s !== null);
-	return (
-		nodeSubnets.find((s) => s.cidr.family === ip.family && s.cidr.start <= ip.value && ip.value <= s.cidr.end) ??
-		defaultSubnet
-	);
+	// Without the azure-load-balancer-internal-subnet annotation the frontend goes in the cluster's
+	// default subnet, the first pool's node subnet, even when a static IP lies in another subnet
+	// (https://learn.microsoft.com/azure/aks/internal-lb).
+	const first = pools[0];
+	return ip?.family === 6 ? (first?.nodeSubnet6 ?? null) : (first?.nodeSubnet ?? null);
 }
 
 /** Demand at full scale in every subnet: nodes of each pool times what a node takes, plus frontends. */

@@ -90,6 +90,8 @@ export interface LoadBalancerPlan {
 	type: "internal" | "public";
 	ip: Address | null;
 	subnet: SubnetPlan | null;
+	/** No `subnet:` given: the frontend goes in the cluster's default subnet (the first pool's node subnet). */
+	subnetDefaulted: boolean;
 	/** NAT IPs of a Private Link Service on it (0: none). */
 	privateLinkIps: number;
 }
