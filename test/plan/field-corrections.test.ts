@@ -55,3 +55,39 @@ describe("internal load balancer without subnet: the cluster's default subnet", 
 		expect(messages(plan(spec("10.10.1.0")), "lb-ip-invalid")[0]).toContain("subnet: <its subnet>");
 	});
 });
+
+// https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering: peered VNets
+// need address spaces that do not overlap, so every subnet clears every peered range.
+describe("peered ranges against subnets when vnet is left out", () => {
+	const spec = (peered: string, vnet = "") => `
+		${vnet}
+		networkPlugin: azure
+		nodeSubnet: 10.10.0.0/24
+		podSubnet: 10.10.4.0/24
+		subnets:
+		  endpoints: { cidr: 10.10.8.0/28, purpose: privateEndpoints }
+		count: 3
+		peered:
+		  hub: ${peered}`;
+	const overlaps = (p: PlanResult) =>
+		find(p, "range-overlap").filter((f) => f.severity === "error" && f.message.includes("Peered range"));
+
+	it("a peered range next to the node subnet is quiet; one address into it is an error", () => {
+		expect(overlaps(plan(spec("10.10.1.0/24")))).toEqual([]);
+		const [f] = overlaps(plan(spec("10.10.0.255/32")));
+		expect(f?.message).toContain("Node subnet 10.10.0.0/24");
+		expect(f?.message).toContain("share 10.10.0.255/32 (1 addresses)");
+	});
+
+	it("pod and other subnets too, each named", () => {
+		expect(overlaps(plan(spec("10.10.4.0/22")))[0]?.message).toContain("Pod subnet 10.10.4.0/24");
+		expect(overlaps(plan(spec("10.10.8.0/29")))[0]?.message).toContain('Subnet "endpoints" 10.10.8.0/28');
+		expect(overlaps(plan(spec("10.10.9.0/24")))).toEqual([]);
+	});
+
+	it("with vnet given, the VNet finding alone reports it (no second finding per subnet)", () => {
+		const found = overlaps(plan(spec("10.10.0.0/24", "vnet: 10.10.0.0/16")));
+		expect(found).toHaveLength(1);
+		expect(found[0]?.message).toContain("VNet address space 10.10.0.0/16");
+	});
+});
