@@ -92,6 +92,7 @@ export const SUBNET_KEYS = schema({
 	cidr: ["addressPrefix", "prefix"],
 	purpose: [],
 	extraIps: ["otherIps"],
+	privateEndpoints: [],
 });
 
 export const UPGRADE_KEYS = schema({

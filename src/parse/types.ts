@@ -71,6 +71,8 @@ export interface SubnetSpec {
 	purpose: Purpose;
 	/** Addresses other resources take here: private endpoints, VMs, other NICs. */
 	extraIps?: Loc<number>;
+	/** Private endpoints in this subnet, one address each. */
+	privateEndpoints?: Loc<number>;
 }
 
 export interface PeeredSpec {

@@ -311,6 +311,7 @@ function countDemand(
 			lb.subnet.extras.push({
 				what: `${countOf(lb.privateLinkIps, "Private Link NAT IP")} of "${clip(lb.name)}"`,
 				count: lb.privateLinkIps,
+				kind: "privateLink",
 			});
 	}
 	// A private cluster's API server endpoint: 1 address of the first pool's node subnet
@@ -319,7 +320,7 @@ function countDemand(
 	const first = pools.find((p) => p.nodeSubnet)?.nodeSubnet;
 	const vnetIntegration = subnets.some((s) => s.purpose === "apiServer");
 	if (privateCluster && first && !vnetIntegration)
-		first.extras.push({ what: "1 private cluster endpoint", count: 1 });
+		first.extras.push({ what: "1 private cluster endpoint", count: 1, kind: "clusterEndpoint" });
 	// Every subnet, pools' and load balancers' included, is in the registry.
 	for (const s of subnets) {
 		const extra = BigInt(s.extras.reduce((sum, e) => sum + e.count, 0));

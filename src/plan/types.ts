@@ -13,6 +13,12 @@ export type ModelId =
 
 export type Role = "node" | "pod" | "other";
 
+/**
+ * What else takes addresses in a subnet: `extraIps`, private endpoints, Private Link NAT IPs, a
+ * private cluster's endpoint, or API servers (this cluster's 9 under VNet integration).
+ */
+export type ExtraKind = "extraIps" | "privateEndpoints" | "privateLink" | "clusterEndpoint" | "apiServer";
+
 /** A subnet of the VNet, with what the plan puts in it. */
 export interface SubnetPlan {
 	cidr: Cidr;
@@ -36,7 +42,7 @@ export interface SubnetPlan {
 	pools: string[];
 	loadBalancers: string[];
 	/** Other demand counted in `required` (private endpoints, Private Link NAT IPs, other NICs), described with its count. */
-	extras: { what: string; count: number }[];
+	extras: { what: string; count: number; kind: ExtraKind }[];
 }
 
 export interface PodCidrPlan {

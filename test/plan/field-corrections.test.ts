@@ -91,3 +91,51 @@ describe("peered ranges against subnets when vnet is left out", () => {
 		expect(found[0]?.message).toContain("VNet address space 10.10.0.0/16");
 	});
 });
+
+// https://learn.microsoft.com/azure/aks/api-server-vnet-integration: each cluster reserves at least
+// 9 addresses of the API server subnet, which clusters may share; nothing else goes there.
+describe("API server VNet integration subnet: 9 per cluster plus extraIps, nothing else", () => {
+	const spec = (cidr: string, more = "", tail = "") =>
+		`vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\ncount: 3\nsubnets:\n  apiserver: { cidr: ${cidr}, purpose: apiServer${more} }\n${tail}`;
+	const size = (p: PlanResult) => messages(p, "subnet-size");
+	const endpoints = (count: number) =>
+		spec(
+			"10.10.1.0/27",
+			"",
+			`  endpoints: { cidr: 10.10.2.0/28, purpose: privateEndpoints, privateEndpoints: ${count} }`,
+		);
+
+	it("a /28 (11 usable) holds this cluster's 9 and 2 more; 3 more is subnet-size", () => {
+		const fits = plan(spec("10.10.1.0/28", ", extraIps: 2"));
+		expect(fits.subnets.find((s) => s.name === "apiserver")?.required).toBe(11n);
+		expect(size(fits)).toEqual([]);
+		const [m] = size(plan(spec("10.10.1.0/28", ", extraIps: 3")));
+		expect(m).toContain("11 usable IPs but 12 are asked of it");
+		expect(m).toContain("9 for this cluster's API server, 3 IPs of other clusters (extraIps, 9 each)");
+	});
+
+	it("a /27 (27 usable) shared with two more clusters fits exactly; a third does not", () => {
+		expect(size(plan(spec("10.10.1.0/27", ", extraIps: 18")))).toEqual([]);
+		expect(size(plan(spec("10.10.1.0/27", ", extraIps: 27")))[0]).toContain("9 short");
+	});
+
+	it("a /29 reports the /28 minimum once, not also a shortage", () => {
+		expect(size(plan(spec("10.10.1.0/29")))).toEqual([expect.stringContaining("at least a /28")]);
+	});
+
+	it("private endpoints or a load-balancer frontend there are an error", () => {
+		const [m] = messages(plan(spec("10.10.1.0/27", ", privateEndpoints: 2")), "invalid-value", "error");
+		expect(m).toContain("API server VNet integration subnet");
+		expect(m).toContain("2 private endpoints");
+		const lb = plan(spec("10.10.1.0/27", "", "loadBalancers:\n  - { name: i, type: internal, subnet: apiserver }"));
+		expect(messages(lb, "invalid-value", "error")[0]).toContain("1 load-balancer frontend");
+	});
+
+	it("private endpoints in their own subnet are quiet, and counted: 11 fit a /28, 12 do not", () => {
+		const apart = plan(endpoints(11));
+		expect(messages(apart, "invalid-value")).toEqual([]);
+		expect(size(apart)).toEqual([]);
+		expect(apart.subnets.find((s) => s.name === "endpoints")?.required).toBe(11n);
+		expect(size(plan(endpoints(12)))[0]).toContain("12 private endpoints");
+	});
+});

@@ -8,7 +8,7 @@ import { vnetLimit } from "./vnet";
 import { publicRange, reservedRange } from "./reserved";
 import type { Rule } from "./rule";
 import { dnsIpOutsideServiceCidr, dnsIpReserved, serviceCidrSmall, serviceCidrTooLarge } from "./service";
-import { overlayNameLength, subnetSize } from "./subnets";
+import { apiServerSubnetUse, overlayNameLength, subnetSize } from "./subnets";
 
 export const RULES: readonly Rule[] = [
 	modelMismatch,
@@ -18,6 +18,7 @@ export const RULES: readonly Rule[] = [
 	publicRange,
 	subnetSize,
 	overlayNameLength,
+	apiServerSubnetUse,
 	nodeSubnetTooSmall,
 	podSubnetTooSmall,
 	podSubnetFullDensity,
