@@ -321,9 +321,11 @@ function poolEntry(lines: Lines, p: Fields, i: number, draft: Draft): void {
 	if (maxPods !== undefined) lines.add(4, `maxPods: ${maxPods}`);
 	const os = p.str("osType");
 	if (os) lines.add(4, `osType: ${scalar(os)}`);
-	const surge = p.map("upgradeSettings")?.get("maxSurge");
-	const surgeText = typeof surge === "number" ? String(surge) : typeof surge === "string" ? surge.trim() : "";
-	if (surgeText !== "") lines.add(4, `maxSurge: ${/^\d+$/.test(surgeText) ? surgeText : scalar(surgeText)}`);
+	for (const key of ["maxSurge", "maxUnavailable"]) {
+		const v = p.map("upgradeSettings")?.get(key);
+		const text = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
+		if (text !== "") lines.add(4, `${key}: ${/^\d+$/.test(text) ? text : scalar(text)}`);
+	}
 	const alloc = p.str("podIpAllocationMode");
 	if (alloc) lines.add(4, `podIpAllocationMode: ${scalar(alloc)}`);
 	const node = subnetRef(draft, p.get("vnetSubnetId"), "node", `${where}.vnetSubnetId`);

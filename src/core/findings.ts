@@ -151,6 +151,10 @@ export const FINDING_CODES = {
 	"vnet-limit": {
 		description: "Over 3,000 subnets, 500 peerings or 65,536 private IPs in use in one VNet.",
 	},
+	"upgrade-settings": {
+		description:
+			"maxSurge 0 with maxUnavailable 0, which AKS refuses (error), or with maxUnavailable above 0, an in-place upgrade that takes nodes out of service (info).",
+	},
 	"internal-error": {
 		description:
 			"The plugin failed while planning or drawing the block: a bug in aks-ip, not in the spec. Please report it with the block.",

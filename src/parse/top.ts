@@ -73,6 +73,7 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	spec.serviceCidrs = read("serviceCidrs", (e) => nonEmpty(readCidrList(r, e)));
 	spec.dnsServiceIp = read("dnsServiceIp", (e) => readAddress(r, e, 4));
 	spec.maxSurge = read("maxSurge", (e) => readSurge(r, e));
+	spec.maxUnavailable = read("maxUnavailable", (e) => readSurge(r, e));
 	spec.maxPods = read("maxPods", (e) => readInt(r, e, 0, 100_000));
 	spec.podIpAllocationMode = read("podIpAllocationMode", (e) =>
 		readEnum(r, e, ["DynamicIndividual", "StaticBlock"] as const),

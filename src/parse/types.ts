@@ -45,6 +45,8 @@ export interface PoolSpec {
 	enableAutoScaling?: Loc<boolean>;
 	maxPods?: Loc<number>;
 	maxSurge?: Loc<Surge>;
+	/** Nodes an upgrade may take out of service at a time (AKS default 0). */
+	maxUnavailable?: Loc<Surge>;
 	nodeSubnet?: SubnetRef;
 	/** Dual-stack: the IPv6 prefix of the node subnet. */
 	nodeSubnet6?: SubnetRef;
@@ -106,6 +108,7 @@ export interface Spec {
 	serviceCidrs?: Loc<Cidr>[];
 	dnsServiceIp?: Loc<Address>;
 	maxSurge?: Loc<Surge>;
+	maxUnavailable?: Loc<Surge>;
 	maxPods?: Loc<number>;
 	podIpAllocationMode?: Loc<AllocationMode>;
 	ipFamilies?: Loc<Family[]>;

@@ -137,6 +137,21 @@ describe("convertAzAksShow", () => {
 		expect(planSource(bodyOf(r.block)).nodeSubnets[0]?.required).toBe(5n);
 	});
 
+	it("carries upgradeSettings.maxUnavailable over: maxSurge 0 with maxUnavailable 1 upgrades in place", () => {
+		const r = converted(
+			JSON.stringify({
+				name: "aks-tight",
+				agentPoolProfiles: [
+					{ name: "apps", count: 3, upgradeSettings: { maxSurge: "0", maxUnavailable: "1" } },
+				],
+			}),
+		);
+		expect(r.block).toMatch(/^ {4}maxSurge: 0\n {4}maxUnavailable: 1$/m);
+		expect(r.unmapped.join()).not.toContain("maxUnavailable");
+		const p = planSource(bodyOf(r.block));
+		expect(p.findings.filter((f) => f.code === "upgrade-settings").map((f) => f.severity)).toEqual(["info"]);
+	});
+
 	it("matches keys case-insensitively (ARM spells dnsServiceIP and vnetSubnetID)", () => {
 		const r = converted(
 			JSON.stringify({

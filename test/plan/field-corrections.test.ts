@@ -139,3 +139,46 @@ describe("API server VNet integration subnet: 9 per cluster plus extraIps, nothi
 		expect(size(plan(endpoints(12)))[0]).toContain("12 private endpoints");
 	});
 });
+
+// https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling: maxSurge 0 with
+// maxUnavailable above 0 upgrades in place (for subnets without room for surge nodes); both 0 is
+// refused; maxUnavailable defaults to 0.
+describe("upgrade settings: maxSurge 0 and maxUnavailable", () => {
+	const spec = (settings: string, count = 11) =>
+		`vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\nagentPools:\n  - { name: apps, count: ${count}${settings} }`;
+
+	it("maxSurge 0 with maxUnavailable 1 is an info line and fills a /28 with 11 nodes; 12 do not fit", () => {
+		const p = plan(spec(", maxSurge: 0, maxUnavailable: 1"));
+		expect(find(p, "upgrade-settings").map((f) => [f.severity, f.line])).toEqual([["info", 4]]);
+		expect(messages(p, "upgrade-settings")[0]).toContain("takes up to 1 node out of service");
+		expect(find(p, "node-subnet-too-small")).toEqual([]);
+		expect(p.nodeSubnets[0]?.free).toBe(0n);
+		expect(find(plan(spec(", maxSurge: 0, maxUnavailable: 1", 12)), "node-subnet-too-small")).toHaveLength(1);
+	});
+
+	it("maxSurge 0 with maxUnavailable 0, given or by default, is an error", () => {
+		expect(find(plan(spec(", maxSurge: 0, maxUnavailable: 0")), "upgrade-settings")[0]?.severity).toBe("error");
+		const [m] = messages(plan(spec(", maxSurge: 0")), "upgrade-settings", "error");
+		expect(m).toContain("maxUnavailable 0 (its default)");
+		expect(m).toContain("in-place upgrade");
+	});
+
+	it("maxUnavailable lowers no address count, and with a surge it is quiet", () => {
+		const surge = plan(spec(", maxSurge: 1", 10));
+		const both = plan(spec(", maxSurge: 1, maxUnavailable: 3", 10));
+		expect(both.nodeSubnets[0]?.required).toBe(surge.nodeSubnets[0]?.required);
+		expect(both.nodeSubnets[0]?.required).toBe(11n);
+		expect(find(both, "upgrade-settings")).toEqual([]);
+	});
+
+	it("reads upgradeSettings.maxUnavailable per pool (az aks show) and a top-level default", () => {
+		const show = plan(
+			"agentPoolProfiles:\n  - name: apps\n    count: 3\n    upgradeSettings: { maxSurge: '0', maxUnavailable: '33%' }\n  - name: sys\n    count: 3\n    upgradeSettings: { maxSurge: '0' }",
+		);
+		expect(find(show, "upgrade-settings").map((f) => f.severity)).toEqual(["info", "error"]);
+		expect(messages(show, "upgrade-settings")[0]).toContain("33% of the nodes");
+		const top = plan("maxSurge: 0\nmaxUnavailable: 2\ncount: 3");
+		expect(find(top, "upgrade-settings").map((f) => f.severity)).toEqual(["info"]);
+		expect(find(plan("maxUnavailable: many"), "invalid-value")[0]?.message).toContain("maxUnavailable is");
+	});
+});

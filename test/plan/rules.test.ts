@@ -115,7 +115,8 @@ const TRIGGERS: [string, string, string, string[]][] = [
 		"warning",
 		["70,700 private IPs"],
 	],
-	["invalid-value", `count: 3\nmaxSurge: 0`, "warning", ["maxUnavailable"]],
+	["upgrade-settings", `count: 3\nmaxSurge: 0`, "error", ["maxUnavailable 0 (its default)", "refuses"]],
+	["upgrade-settings", `count: 3\nmaxSurge: 0\nmaxUnavailable: 1`, "info", ["upgrades in place", "out of service"]],
 	[
 		"subnet-size",
 		`networkPlugin: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/24\npodSubnet: 10.16.0.0/11\npodIpAllocationMode: StaticBlock`,

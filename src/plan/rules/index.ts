@@ -3,7 +3,15 @@ import { lowHeadroom, nodeSubnetTooSmall, podCidrTooSmall, podSubnetFullDensity,
 import { lbIpInvalid } from "./lb";
 import { kubenetRetirement, modelMismatch } from "./model";
 import { outsideVnet, rangeOverlap, serviceCidrInVnet } from "./overlap";
-import { maxPodsOutOfRange, nodeLimit, poolMinPods, poolName, snatPorts, staticBlockWaste, zeroSurge } from "./pools";
+import {
+	maxPodsOutOfRange,
+	nodeLimit,
+	poolMinPods,
+	poolName,
+	snatPorts,
+	staticBlockWaste,
+	upgradeSettings,
+} from "./pools";
 import { vnetLimit } from "./vnet";
 import { publicRange, reservedRange } from "./reserved";
 import type { Rule } from "./rule";
@@ -36,7 +44,7 @@ export const RULES: readonly Rule[] = [
 	kubenetRetirement,
 	staticBlockWaste,
 	snatPorts,
-	zeroSurge,
+	upgradeSettings,
 	poolName,
 	vnetLimit,
 ];
