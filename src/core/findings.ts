@@ -129,7 +129,7 @@ export const FINDING_CODES = {
 	},
 	"node-limit": {
 		description:
-			"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), or more pods than the network model supports.",
+			"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), more pods than the network model supports, or Azure Network Policy Manager past 250 nodes or 20,000 pods.",
 	},
 	"model-mismatch": {
 		description: "A key that the network model ignores or that AKS rejects with it.",

@@ -182,3 +182,32 @@ describe("upgrade settings: maxSurge 0 and maxUnavailable", () => {
 		expect(find(plan("maxUnavailable: many"), "invalid-value")[0]?.message).toContain("maxUnavailable is");
 	});
 });
+
+// https://learn.microsoft.com/azure/aks/use-network-policies: Azure Network Policy Manager is not
+// supported past 250 nodes or 20,000 pods.
+describe("Azure Network Policy Manager: 250 nodes, 20,000 pods at full scale", () => {
+	const spec = (policy: string, pools: string) =>
+		`networkPlugin: azure\nnetworkPluginMode: overlay\nnetworkPolicy: ${policy}\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodCidr: 10.128.0.0/12\nmaxSurge: 0\nmaxUnavailable: 1\nagentPools:\n${pools}`;
+	const npm = (p: PlanResult) => find(p, "node-limit").filter((f) => f.message.includes("Network Policy Manager"));
+
+	it("250 nodes pass, 251 warn with the numbers", () => {
+		expect(npm(plan(spec("azure", "  - { name: a, count: 250, maxPods: 30 }")))).toEqual([]);
+		const [f] = npm(plan(spec("azure", "  - { name: a, count: 251, maxPods: 30 }")));
+		expect(f?.severity).toBe("warning");
+		expect(f?.line).toBe(3);
+		expect(f?.message).toContain("reaches 251 nodes and 7,530 pods");
+	});
+
+	it("20,000 pods pass, 20,010 warn; surge nodes count", () => {
+		expect(npm(plan(spec("azure", "  - { name: a, count: 80, maxPods: 250 }")))).toEqual([]);
+		const more = "  - { name: a, count: 80, maxPods: 250 }\n  - { name: b, count: 1, maxPods: 10 }";
+		expect(npm(plan(spec("azure", more)))[0]?.message).toContain("81 nodes and 20,010 pods");
+		const surged = spec("azure", "  - { name: a, count: 80, maxPods: 250, maxSurge: 1 }");
+		expect(npm(plan(surged))[0]?.message).toContain("81 nodes and 20,250 pods");
+	});
+
+	it("Cilium and Calico policy stay quiet at any size", () => {
+		for (const policy of ["cilium", "calico"])
+			expect(npm(plan(spec(policy, "  - { name: a, count: 900, maxPods: 250 }")))).toEqual([]);
+	});
+});

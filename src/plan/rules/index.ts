@@ -1,7 +1,7 @@
 /** Every rule, in the order its findings are listed for one line. */
 import { lowHeadroom, nodeSubnetTooSmall, podCidrTooSmall, podSubnetFullDensity, podSubnetTooSmall } from "./capacity";
 import { lbIpInvalid } from "./lb";
-import { kubenetRetirement, modelMismatch } from "./model";
+import { kubenetRetirement, modelMismatch, networkPolicyManagerLimit } from "./model";
 import { outsideVnet, rangeOverlap, serviceCidrInVnet } from "./overlap";
 import {
 	maxPodsOutOfRange,
@@ -40,6 +40,7 @@ export const RULES: readonly Rule[] = [
 	maxPodsOutOfRange,
 	poolMinPods,
 	nodeLimit,
+	networkPolicyManagerLimit,
 	lbIpInvalid,
 	kubenetRetirement,
 	staticBlockWaste,

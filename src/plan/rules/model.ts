@@ -2,6 +2,8 @@
 import type { Spec } from "../../parse/types";
 import { MODEL_LABELS, supportsDualStack, usesPodSubnet } from "../model";
 import type { PlanResult } from "../types";
+import { groupDigits } from "../../core/numbers";
+import { podsAtFullScale } from "./pools";
 import { poolsBySubnet, type Report, type Rule } from "./rule";
 
 function podCidrLine(spec: Spec): number | undefined {
@@ -184,6 +186,35 @@ export const modelMismatch: Rule = {
 		checkDataplane(plan, spec, report);
 		checkDualStack(plan, spec, report);
 		checkKubenetPolicy(plan, spec, report);
+	},
+};
+
+/** An overlay cluster with Azure Network Policy Manager and no surge; pools follow. */
+const NPM_BASE =
+	"networkPolicy: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodCidr: 10.128.0.0/12\nmaxSurge: 0\nmaxUnavailable: 1\n";
+
+/**
+ * Azure Network Policy Manager (networkPolicy: azure) is not supported past 250 nodes or 20,000
+ * pods: it runs out of memory (https://learn.microsoft.com/azure/aks/use-network-policies). Counted
+ * at full scale: every pool at maxCount plus surge, each node at maxPods.
+ */
+export const networkPolicyManagerLimit: Rule = {
+	code: "node-limit",
+	examples: {
+		fails: [`${NPM_BASE}count: 251`, `${NPM_BASE}count: 81\nmaxPods: 250`],
+		passes: [`${NPM_BASE}count: 250\nmaxPods: 30`, `${NPM_BASE}count: 80\nmaxPods: 250`],
+	},
+	check(plan, spec, report) {
+		const policy = spec.networkPolicy;
+		if (policy?.value.toLowerCase() !== "azure" || plan.model === "kubenet" || plan.model === "none") return;
+		const nodes = plan.nodesAtFullScale;
+		const pods = podsAtFullScale(plan.pools);
+		if (nodes <= 250 && pods <= 20_000) return;
+		report(
+			"warning",
+			`Azure Network Policy Manager (networkPolicy: azure) is not supported past 250 nodes or 20,000 pods (it runs out of memory); at full scale this cluster reaches ${groupDigits(nodes)} nodes and ${groupDigits(pods)} pods at maxPods. Use Cilium (networkDataplane: cilium, networkPolicy: cilium) or Calico.`,
+			policy.line,
+		);
 	},
 };
 

@@ -63,7 +63,7 @@ export const poolMinPods: Rule = {
 };
 
 /** Pods a cluster could run at full scale and maxPods. */
-function podsAtFullScale(pools: readonly { nodesAtFullScale: number; maxPods: number | null }[]): number {
+export function podsAtFullScale(pools: readonly { nodesAtFullScale: number; maxPods: number | null }[]): number {
 	return pools.reduce((sum, p) => sum + p.nodesAtFullScale * (p.maxPods ?? 0), 0);
 }
 
