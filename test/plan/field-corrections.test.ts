@@ -211,3 +211,21 @@ describe("Azure Network Policy Manager: 250 nodes, 20,000 pods at full scale", (
 			expect(npm(plan(spec(policy, "  - { name: a, count: 900, maxPods: 250 }")))).toEqual([]);
 	});
 });
+
+// https://learn.microsoft.com/azure/aks/use-system-pools: system pools must run Linux.
+describe("System pools run Linux", () => {
+	const spec = (mode: string, os: string) =>
+		`agentPools:\n  - { name: sys, mode: System, count: 3 }\n  - name: win\n    mode: ${mode}\n    osType: ${os}\n    count: 3`;
+	const errors = (p: PlanResult) => messages(p, "invalid-value", "error");
+
+	it("a System pool with osType Windows is an error at its osType line", () => {
+		const p = plan(spec("System", "Windows"));
+		expect(errors(p)).toEqual([expect.stringContaining('Pool "win" is a System pool with osType Windows')]);
+		expect(find(p, "invalid-value")[0]?.line).toBe(5);
+	});
+
+	it("a Windows User pool and a Linux System pool are quiet", () => {
+		expect(errors(plan(spec("User", "Windows")))).toEqual([]);
+		expect(errors(plan(spec("System", "Linux")))).toEqual([]);
+	});
+});

@@ -10,6 +10,7 @@ import {
 	poolName,
 	snatPorts,
 	staticBlockWaste,
+	systemPoolOs,
 	upgradeSettings,
 } from "./pools";
 import { vnetLimit } from "./vnet";
@@ -47,5 +48,6 @@ export const RULES: readonly Rule[] = [
 	snatPorts,
 	upgradeSettings,
 	poolName,
+	systemPoolOs,
 	vnetLimit,
 ];

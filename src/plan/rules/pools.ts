@@ -284,6 +284,25 @@ export const upgradeSettings: Rule = {
 };
 
 /**
+ * System pools run Linux: a pool with mode System and osType Windows is refused
+ * (https://learn.microsoft.com/azure/aks/use-system-pools).
+ */
+export const systemPoolOs: Rule = {
+	code: "invalid-value",
+	check(plan, spec, report) {
+		for (const [i, p] of plan.pools.entries()) {
+			const given = spec.pools[i];
+			if (given?.mode?.value !== "System" || p.osType !== "Windows") continue;
+			report(
+				"error",
+				`Pool "${p.name}" is a System pool with osType Windows; AKS runs system pools on Linux only. Make it a User pool (mode: User) and keep a Linux System pool.`,
+				given.osType?.line ?? given.mode.line,
+			);
+		}
+	},
+};
+
+/**
  * AKS pool names: lowercase letters and digits, starting with a letter; 1 to 12 characters on
  * Linux, 1 to 6 on Windows (AKS's node pool limitations). AKS refuses any other name.
  */
