@@ -210,9 +210,7 @@ function build(root: Fields, props: Fields | undefined, net: Fields | undefined,
 	if (name) body.add(0, `cluster: ${scalar(name)}`);
 	networkLines(body, net);
 	const access = root.map("apiServerAccessProfile") ?? props?.map("apiServerAccessProfile");
-	if (access?.bool("enablePrivateCluster") === true)
-		body.add(0, "privateCluster: true", "its API server endpoint takes 1 node-subnet IP");
-	if (access) draft.skipped.push(...access.unused("apiServerAccessProfile."));
+	if (access) accessLines(body, access, draft);
 	const lb = net?.map("loadBalancerProfile");
 	if (lb) loadBalancerLines(body, lb, draft);
 	const ranges = rangeLines(net);
@@ -247,6 +245,19 @@ function networkLines(body: Lines, net: Fields | undefined): void {
 	if (families.length > 0) body.add(0, `ipFamilies: [${families.map((f) => scalar(f)).join(", ")}]`);
 	const outbound = net?.str("outboundType");
 	if (outbound) body.add(0, `outboundType: ${scalar(outbound)}`);
+}
+
+/** apiServerAccessProfile: a private cluster, and API server VNet integration (its endpoint then in the API server subnet). */
+function accessLines(body: Lines, access: Fields, draft: Draft): void {
+	const integrated = access.bool("enableVnetIntegration") === true;
+	if (access.bool("enablePrivateCluster") === true)
+		body.add(
+			0,
+			"privateCluster: true",
+			integrated ? "its endpoint is in the API server subnet" : "its API server endpoint takes 1 node-subnet IP",
+		);
+	if (integrated) body.add(0, "apiServerVnetIntegration: true", "the API server subnet takes 9 IPs per cluster");
+	draft.skipped.push(...access.unused("apiServerAccessProfile."));
 }
 
 /** loadBalancerProfile: outbound IPs (managed, else your own) and SNAT ports per node. */

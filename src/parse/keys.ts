@@ -31,6 +31,7 @@ export const TOP_KEYS = schema(
 		allocatedOutboundPorts: [],
 		loadBalancerProfile: [],
 		privateCluster: ["enablePrivateCluster"],
+		apiServerVnetIntegration: ["enableVnetIntegration", "enableApiserverVnetIntegration"],
 		apiServerAccessProfile: [],
 		vnet: ["vnetCidr", "vnetCidrs", "addressSpace", "addressPrefixes", "vnetAddressSpace"],
 		nodeSubnet: ["vnetSubnet", "vnetSubnetId", "nodeSubnetId"],
@@ -109,8 +110,8 @@ export const LB_PROFILE_KEYS = schema({ allocatedOutboundPorts: [], managedOutbo
 export const MANAGED_OUTBOUND_IPS_KEYS = schema({ count: [] });
 export const OUTBOUND_IPS_KEYS = schema({ publicIPs: [] });
 
-/** `az aks show`'s apiServerAccessProfile: only whether the cluster is private. */
-export const ACCESS_PROFILE_KEYS = schema({ enablePrivateCluster: [] });
+/** `az aks show`'s apiServerAccessProfile: whether the cluster is private, and API server VNet integration. */
+export const ACCESS_PROFILE_KEYS = schema({ enablePrivateCluster: [], enableVnetIntegration: [] });
 
 /** Keys of `az aks show`'s networkProfile that the plan reads; its other keys are ignored. */
 export const NETWORK_PROFILE_KEYS = new Set([

@@ -80,12 +80,14 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	);
 	spec.ipFamilies = read("ipFamilies", (e) => readFamilies(r, e));
 	spec.privateCluster = read("privateCluster", (e) => readBool(r, e));
+	spec.apiServerVnetIntegration = read("apiServerVnetIntegration", (e) => readBool(r, e));
 	const access = top.get("apiServerAccessProfile");
-	if (!spec.privateCluster && access && isMap(access.node)) {
-		const flag = r
-			.entries(access.node, ACCESS_PROFILE_KEYS, "in apiServerAccessProfile", true)
-			.get("enablePrivateCluster");
-		if (flag) spec.privateCluster = readBool(r, flag);
+	if (access && isMap(access.node)) {
+		const flags = r.entries(access.node, ACCESS_PROFILE_KEYS, "in apiServerAccessProfile", true);
+		const privateFlag = flags.get("enablePrivateCluster");
+		const vnetFlag = flags.get("enableVnetIntegration");
+		if (!spec.privateCluster && privateFlag) spec.privateCluster = readBool(r, privateFlag);
+		if (!spec.apiServerVnetIntegration && vnetFlag) spec.apiServerVnetIntegration = readBool(r, vnetFlag);
 	}
 	spec.ignore = read("ignore", (e) => readIgnore(r, e)) ?? [];
 	spec.show = read("show", (e) => readShow(r, e));

@@ -116,6 +116,8 @@ export interface Spec {
 	poolsLine?: number;
 	/** A private cluster: its API server endpoint takes 1 address of the first pool's node subnet. */
 	privateCluster?: Loc<boolean>;
+	/** API server VNet integration: the API server (and a private cluster's endpoint) in its own subnet. */
+	apiServerVnetIntegration?: Loc<boolean>;
 	loadBalancers: LoadBalancerSpec[];
 	subnets: SubnetSpec[];
 	peered: PeeredSpec[];

@@ -88,7 +88,13 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 		}
 	}
 	const loadBalancers = resolveLoadBalancers(spec, registry, pools, report);
-	countDemand(pools, loadBalancers, registry.list, spec.privateCluster?.value === true);
+	countDemand(
+		pools,
+		loadBalancers,
+		registry.list,
+		spec.privateCluster?.value === true,
+		spec.apiServerVnetIntegration?.value === true,
+	);
 	return {
 		model,
 		families,
@@ -268,6 +274,7 @@ function countDemand(
 	lbs: LoadBalancerPlan[],
 	subnets: readonly SubnetPlan[],
 	privateCluster: boolean,
+	vnetIntegrationFlag: boolean,
 ): void {
 	// Pool names per subnet as a set: a look-up in the list itself is quadratic over 3,000 pools.
 	const members = new Map<SubnetPlan, Set<string>>();
@@ -315,10 +322,11 @@ function countDemand(
 			});
 	}
 	// A private cluster's API server endpoint: 1 address of the first pool's node subnet
-	// (https://learn.microsoft.com/azure/aks/private-clusters), unless API server VNet integration puts
-	// the API server in its own subnet (https://learn.microsoft.com/azure/aks/api-server-vnet-integration).
+	// (https://learn.microsoft.com/azure/aks/private-clusters), unless API server VNet integration (the
+	// flag, or an apiServer subnet) puts it in the API server's own subnet
+	// (https://learn.microsoft.com/azure/aks/api-server-vnet-integration).
 	const first = pools.find((p) => p.nodeSubnet)?.nodeSubnet;
-	const vnetIntegration = subnets.some((s) => s.purpose === "apiServer");
+	const vnetIntegration = vnetIntegrationFlag || subnets.some((s) => s.purpose === "apiServer");
 	if (privateCluster && first && !vnetIntegration)
 		first.extras.push({ what: "1 private cluster endpoint", count: 1, kind: "clusterEndpoint" });
 	// Every subnet, pools' and load balancers' included, is in the registry.

@@ -137,6 +137,19 @@ describe("convertAzAksShow", () => {
 		expect(planSource(bodyOf(r.block)).nodeSubnets[0]?.required).toBe(5n);
 	});
 
+	it("carries API server VNet integration over: a private cluster's endpoint is then not in the node subnet", () => {
+		const r = converted(
+			JSON.stringify({
+				name: "aks-private",
+				apiServerAccessProfile: { enablePrivateCluster: true, enableVnetIntegration: true },
+				agentPoolProfiles: [{ name: "system", count: 3 }],
+			}),
+		);
+		expect(r.block).toMatch(/^apiServerVnetIntegration: true +# the API server subnet takes 9 IPs per cluster$/m);
+		expect(r.unmapped.join()).not.toContain("enableVnetIntegration");
+		expect(planSource(bodyOf(r.block)).nodeSubnets[0]?.required).toBe(4n);
+	});
+
 	it("carries upgradeSettings.maxUnavailable over: maxSurge 0 with maxUnavailable 1 upgrades in place", () => {
 		const r = converted(
 			JSON.stringify({

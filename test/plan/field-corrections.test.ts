@@ -229,3 +229,35 @@ describe("System pools run Linux", () => {
 		expect(errors(plan(spec("System", "Linux")))).toEqual([]);
 	});
 });
+
+// https://learn.microsoft.com/azure/aks/api-server-vnet-integration: with API server VNet
+// integration a private cluster's endpoint lives in the API server subnet, not in the node subnet.
+describe("API server VNet integration on a private cluster: no endpoint in the node subnet", () => {
+	const spec = (more: string) =>
+		`privateCluster: true\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 11\nmaxSurge: 0\nmaxUnavailable: 1\n${more}`;
+	const short = (p: PlanResult) => find(p, "node-subnet-too-small");
+
+	it("without integration the endpoint takes the 12th address of a /28 (11 usable): too small", () => {
+		expect(short(plan(spec("")))[0]?.message).toContain("1 private cluster endpoint");
+	});
+
+	it("the flag, az aks show's apiServerAccessProfile, or an apiServer subnet each leave it out: an exact fit", () => {
+		for (const more of [
+			"apiServerVnetIntegration: true",
+			"apiServerAccessProfile: { enableVnetIntegration: true }",
+			"subnets:\n  api: { cidr: 10.10.1.0/28, purpose: apiServer }",
+		]) {
+			const p = plan(spec(more));
+			expect(short(p), more).toEqual([]);
+			expect(p.nodeSubnets[0]?.free).toBe(0n);
+		}
+		const show = plan(
+			"apiServerAccessProfile: { enablePrivateCluster: true, enableVnetIntegration: true }\nagentPoolProfiles: [{ name: a, count: 3 }]",
+		);
+		expect(show.nodeSubnets[0]?.extras).toEqual([]);
+	});
+
+	it("integration switched off keeps the endpoint in the node subnet", () => {
+		expect(short(plan(spec("apiServerVnetIntegration: false")))).toHaveLength(1);
+	});
+});

@@ -289,6 +289,14 @@ export const upgradeSettings: Rule = {
  */
 export const systemPoolOs: Rule = {
 	code: "invalid-value",
+	examples: {
+		fails: [
+			"agentPools:\n  - { name: sys, mode: System, count: 3 }\n  - { name: win, mode: System, osType: Windows, count: 3 }",
+		],
+		passes: [
+			"agentPools:\n  - { name: sys, mode: System, count: 3 }\n  - { name: win, mode: User, osType: Windows, count: 3 }",
+		],
+	},
 	check(plan, spec, report) {
 		for (const [i, p] of plan.pools.entries()) {
 			const given = spec.pools[i];
