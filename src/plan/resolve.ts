@@ -29,9 +29,12 @@ export const DEFAULTS = {
 	poolCount: 3,
 };
 
-/** Per-node pod blocks of a pod CIDR: /24 for IPv4 (documented); /120 assumed for IPv6. */
+/**
+ * Per-node pod blocks of a pod CIDR: a /24 for IPv4; a /80 for IPv6, as AKS's own node listing
+ * shows under Azure CNI Overlay dual-stack (https://learn.microsoft.com/azure/aks/configure-dual-stack).
+ */
 function blockPrefixFor(family: Family): number {
-	return family === 4 ? 24 : 120;
+	return family === 4 ? 24 : 80;
 }
 
 function address(family: Family, value: bigint): Address {

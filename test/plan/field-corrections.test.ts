@@ -261,3 +261,20 @@ describe("API server VNet integration on a private cluster: no endpoint in the n
 		expect(short(plan(spec("apiServerVnetIntegration: false")))).toHaveLength(1);
 	});
 });
+
+// https://learn.microsoft.com/azure/aks/configure-dual-stack: under Azure CNI Overlay dual-stack
+// AKS's node listing shows a /80 of the IPv6 pod CIDR per node (e.g. fd12:3456:789a:0:1::/80).
+describe("IPv6 pod blocks: a /80 per node", () => {
+	const spec = (v6: string, count: number) =>
+		`ipFamilies: [IPv4, IPv6]\nvnet: [10.0.0.0/16, "fd00::/48"]\nnodeSubnet: [10.0.0.0/22, "fd00::/64"]\npodCidrs: [10.244.0.0/16, "${v6}"]\nserviceCidrs: [10.1.0.0/16, "fd12:3456:789a:1::/108"]\ndnsServiceIp: 10.1.0.10\ncount: ${count}\nmaxSurge: 0\nmaxUnavailable: 1`;
+	const v6 = (p: PlanResult) => p.podCidrs[1];
+
+	it("a /64 holds 65,536 node blocks of /80", () => {
+		expect(v6(plan(spec("fd12:3456:789a::/64", 3)))).toMatchObject({ blockPrefix: 80, blocks: 65536n });
+	});
+
+	it("a /77 holds exactly 8 nodes; a 9th does not fit", () => {
+		expect(find(plan(spec("fd12:3456:789a::/77", 8)), "pod-cidr-too-small")).toEqual([]);
+		expect(messages(plan(spec("fd12:3456:789a::/77", 9)), "pod-cidr-too-small")[0]).toContain("8 /80 node blocks");
+	});
+});

@@ -220,7 +220,10 @@ describe("dual-stack", () => {
 			["fd00:60::/64", 4n],
 		]);
 		expect(p.pools[0]?.nodeSubnet6?.cidr.text).toBe("fd00:60::/64");
-		expect(p.podCidrs.map((c) => c.blockPrefix)).toEqual([24, 120]);
+		expect(p.podCidrs.map((c) => [c.blockPrefix, c.blocks])).toEqual([
+			[24, 256n],
+			[80, 65536n],
+		]);
 	});
 
 	it("refuses an IPv6 prefix in a single-stack cluster, or put first", () => {
