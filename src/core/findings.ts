@@ -78,7 +78,8 @@ export const FINDING_CODES = {
 		description: "A range touches a range that AKS reserves or Azure forbids.",
 	},
 	"public-range": {
-		description: "A pod or service range in public address space, which AKS does not support.",
+		description:
+			"A pod range in public address space, which AKS accepts but Microsoft does not support (warning), or a service range there, which AKS blocks (error).",
 	},
 	"subnet-name-length": {
 		description: "Azure CNI Overlay: a node or pod subnet name longer than 63 characters.",

@@ -278,3 +278,22 @@ describe("IPv6 pod blocks: a /80 per node", () => {
 		expect(messages(plan(spec("fd12:3456:789a::/77", 9)), "pod-cidr-too-small")[0]).toContain("8 /80 node blocks");
 	});
 });
+
+// https://learn.microsoft.com/azure/aks/azure-cni-overlay: public pod ranges are not blocked but
+// are outside Microsoft's support; AKS blocks public service ranges (AKS release 2023-10-01).
+describe("public ranges: pod ranges warn, service ranges fail", () => {
+	const pod = (cidr: string) => `networkPlugin: kubenet\npodCidr: ${cidr}`;
+	const service = (cidr: string, dns: string) => `serviceCidr: ${cidr}\ndnsServiceIp: ${dns}`;
+
+	it("the last /16 of 100.64.0.0/10 is private and quiet; the next /16 is a public pod range, a warning", () => {
+		expect(find(plan(pod("100.127.0.0/16")), "public-range")).toEqual([]);
+		expect(find(plan(pod("100.128.0.0/16")), "public-range").map((f) => f.severity)).toEqual(["warning"]);
+	});
+
+	it("the same edge for a service range is an error", () => {
+		expect(find(plan(service("100.127.0.0/16", "100.127.0.10")), "public-range")).toEqual([]);
+		expect(find(plan(service("100.128.0.0/16", "100.128.0.10")), "public-range").map((f) => f.severity)).toEqual([
+			"error",
+		]);
+	});
+});
