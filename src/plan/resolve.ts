@@ -14,7 +14,16 @@ import {
 	usesPodSubnet,
 } from "./model";
 import { newSubnet, SubnetRegistry } from "./subnets";
-import type { LoadBalancerPlan, ModelId, PodCidrPlan, PoolPlan, ServiceCidrPlan, SubnetPlan } from "./types";
+import type {
+	LoadBalancerPlan,
+	ModelId,
+	PodCidrPlan,
+	PoolPlan,
+	ServiceCidrPlan,
+	SubnetPlan,
+	UnsizedSubnetPlan,
+} from "./types";
+import { unsizedNodeSubnets } from "./unsized";
 
 type Report = (f: Finding) => void;
 
@@ -48,6 +57,7 @@ interface Resolved {
 	managedVnet: boolean;
 	pools: PoolPlan[];
 	loadBalancers: LoadBalancerPlan[];
+	unsizedNodeSubnets: UnsizedSubnetPlan[];
 	podCidrs: PodCidrPlan[];
 	serviceCidrs: ServiceCidrPlan[];
 }
@@ -91,13 +101,10 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 		}
 	}
 	const loadBalancers = resolveLoadBalancers(spec, registry, pools, report);
-	countDemand(
-		pools,
-		loadBalancers,
-		registry.list,
-		spec.privateCluster?.value === true,
-		spec.apiServerVnetIntegration?.value === true,
-	);
+	const vnetIntegration =
+		spec.apiServerVnetIntegration?.value === true || registry.list.some((s) => s.purpose === "apiServer");
+	const privateEndpoint = spec.privateCluster?.value === true && !vnetIntegration;
+	countDemand(pools, loadBalancers, registry.list, privateEndpoint);
 	return {
 		model,
 		families,
@@ -105,6 +112,7 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 		managedVnet,
 		pools,
 		loadBalancers,
+		unsizedNodeSubnets: unsizedNodeSubnets(spec, pools, loadBalancers, registry, privateEndpoint, report),
 		podCidrs:
 			usesPodCidr(model) || model === "none"
 				? resolvePodCidrs(spec, families, pools, firstLine, model, report)
@@ -276,8 +284,7 @@ function countDemand(
 	pools: PoolPlan[],
 	lbs: LoadBalancerPlan[],
 	subnets: readonly SubnetPlan[],
-	privateCluster: boolean,
-	vnetIntegrationFlag: boolean,
+	privateEndpoint: boolean,
 ): void {
 	// Pool names per subnet as a set: a look-up in the list itself is quadratic over 3,000 pools.
 	const members = new Map<SubnetPlan, Set<string>>();
@@ -328,9 +335,8 @@ function countDemand(
 	// (https://learn.microsoft.com/azure/aks/private-clusters), unless API server VNet integration (the
 	// flag, or an apiServer subnet) puts it in the API server's own subnet
 	// (https://learn.microsoft.com/azure/aks/api-server-vnet-integration).
-	const first = pools.find((p) => p.nodeSubnet)?.nodeSubnet;
-	const vnetIntegration = vnetIntegrationFlag || subnets.some((s) => s.purpose === "apiServer");
-	if (privateCluster && first && !vnetIntegration)
+	const first = pools[0]?.nodeSubnet;
+	if (privateEndpoint && first)
 		first.extras.push({ what: "1 private cluster endpoint", count: 1, kind: "clusterEndpoint" });
 	// Every subnet, pools' and load balancers' included, is in the registry.
 	for (const s of subnets) {

@@ -91,6 +91,11 @@ export class SubnetRegistry {
 		return subnet;
 	}
 
+	/** A name declared under subnets whose CIDR is not filled in yet. */
+	isPending(name: string): boolean {
+		return this.pending.has(name.toLowerCase());
+	}
+
 	byNameOrNull(name: string): SubnetPlan | null {
 		return this.byName.get(name.toLowerCase()) ?? null;
 	}
@@ -105,7 +110,8 @@ export class SubnetRegistry {
 			return this.add(newSubnet(ref.cidr, null, role, "other", ref.line));
 		}
 		const found = this.byNameOrNull(ref.name);
-		if (!found && this.pending.has(ref.name.toLowerCase())) return null;
+		// A node subnet without a CIDR is reported with what it must hold (unsized.ts).
+		if (!found && (role === "node" || this.isPending(ref.name))) return null;
 		if (!found) {
 			if (ref.kind === "id") {
 				this.report({

@@ -45,6 +45,17 @@ export interface SubnetPlan {
 	extras: { what: string; count: number; kind: ExtraKind }[];
 }
 
+/** A node subnet named by resource ID or name without a CIDR: what it must hold at full scale. */
+export interface UnsizedSubnetPlan {
+	name: string;
+	line: number;
+	pools: string[];
+	required: bigint;
+	/** The smallest IPv4 prefix whose usable addresses hold `required` (null: none does). */
+	prefix: number | null;
+	usable: bigint | null;
+}
+
 export interface PodCidrPlan {
 	cidr: Cidr;
 	line: number;
@@ -129,6 +140,8 @@ export interface PlanResult {
 	/** Every subnet of the VNet the plan knows: node, pod and other subnets, in spec order. */
 	subnets: SubnetPlan[];
 	nodeSubnets: SubnetPlan[];
+	/** Node subnets known only by resource ID or name, with their need at full scale. */
+	unsizedNodeSubnets: UnsizedSubnetPlan[];
 	podSubnets: SubnetPlan[];
 	podCidrs: PodCidrPlan[];
 	serviceCidrs: ServiceCidrPlan[];

@@ -297,3 +297,52 @@ describe("public ranges: pod ranges warn, service ranges fail", () => {
 		]);
 	});
 });
+
+// A node subnet named without a CIDR still has a need: every pool in it at maxCount + surge, the
+// default subnet's internal frontends and a private cluster's endpoint (aks-networking.md 1.1);
+// usable(p) = 2^(32 − p) − 5 (https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq).
+describe("a node subnet known only by name or resource ID: its need and smallest prefix", () => {
+	const id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-aks";
+	const spec = (ref: string, count: number, more = "") =>
+		`${more}nodeSubnet: ${ref}\nagentPools:\n  - { name: sys, count: 2, maxSurge: 1 }\n  - { name: apps, count: ${count}, maxSurge: 0, maxUnavailable: 1 }\nloadBalancers:\n  - { name: ilb, type: internal }`;
+
+	it("by resource ID: one warning for both pools, with the need; 56 addresses fit a /26 (59 usable) exactly, 60 need a /25", () => {
+		// sys 2 + 1 surge, apps 52, one frontend: 56 addresses; a /26 has 59 usable.
+		const p = plan(spec(id, 52));
+		const warnings = find(p, "missing-key");
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]?.message).toContain('pools "sys", "apps"');
+		expect(warnings[0]?.message).toContain(
+			"must hold 56 addresses (sys: 3 nodes × 1 IP, apps: 52 nodes × 1 IP, 1 load-balancer frontend): a /26 or larger (59 usable)",
+		);
+		expect(p.unsizedNodeSubnets).toEqual([
+			{ name: "snet-aks", line: 1, pools: ["sys", "apps"], required: 56n, prefix: 26, usable: 59n },
+		]);
+		expect(plan(spec(id, 55)).unsizedNodeSubnets[0]).toMatchObject({ required: 59n, prefix: 26 });
+		expect(plan(spec(id, 56)).unsizedNodeSubnets[0]).toMatchObject({ required: 60n, prefix: 25 });
+	});
+
+	it("by a name under subnets with no CIDR yet: an info line with the need, and the summary says it", async () => {
+		const p = plan(spec("snet-aks", 52, "subnets:\n  snet-aks:\n"));
+		expect(messages(p, "missing-key", "info")).toEqual([
+			expect.stringContaining(
+				'Node subnet "snet-aks" of pools "sys", "apps" has no CIDR yet. At full scale it must hold 56',
+			),
+		]);
+		const { toMarkdown } = await import("../../src/api");
+		expect(toMarkdown(p)).toContain(
+			"- **Capacity:** snet-aks (CIDR not given): 56 addresses needed at full scale, a /26 or larger",
+		);
+	});
+
+	it("by a name that is nowhere: the error carries the need too; a private cluster's endpoint counts", () => {
+		const [m] = messages(plan(spec("snet-typo", 52, "privateCluster: true\n")), "invalid-value", "error");
+		expect(m).toContain("no subnet has that name under subnets");
+		expect(m).toContain("must hold 57 addresses");
+		expect(m).toContain("1 private cluster endpoint");
+	});
+
+	it("a node subnet given as a CIDR has no such finding", () => {
+		expect(plan(spec("10.0.0.0/26", 52)).unsizedNodeSubnets).toEqual([]);
+	});
+});
