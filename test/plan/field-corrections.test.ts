@@ -346,3 +346,62 @@ describe("a node subnet known only by name or resource ID: its need and smallest
 		expect(plan(spec("10.0.0.0/26", 52)).unsizedNodeSubnets).toEqual([]);
 	});
 });
+
+// Issue 17. https://learn.microsoft.com/azure/aks/internal-lb: Private Link Service is IPv4 only.
+// https://learn.microsoft.com/azure/aks/configure-dual-stack: dual-stack requires Azure CNI Overlay;
+// static block dual-stack appears only in the AKS release notes of 2026-06-19.
+// https://learn.microsoft.com/azure/aks/azure-cni-overlay: the 2024-10-25 relaxation of the pod
+// CIDR against the VNet space covers Azure CNI Overlay.
+describe("dual-stack and pod CIDR statements (issue 17)", () => {
+	const dual = `ipFamilies: [IPv4, IPv6]\nvnet: [10.0.0.0/16, "fd00::/48"]\nnodeSubnet: [10.0.0.0/22, "fd00::/64"]\n`;
+	const mismatch = (p: PlanResult) => find(p, "model-mismatch").map((f) => [f.severity, f.message]);
+
+	it("Private Link Service on dual-stack: a warning naming the IPv6-frontend condition; an IPv6 frontend is an error", () => {
+		const pls = (ip: string) => `${dual}loadBalancers:\n  - { name: api, type: internal, privateLinkIps: 1${ip} }`;
+		const [[severity, m] = []] = mismatch(plan(pls("")));
+		expect(severity).toBe("warning");
+		expect(m).toContain("IPv4 only and fails when its load balancer also has an IPv6 frontend");
+		expect(mismatch(plan(pls(', ip: "fd00::10"')))).toEqual([
+			["error", expect.stringContaining("has an IPv6 frontend (fd00::10)")],
+		]);
+		expect(mismatch(plan(`${dual}loadBalancers:\n  - { name: api, type: internal }`))).toEqual([]);
+	});
+
+	it("static block dual-stack: a warning as the release note says, planned for IPv4 pods only", () => {
+		const p = plan(
+			`networkPlugin: azure\npodIpAllocationMode: StaticBlock\npodSubnet: 10.0.64.0/18\nmaxPods: 31\n${dual}`,
+		);
+		expect(p.model).toBe("azure-cni-pod-subnet-static");
+		const [[severity, m] = []] = mismatch(p);
+		expect(severity).toBe("warning");
+		expect(m).toContain("release notes (2026-06-19)");
+		expect(m).toContain("not IPv6 pod addresses");
+		expect(p.podSubnets.map((s) => [s.cidr.text, s.required])).toEqual([["10.0.64.0/18", 4n * 32n]]);
+		expect(p.podCidrs).toEqual([]);
+	});
+
+	it("BYO CNI dual-stack: a warning that says what is and is not documented; dynamic pod subnet: an error", () => {
+		const [[severity, m] = []] = mismatch(plan(`networkPlugin: none\n${dual}`));
+		expect(severity).toBe("warning");
+		expect(m).toContain("AKS documents dual-stack for Azure CNI Overlay only");
+		expect(mismatch(plan(`networkPlugin: azure\npodSubnet: 10.0.64.0/18\n${dual}`))).toEqual([
+			["error", expect.stringContaining("requires Azure CNI Overlay")],
+		]);
+		expect(mismatch(plan(dual))).toEqual([]);
+	});
+
+	it("a pod CIDR in the VNet space, clear of subnets: overlay warns; kubenet and BYO CNI fail", () => {
+		const inside = (plugin: string) =>
+			`${plugin}vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\npodCidr: 10.10.128.0/17\ncount: 3`;
+		const overlap = (p: PlanResult) =>
+			find(p, "range-overlap").map((f) => [f.severity, f.message.includes("lies in the VNet address space")]);
+		expect(overlap(plan(inside("")))).toEqual([["warning", true]]);
+		expect(overlap(plan(inside("networkPlugin: kubenet\n")))).toEqual([["error", true]]);
+		expect(messages(plan(inside("networkPlugin: none\n")), "range-overlap", "error")[0]).toContain(
+			"covers Azure CNI Overlay only",
+		);
+		// Right after the VNet (10.11.0.0 follows 10.10.255.255): quiet for every model.
+		for (const plugin of ["", "networkPlugin: kubenet\n", "networkPlugin: none\n"])
+			expect(overlap(plan(inside(plugin).replace("10.10.128.0/17", "10.11.0.0/16")))).toEqual([]);
+	});
+});

@@ -1,6 +1,6 @@
 /** Keys that do not fit the network model, and the kubenet retirement. */
 import type { Spec } from "../../parse/types";
-import { MODEL_LABELS, supportsDualStack, usesPodSubnet } from "../model";
+import { MODEL_LABELS, usesPodSubnet } from "../model";
 import type { PlanResult } from "../types";
 import { groupDigits } from "../../core/numbers";
 import { podsAtFullScale } from "./pools";
@@ -108,6 +108,58 @@ function checkDataplane(plan: PlanResult, spec: Spec, report: Report): void {
 	}
 }
 
+/**
+ * Dual-stack per model. The dual-stack guide requires Azure CNI Overlay
+ * (https://learn.microsoft.com/azure/aks/configure-dual-stack). Static block pod subnets appear only
+ * in the AKS release notes of 2026-06-19, which say AKS computes the IPv6 pod range from the pod
+ * subnet: a warning, and the plan sizes IPv4 pod addresses only. BYO CNI: nothing documented, and
+ * pod addresses of either family are the CNI's.
+ */
+function checkDualStackModel(plan: PlanResult, line: number, report: Report): void {
+	if (plan.model === "azure-cni-overlay") return;
+	if (plan.model === "azure-cni-pod-subnet-static") {
+		report(
+			"warning",
+			"Dual-stack with static block allocation appears only in the AKS release notes (2026-06-19), which say AKS computes the IPv6 pod range from the pod subnet; the dual-stack guide documents Azure CNI Overlay only. This plan sizes IPv4 pod addresses and IPv6 node addresses, not IPv6 pod addresses.",
+			line,
+		);
+	} else if (plan.model === "none") {
+		report(
+			"warning",
+			"AKS documents dual-stack for Azure CNI Overlay only; with your own CNI nothing documents it, and pod addresses of both families are the CNI's to assign. Check that your CNI supports dual-stack on AKS; this plan sizes node addresses only.",
+			line,
+		);
+	} else {
+		report(
+			"error",
+			`${MODEL_LABELS[plan.model]} has no documented dual-stack support; the AKS dual-stack guide requires Azure CNI Overlay.`,
+			line,
+		);
+	}
+}
+
+/**
+ * Private Link Service is IPv4 only: it fails when its load balancer also has an IPv6 frontend
+ * (https://learn.microsoft.com/azure/aks/internal-lb). A static IPv6 address is such a frontend.
+ */
+function checkPrivateLinkDualStack(plan: PlanResult, report: Report): void {
+	for (const lb of plan.loadBalancers) {
+		if (lb.privateLinkIps === 0) continue;
+		if (lb.ip?.family === 6)
+			report(
+				"error",
+				`Load balancer "${lb.name}" has an IPv6 frontend (${lb.ip.text}) and a Private Link Service, which is IPv4 only and fails on a load balancer with an IPv6 frontend. Give it an IPv4 address.`,
+				lb.line,
+			);
+		else
+			report(
+				"warning",
+				`Load balancer "${lb.name}" has a Private Link Service in a dual-stack cluster: Private Link Service is IPv4 only and fails when its load balancer also has an IPv6 frontend. Keep this service single-stack IPv4 (ipFamilyPolicy: SingleStack, ipFamilies: [IPv4]).`,
+				lb.line,
+			);
+	}
+}
+
 function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 	const node6 = spec.nodeSubnet6 ?? spec.pools.find((p) => p.nodeSubnet6)?.nodeSubnet6;
 	if (node6 && plan.ipFamilies.length < 2) {
@@ -119,30 +171,12 @@ function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 	}
 	const families = spec.ipFamilies;
 	if (!families || families.value.length < 2) return;
-	if (plan.model === "none") {
-		report(
-			"warning",
-			"AKS documents dual-stack for Azure CNI Overlay and static block pod subnets only; with your own CNI, check that it and AKS support IPv6 nodes.",
-			families.line,
-		);
-	} else if (!supportsDualStack(plan.model)) {
-		report(
-			"error",
-			`${MODEL_LABELS[plan.model]} has no documented dual-stack support; AKS offers it with Azure CNI Overlay (and static block pod subnets).`,
-			families.line,
-		);
-	}
+	checkDualStackModel(plan, families.line, report);
 	const policy = spec.networkPolicy;
 	if (policy && ["azure", "calico"].includes(policy.value.toLowerCase())) {
 		report("error", `Dual-stack clusters cannot use ${policy.value} network policy; use Cilium.`, policy.line);
 	}
-	const pls = plan.loadBalancers.find((lb) => lb.privateLinkIps > 0);
-	if (pls)
-		report(
-			"error",
-			`Private Link Service does not work with dual-stack clusters (load balancer "${pls.name}").`,
-			pls.line,
-		);
+	checkPrivateLinkDualStack(plan, report);
 	if (spec.outboundType?.value === "managedNATGateway") {
 		report(
 			"error",

@@ -127,8 +127,10 @@ function inVnetClearOfSubnets(plan: PlanResult, range: Range): VnetSpace | undef
  * Subnets, VNet address spaces, peered ranges, pod CIDRs and service CIDRs that must be disjoint
  * do not overlap. Peered VNets need disjoint address spaces, so every subnet clears every peered
  * range whether or not the VNet's own space is written down
- * (https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering) (an overlay or kubenet pod CIDR inside the VNet space but clear of its subnets is
- * a warning).
+ * (https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering). A pod CIDR
+ * inside the VNet space but clear of its subnets is a warning under Azure CNI Overlay (accepted
+ * since the AKS release of 2024-10-25) and an error under kubenet and BYO CNI, which that
+ * relaxation does not cover (https://learn.microsoft.com/azure/aks/azure-cni-overlay).
  */
 export const rangeOverlap: Rule = {
 	code: "range-overlap",
@@ -159,11 +161,19 @@ export const rangeOverlap: Rule = {
 		for (const c of plan.podCidrs) {
 			const space = inVnetClearOfSubnets(plan, c.cidr);
 			if (!space) continue;
-			report(
-				"warning",
-				`Pod CIDR ${c.cidr.text} lies in the VNet address space ${space.cidr.text}, though clear of its subnets. AKS accepts this since 2024-10 (it used to refuse it), but a subnet added later in that span would clash: prefer a range outside the VNet.`,
-				c.defaulted ? space.line : c.line,
-			);
+			const line = c.defaulted ? space.line : c.line;
+			if (plan.model === "azure-cni-overlay")
+				report(
+					"warning",
+					`Pod CIDR ${c.cidr.text} lies in the VNet address space ${space.cidr.text}, though clear of its subnets. Azure CNI Overlay accepts this since 2024-10 (it used to refuse it), but a subnet added later in that span would clash: prefer a range outside the VNet.`,
+					line,
+				);
+			else
+				report(
+					"error",
+					`Pod CIDR ${c.cidr.text} lies in the VNet address space ${space.cidr.text}. AKS refuses a ${plan.model === "kubenet" ? "kubenet" : "bring-your-own CNI"} pod CIDR that overlaps the VNet: the 2024-10 relaxation covers Azure CNI Overlay only. Pick a range outside the VNet.`,
+					line,
+				);
 		}
 	},
 };
