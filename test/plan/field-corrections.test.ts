@@ -49,6 +49,18 @@ describe("internal load balancer without subnet: the cluster's default subnet", 
 		}
 	});
 
+	it("names a declared subnet that holds the address; an IPv6 address goes to the first pool's IPv6 prefix", () => {
+		const declared = plan(
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\nsubnets:\n  lbs: 10.10.8.0/28\nloadBalancers:\n  - { name: i, type: internal, ip: 10.10.8.4 }",
+		);
+		expect(messages(declared, "lb-ip-invalid")[0]).toContain("Add subnet: lbs (the");
+		const dual = (ip: string) =>
+			`ipFamilies: [IPv4, IPv6]\nvnet: [10.10.0.0/16, "fd00::/48"]\nnodeSubnet: [10.10.0.0/24, "fd00::/64"]\nloadBalancers:\n  - { name: i, type: internal, ip: "${ip}" }`;
+		expect(plan(dual("fd00::10")).loadBalancers[0]?.subnet?.cidr.text).toBe("fd00::/64");
+		expect(find(plan(dual("fd00::10")), "lb-ip-invalid")).toEqual([]);
+		expect(messages(plan(dual("fd00:0:0:1::10")), "lb-ip-invalid")[0]).toContain("default subnet fd00::/64");
+	});
+
 	it("the last usable address of the default subnet passes, the broadcast address is reserved", () => {
 		expect(find(plan(spec("10.10.0.254")), "lb-ip-invalid")).toEqual([]);
 		expect(messages(plan(spec("10.10.0.255")), "lb-ip-invalid")[0]).toContain("reserves");
