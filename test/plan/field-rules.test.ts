@@ -1,7 +1,7 @@
 /**
- * Field corrections (aks-networking.md section 11) of issues 12 and 17, rules: upgrade settings,
- * cluster limits, system pools, IPv6 pod blocks, public ranges, dual-stack and the pod CIDR in the
- * VNet. Each rule at its boundary, the case that must stay quiet beside it, and its source.
+ * Field corrections of issues 12 and 17, rules: upgrade settings, cluster limits, system pools,
+ * IPv6 pod blocks, public ranges, dual-stack and the pod CIDR in the VNet. Each rule at its
+ * boundary, the case that must stay quiet beside it, and the Microsoft Learn page it comes from.
  */
 import { describe, expect, it } from "vitest";
 import type { PlanResult } from "../../src/plan/types";

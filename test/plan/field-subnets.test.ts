@@ -1,8 +1,8 @@
 /**
- * Field corrections (aks-networking.md section 11) of issue 12, subnets: where internal load
- * balancers go, peered ranges, the API server subnet, and node subnets without a CIDR. Each rule at
- * its boundary (an exact fit passes, one more fails), the case that must stay quiet beside it, and
- * the Microsoft Learn page it comes from.
+ * Field corrections of issue 12, subnets: where internal load balancers go, peered ranges, the API
+ * server subnet, and node subnets without a CIDR. Each rule at its boundary (an exact fit passes,
+ * one more fails), the case that must stay quiet beside it, and the Microsoft Learn page it comes
+ * from.
  */
 import { describe, expect, it } from "vitest";
 import type { PlanResult } from "../../src/plan/types";
@@ -180,7 +180,7 @@ describe("API server VNet integration on a private cluster: no endpoint in the n
 });
 
 // A node subnet named without a CIDR still has a need: every pool in it at maxCount + surge, the
-// default subnet's internal frontends and a private cluster's endpoint (aks-networking.md 1.1);
+// default subnet's internal frontends and a private cluster's endpoint (README, How sizes are computed);
 // usable(p) = 2^(32 − p) − 5 (https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq).
 describe("a node subnet known only by name or resource ID: its need and smallest prefix", () => {
 	const id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-aks";
