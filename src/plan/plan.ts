@@ -72,6 +72,11 @@ function planSpec(
 ): PlanResult {
 	const findings = [...parseFindings];
 	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge);
+	// A node subnet declared without a CIDR is reported once, where it is: that finding gets its need.
+	for (const u of r.unsizedNodeSubnets) {
+		const f = u.pending && findings.find((x) => x.code === "missing-key" && x.line === u.pending?.line);
+		if (f && u.pending) f.message = `${f.message} ${u.pending.text}`;
+	}
 	const subnets = r.registry.list;
 	for (const s of subnets) s.free = s.usable - s.required;
 	const plan: PlanResult = {

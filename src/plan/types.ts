@@ -54,6 +54,8 @@ export interface UnsizedSubnetPlan {
 	/** The smallest IPv4 prefix whose usable addresses hold `required` (null: none does). */
 	prefix: number | null;
 	usable: bigint | null;
+	/** Declared under subnets without a CIDR: that finding's line, and what to add to its message. */
+	pending: { line: number; text: string } | null;
 }
 
 export interface PodCidrPlan {

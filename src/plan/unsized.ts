@@ -78,6 +78,7 @@ export function unsizedNodeSubnets(
 				: `a /${prefix} or larger (${groupDigits(usable ?? 0n)} usable)`;
 		const need = `At full scale it must hold ${groupDigits(required)} addresses (${parts.join(", ")}): ${fit}.`;
 		const line = g.ref.line;
+		let pending: UnsizedSubnetPlan["pending"] = null;
 		if (g.ref.kind === "id") {
 			report({
 				severity: "warning",
@@ -86,12 +87,11 @@ export function unsizedNodeSubnets(
 				line,
 			});
 		} else if (registry.isPending(g.ref.name)) {
-			report({
-				severity: "info",
-				code: "missing-key",
-				message: `Node subnet "${name}" of ${who} has no CIDR yet. ${need}`,
-				line,
-			});
+			// Reported once, where the subnet is declared (the parser's finding): planSpec adds the need.
+			const declared = spec.subnets.find(
+				(d) => d.cidr === null && d.name.toLowerCase() === g.ref.name.toLowerCase(),
+			);
+			if (declared) pending = { line: declared.line, text: `It is the node subnet of ${who}. ${need}` };
 		} else {
 			report({
 				severity: "error",
@@ -100,6 +100,6 @@ export function unsizedNodeSubnets(
 				line,
 			});
 		}
-		return { name: g.ref.name, line, pools: g.pools.map((p) => p.name), required, prefix, usable };
+		return { name: g.ref.name, line, pools: g.pools.map((p) => p.name), required, prefix, usable, pending };
 	});
 }

@@ -197,19 +197,26 @@ describe("a node subnet known only by name or resource ID: its need and smallest
 			"must hold 56 addresses (sys: 3 nodes × 1 IP, apps: 52 nodes × 1 IP, 1 load-balancer frontend): a /26 or larger (59 usable)",
 		);
 		expect(p.unsizedNodeSubnets).toEqual([
-			{ name: "snet-aks", line: 1, pools: ["sys", "apps"], required: 56n, prefix: 26, usable: 59n },
+			{
+				name: "snet-aks",
+				line: 1,
+				pools: ["sys", "apps"],
+				required: 56n,
+				prefix: 26,
+				usable: 59n,
+				pending: null,
+			},
 		]);
 		expect(plan(spec(id, 55)).unsizedNodeSubnets[0]).toMatchObject({ required: 59n, prefix: 26 });
 		expect(plan(spec(id, 56)).unsizedNodeSubnets[0]).toMatchObject({ required: 60n, prefix: 25 });
 	});
 
-	it("by a name under subnets with no CIDR yet: an info line with the need, and the summary says it", async () => {
+	it("by a name under subnets with no CIDR yet: its one finding gets the need, and the summary says it", async () => {
 		const p = plan(spec("snet-aks", 52, "subnets:\n  snet-aks:\n"));
-		expect(messages(p, "missing-key", "info")).toEqual([
-			expect.stringContaining(
-				'Node subnet "snet-aks" of pools "sys", "apps" has no CIDR yet. At full scale it must hold 56',
-			),
-		]);
+		expect(find(p, "missing-key").map((f) => [f.severity, f.line])).toEqual([["warning", 2]]);
+		const [m] = messages(p, "missing-key");
+		expect(m).toContain('Subnet "snet-aks" has no CIDR yet');
+		expect(m).toContain('It is the node subnet of pools "sys", "apps". At full scale it must hold 56 addresses');
 		const { toMarkdown } = await import("../../src/api");
 		expect(toMarkdown(p)).toContain(
 			"- **Capacity:** snet-aks (CIDR not given): 56 addresses needed at full scale, a /26 or larger",

@@ -3,6 +3,10 @@ import { containsAddress, isAzureReservedAddress } from "../../net/address";
 import { clip } from "../../core/text";
 import type { Rule } from "./rule";
 
+/** Two pools in their own subnets; load balancers follow. */
+const TWO_POOLS =
+	"vnet: 10.10.0.0/16\nagentPools:\n  - { name: sys, count: 3, nodeSubnet: 10.10.0.0/24 }\n  - { name: apps, count: 3, nodeSubnet: 10.10.4.0/24 }\nloadBalancers:";
+
 /**
  * A static internal load-balancer IP lies in its subnet (without `subnet:`, the cluster's default
  * subnet: the first pool's node subnet, https://learn.microsoft.com/azure/aks/internal-lb; a static
@@ -14,9 +18,12 @@ export const lbIpInvalid: Rule = {
 	examples: {
 		fails: [
 			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nloadBalancers:\n  - { name: i, type: internal, ip: 10.10.3.255 }",
+			// A second pool's address with no subnet: the frontend goes in the first pool's subnet.
+			`${TWO_POOLS}\n  - { name: i, type: internal, ip: 10.10.4.10 }`,
 		],
 		passes: [
 			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nloadBalancers:\n  - { name: i, type: internal, ip: 10.10.3.250 }",
+			`${TWO_POOLS}\n  - { name: i, type: internal, ip: 10.10.4.10, subnet: apps }`,
 		],
 	},
 	check(plan, _spec, report) {

@@ -212,8 +212,18 @@ function checkKubenetPolicy(plan: PlanResult, spec: Spec, report: Report): void 
 export const modelMismatch: Rule = {
 	code: "model-mismatch",
 	examples: {
-		fails: ["networkPlugin: azure\npodCidr: 10.244.0.0/16", "networkPlugin: kubenet\nnetworkDataplane: cilium"],
-		passes: ["networkPlugin: azure\nnetworkPluginMode: overlay\npodCidr: 10.244.0.0/16"],
+		fails: [
+			"networkPlugin: azure\npodCidr: 10.244.0.0/16",
+			"networkPlugin: kubenet\nnetworkDataplane: cilium",
+			// Dual-stack: a Private Link Service (warning), static block and BYO CNI (warnings).
+			"ipFamilies: [IPv4, IPv6]\nloadBalancers:\n  - { name: api, type: internal, privateLinkIps: 1 }",
+			"networkPlugin: azure\npodSubnet: 10.1.0.0/16\npodIpAllocationMode: StaticBlock\nipFamilies: [IPv4, IPv6]",
+			"networkPlugin: none\nipFamilies: [IPv4, IPv6]",
+		],
+		passes: [
+			"networkPlugin: azure\nnetworkPluginMode: overlay\npodCidr: 10.244.0.0/16",
+			"ipFamilies: [IPv4, IPv6]\nloadBalancers:\n  - { name: api, type: internal }",
+		],
 	},
 	check(plan, spec, report) {
 		checkPodKeys(plan, spec, report);

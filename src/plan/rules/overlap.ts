@@ -135,8 +135,18 @@ function inVnetClearOfSubnets(plan: PlanResult, range: Range): VnetSpace | undef
 export const rangeOverlap: Rule = {
 	code: "range-overlap",
 	examples: {
-		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  a: 10.10.1.0/24"],
-		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  a: 10.10.4.0/24"],
+		fails: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  a: 10.10.1.0/24",
+			// No vnet: the node subnet still clears every peered range.
+			"nodeSubnet: 10.10.0.0/22\ncount: 3\npeered:\n  hub: 10.10.3.0/24",
+			// A kubenet pod CIDR may not overlap the VNet space (the 2024-10 relaxation is Overlay's).
+			"networkPlugin: kubenet\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 10.10.128.0/17",
+		],
+		passes: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  a: 10.10.4.0/24",
+			"nodeSubnet: 10.10.0.0/22\ncount: 3\npeered:\n  hub: 10.10.4.0/24",
+			"networkPlugin: kubenet\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 10.11.0.0/16",
+		],
 	},
 	check(plan, _spec, report) {
 		const items = collectRanges(plan).sort((x, y) => {
