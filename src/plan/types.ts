@@ -17,7 +17,7 @@ export type Role = "node" | "pod" | "other";
  * What else takes addresses in a subnet: `extraIps`, private endpoints, Private Link NAT IPs, a
  * private cluster's endpoint, or API servers (this cluster's 9 under VNet integration).
  */
-export type ExtraKind = "extraIps" | "privateEndpoints" | "privateLink" | "clusterEndpoint" | "apiServer";
+type ExtraKind = "extraIps" | "privateEndpoints" | "privateLink" | "clusterEndpoint" | "apiServer";
 
 /** A subnet of the VNet, with what the plan puts in it. */
 export interface SubnetPlan {
