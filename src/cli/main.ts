@@ -32,7 +32,7 @@ const PLAN_HELP = `Usage: aks-ip plan [--json] FILE...
 
 Plans every aks-ip block of each FILE: a note (.md), a bare spec (.yaml, .yml, .json) or -
 for standard input. Prints a summary per block and one line per finding,
-FILE:LINE: SEVERITY CODE MESSAGE.
+FILE:LINE: SEVERITY CODE MESSAGE; a note without an aks-ip block says so.
 
   --json    print {"blocks": [...]}, the shape documented in the README
 Exit status: 0 when every file was read, 1 when a file could not be read, 2 for usage errors.
@@ -72,7 +72,9 @@ function plan(args: string[], io: Io): number {
 			failed = true;
 			continue;
 		}
-		for (const p of planInput(read.input)) {
+		const plans = planInput(read.input);
+		if (plans.length === 0 && !values.json) texts.push(`${read.input.name}: no aks-ip block in this note`);
+		for (const p of plans) {
 			if (values.json) blocks.push(blockJson(p, read.input.name));
 			else texts.push(planText(read.input.name, p));
 		}

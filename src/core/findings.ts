@@ -90,7 +90,8 @@ export const FINDING_CODES = {
 		description: "A range touches a range that AKS reserves or Azure forbids.",
 	},
 	"public-range": {
-		description: "A pod or service range in public address space, which AKS does not support.",
+		description:
+			"A pod range in public address space, which AKS accepts but Microsoft does not support (warning), or a service range there, which AKS blocks (error).",
 	},
 	"subnet-name-length": {
 		description: "Azure CNI Overlay: a node or pod subnet name longer than 63 characters.",
@@ -141,7 +142,7 @@ export const FINDING_CODES = {
 	},
 	"node-limit": {
 		description:
-			"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), or more pods than the network model supports.",
+			"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), more pods than the network model supports, or Azure Network Policy Manager past 250 nodes or 20,000 pods.",
 	},
 	"model-mismatch": {
 		description: "A key that the network model ignores or that AKS rejects with it.",
@@ -162,6 +163,10 @@ export const FINDING_CODES = {
 	},
 	"vnet-limit": {
 		description: "Over 3,000 subnets, 500 peerings or 65,536 private IPs in use in one VNet.",
+	},
+	"upgrade-settings": {
+		description:
+			"maxSurge 0 with maxUnavailable 0, which AKS refuses (error), or with maxUnavailable above 0, an in-place upgrade that takes nodes out of service (info).",
 	},
 	"internal-error": {
 		description:

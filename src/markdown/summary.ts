@@ -7,7 +7,7 @@ import { planModelLabel, usesPodCidr } from "../plan/model";
 import { aksManagedVnet, egressOf, MODEL_STATEMENTS, nodeBlocks, type ModelStatements } from "../plan/statements";
 import { fill, LINES } from "../plan/statements-shared";
 import { planStatus } from "../plan/status";
-import type { PlanResult, SubnetPlan } from "../plan/types";
+import type { PlanResult, SubnetPlan, UnsizedSubnetPlan } from "../plan/types";
 import { countOf, groupDigits, leftOf } from "../core/numbers";
 import { code, mdText } from "./escape";
 import { takeaways } from "./takeaways";
@@ -31,18 +31,27 @@ function bullet(label: string, text: string): string {
 	return `- **${label}:** ${text}`;
 }
 
-/** "subnet `10.1.0.0/22` (pool apps)", or the subnets of several pools. */
-function subnetList(subnets: SubnetPlan[], missing: string): string {
-	if (subnets.length === 0) return missing;
-	return `subnet${subnets.length > 1 ? "s" : ""} ${subnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`).join(", ")}`;
+/** "subnet `10.1.0.0/22` (pool apps)", or the subnets of several pools; `more` are named without a CIDR. */
+function subnetList(subnets: SubnetPlan[], missing: string, more: string[] = []): string {
+	const names = [...subnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`), ...more];
+	if (names.length === 0) return missing;
+	return `subnet${names.length > 1 ? "s" : ""} ${names.join(", ")}`;
 }
 
 function vnetText(plan: PlanResult): string {
 	return plan.vnet.map((v) => code(v.cidr.text)).join(", ");
 }
 
+/** A node subnet named without a CIDR: what it must hold, and the smallest prefix for it. */
+function unsizedCapacity(s: UnsizedSubnetPlan): string {
+	const fit = s.prefix === null ? "more than any IPv4 subnet holds" : `a /${s.prefix} or larger`;
+	return `${mdText(s.name)} (CIDR not given): ${groupDigits(s.required)} addresses needed at full scale, ${fit}`;
+}
+
 function nodeSection(plan: PlanResult, says: ModelStatements): string[] {
-	const subnets = subnetList(plan.nodeSubnets, "subnet not given in the plan");
+	const unsized = plan.unsizedNodeSubnets;
+	const named = unsized.map((s) => `${mdText(s.name)}${pools(s.pools)} (CIDR not given)`);
+	const subnets = subnetList(plan.nodeSubnets, "subnet not given in the plan", named);
 	const vnet = vnetText(plan);
 	const source = aksManagedVnet(plan)
 		? fill(LINES.nodeSourceAksVnet, { subnets, vnet })
@@ -53,8 +62,8 @@ function nodeSection(plan: PlanResult, says: ModelStatements): string[] {
 		bullet("Reachable from", LINES.nodeReach),
 		bullet(
 			"Capacity",
-			plan.nodeSubnets.length > 0
-				? plan.nodeSubnets.map(capacity).join("; ")
+			plan.nodeSubnets.length + unsized.length > 0
+				? [...plan.nodeSubnets.map(capacity), ...unsized.map(unsizedCapacity)].join("; ")
 				: "unknown until the node subnet is given",
 		),
 	];

@@ -88,9 +88,12 @@ function readSubnet(r: Reader, name: string, e: Entry): SubnetSpec | undefined {
 	const purpose = purposeEntry ? readEnum(r, purposeEntry, PURPOSES)?.value : undefined;
 	const extraEntry = keys.get("extraIps");
 	const extraIps = extraEntry ? readInt(r, extraEntry, 0, 1_000_000) : undefined;
+	const endpointsEntry = keys.get("privateEndpoints");
+	const privateEndpoints = endpointsEntry ? readInt(r, endpointsEntry, 0, 1_000_000) : undefined;
 	if (!cidr && !pending) return undefined;
 	const subnet: SubnetSpec = { line: e.line, name, cidr: cidr ?? null, purpose: purpose ?? implied };
 	if (extraIps) subnet.extraIps = extraIps;
+	if (privateEndpoints) subnet.privateEndpoints = privateEndpoints;
 	return subnet;
 }
 

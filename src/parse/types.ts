@@ -45,6 +45,8 @@ export interface PoolSpec {
 	enableAutoScaling?: Loc<boolean>;
 	maxPods?: Loc<number>;
 	maxSurge?: Loc<Surge>;
+	/** Nodes an upgrade may take out of service at a time (AKS default 0). */
+	maxUnavailable?: Loc<Surge>;
 	nodeSubnet?: SubnetRef;
 	/** Dual-stack: the IPv6 prefix of the node subnet. */
 	nodeSubnet6?: SubnetRef;
@@ -73,6 +75,8 @@ export interface SubnetSpec {
 	purpose: Purpose;
 	/** Addresses other resources take here: private endpoints, VMs, other NICs. */
 	extraIps?: Loc<number>;
+	/** Private endpoints in this subnet, one address each. */
+	privateEndpoints?: Loc<number>;
 }
 
 export interface PeeredSpec {
@@ -108,6 +112,7 @@ export interface Spec {
 	serviceCidrs?: Loc<Cidr>[];
 	dnsServiceIp?: Loc<Address>;
 	maxSurge?: Loc<Surge>;
+	maxUnavailable?: Loc<Surge>;
 	maxPods?: Loc<number>;
 	podIpAllocationMode?: Loc<AllocationMode>;
 	ipFamilies?: Loc<Family[]>;
@@ -115,6 +120,8 @@ export interface Spec {
 	poolsLine?: number;
 	/** A private cluster: its API server endpoint takes 1 address of the first pool's node subnet. */
 	privateCluster?: Loc<boolean>;
+	/** API server VNet integration: the API server (and a private cluster's endpoint) in its own subnet. */
+	apiServerVnetIntegration?: Loc<boolean>;
 	loadBalancers: LoadBalancerSpec[];
 	subnets: SubnetSpec[];
 	peered: PeeredSpec[];

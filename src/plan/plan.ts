@@ -30,6 +30,7 @@ function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		vnet: [],
 		subnets: [],
 		nodeSubnets: [],
+		unsizedNodeSubnets: [],
 		podSubnets: [],
 		podCidrs: [],
 		serviceCidrs: [],
@@ -73,6 +74,11 @@ function planSpec(
 ): PlanResult {
 	const findings = [...parseFindings];
 	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge);
+	// A node subnet declared without a CIDR is reported once, where it is: that finding gets its need.
+	for (const u of r.unsizedNodeSubnets) {
+		const f = u.pending && findings.find((x) => x.code === "missing-key" && x.line === u.pending?.line);
+		if (f && u.pending) f.message = `${f.message} ${u.pending.text}`;
+	}
 	const subnets = r.registry.list;
 	for (const s of subnets) s.free = s.usable - s.required;
 	const plan: PlanResult = {
@@ -92,6 +98,7 @@ function planSpec(
 			: spec.vnet.map((v) => ({ cidr: v.value, line: v.line, defaulted: false })),
 		subnets,
 		nodeSubnets: subnets.filter((s) => s.role === "node"),
+		unsizedNodeSubnets: r.unsizedNodeSubnets,
 		podSubnets: subnets.filter((s) => s.role === "pod"),
 		podCidrs: r.podCidrs,
 		serviceCidrs: r.serviceCidrs,

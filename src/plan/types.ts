@@ -13,6 +13,12 @@ export type ModelId =
 
 export type Role = "node" | "pod" | "other";
 
+/**
+ * What else takes addresses in a subnet: `extraIps`, private endpoints, Private Link NAT IPs, a
+ * private cluster's endpoint, or API servers (this cluster's 9 under VNet integration).
+ */
+type ExtraKind = "extraIps" | "privateEndpoints" | "privateLink" | "clusterEndpoint" | "apiServer";
+
 /** A subnet of the VNet, with what the plan puts in it. */
 export interface SubnetPlan {
 	cidr: Cidr;
@@ -36,7 +42,20 @@ export interface SubnetPlan {
 	pools: string[];
 	loadBalancers: string[];
 	/** Other demand counted in `required` (private endpoints, Private Link NAT IPs, other NICs), described with its count. */
-	extras: { what: string; count: number }[];
+	extras: { what: string; count: number; kind: ExtraKind }[];
+}
+
+/** A node subnet named by resource ID or name without a CIDR: what it must hold at full scale. */
+export interface UnsizedSubnetPlan {
+	name: string;
+	line: number;
+	pools: string[];
+	required: bigint;
+	/** The smallest IPv4 prefix whose usable addresses hold `required` (null: none does). */
+	prefix: number | null;
+	usable: bigint | null;
+	/** Declared under subnets without a CIDR: that finding's line, and what to add to its message. */
+	pending: { line: number; text: string } | null;
 }
 
 export interface PodCidrPlan {
@@ -90,6 +109,8 @@ export interface LoadBalancerPlan {
 	type: "internal" | "public";
 	ip: Address | null;
 	subnet: SubnetPlan | null;
+	/** No `subnet:` given: the frontend goes in the cluster's default subnet (the first pool's node subnet). */
+	subnetDefaulted: boolean;
 	/** NAT IPs of a Private Link Service on it (0: none). */
 	privateLinkIps: number;
 }
@@ -126,6 +147,8 @@ export interface PlanResult {
 	/** Every subnet of the VNet the plan knows: node, pod and other subnets, in spec order. */
 	subnets: SubnetPlan[];
 	nodeSubnets: SubnetPlan[];
+	/** Node subnets known only by resource ID or name, with their need at full scale. */
+	unsizedNodeSubnets: UnsizedSubnetPlan[];
 	podSubnets: SubnetPlan[];
 	podCidrs: PodCidrPlan[];
 	serviceCidrs: ServiceCidrPlan[];

@@ -82,7 +82,7 @@ describe("the JSON contract of plan --json (README, Command line)", () => {
 		const plan = planSource(`
 ipFamilies: [IPv4, IPv6]
 vnet: [10.0.0.0/16, "fd00::/48"]
-nodeSubnet: 10.0.0.0/24
+nodeSubnet: [10.0.0.0/24, "fd00::/64"]
 podCidrs: [10.244.0.0/16, "fd12:3456:789a::/64"]
 serviceCidrs: [10.1.0.0/16, "fd12:3456:789a:1::/108"]
 dnsServiceIp: 10.1.0.10
@@ -91,10 +91,11 @@ count: 3
 		const json = blockJson(plan, "x.yaml");
 		expect(json.podCidrs[1]).toEqual({
 			cidr: "fd12:3456:789a::/64",
-			blockPrefix: 120,
-			blocks: "72057594037927936",
+			blockPrefix: 80,
+			blocks: 65536,
 			requiredBlocks: 4,
 		});
+		expect(json.nodeSubnets[1]).toMatchObject({ cidr: "fd00::/64", size: "18446744073709551616", required: 4 });
 		expect(json.serviceCidrs[1]?.size).toBe(1048576);
 		expect(json.ipFamilies).toEqual(["IPv4", "IPv6"]);
 		expect(json.findings).toEqual([]);

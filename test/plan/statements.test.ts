@@ -156,7 +156,7 @@ describe("the low-headroom finding says whether the pod CIDR can grow", () => {
 		["kubenet", `networkPlugin: kubenet\n${BASE}${tight}count: 15`, MODEL_STATEMENTS.kubenet.headroom],
 		[
 			"an IPv6 pod CIDR",
-			`${BASE.replace("10.1.0.0/22", "[10.1.0.0/22, 'fd00:1::/64']").replace("10.1.0.0/16", "[10.1.0.0/16, 'fd00:1::/48']")}ipFamilies: [IPv4, IPv6]\npodCidrs: [10.244.0.0/16, 'fd00:244::/116']\nmaxSurge: 0\ncount: 15`,
+			`${BASE.replace("10.1.0.0/22", "[10.1.0.0/22, 'fd00:1::/64']").replace("10.1.0.0/16", "[10.1.0.0/16, 'fd00:1::/48']")}ipFamilies: [IPv4, IPv6]\npodCidrs: [10.244.0.0/16, 'fd00:244::/76']\nmaxSurge: 0\ncount: 15`,
 			overlay.headroomIpv6,
 		],
 	])("%s", (_, body, clause) => {
