@@ -6,6 +6,7 @@ import { capFindings, sortFindings, type Finding } from "../core/findings";
 import type { Spec, Surge } from "../parse/types";
 import { usesPodSubnet } from "./model";
 import { DEFAULTS, resolve } from "./resolve";
+import { computeGrowth } from "./growth/growth";
 import { RULES } from "./rules";
 import type { PlanResult } from "./types";
 
@@ -41,6 +42,7 @@ function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		findings: capFindings(sortFindings(findings)),
 		suppressed: [],
 		show: null,
+		growth: null,
 	};
 }
 
@@ -65,7 +67,7 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	}
 }
 
-function planSpec(
+export function planSpec(
 	spec: Spec,
 	parseFindings: Finding[],
 	blockLine: number,
@@ -109,6 +111,7 @@ function planSpec(
 		findings: [],
 		suppressed: [],
 		show: spec.show?.value ?? null,
+		growth: null,
 	};
 	for (const rule of RULES) {
 		rule.check(plan, spec, (severity, message, line) =>
@@ -120,5 +123,6 @@ function planSpec(
 	const sorted = capFindings(sortFindings(findings));
 	plan.findings = sorted.filter((f) => !ignored.has(f.code));
 	plan.suppressed = sorted.filter((f) => ignored.has(f.code));
+	plan.growth = computeGrowth(plan, spec);
 	return plan;
 }

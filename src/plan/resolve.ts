@@ -125,6 +125,15 @@ function hasRef(spec: Spec, pool: PoolSpec | undefined, key: "nodeSubnet" | "pod
 	return pool?.[key] !== undefined || spec[key] !== undefined || pool?.unknownRefs?.includes(key) === true;
 }
 
+function reportAssumedPool(p: PoolSpec, report: Report): void {
+	report({
+		severity: "info",
+		code: "missing-key",
+		message: `No node pools are given: the plan assumes AKS's default pool "nodepool1" of ${DEFAULTS.poolCount} nodes. Add agentPools (or count).`,
+		line: p.line,
+	});
+}
+
 function resolvePool(
 	spec: Spec,
 	p: PoolSpec,
@@ -156,14 +165,7 @@ function resolvePool(
 	const podSubnet = podRef && usesPodSubnet(model) ? registry.resolve(podRef, "pod", who) : null;
 	const mode = p.podIpAllocationMode?.value ?? spec.podIpAllocationMode?.value ?? "DynamicIndividual";
 	const allocationMode = usesPodSubnet(model) ? mode : null;
-	if (p.assumed && spec.vnet.length > 0) {
-		report({
-			severity: "info",
-			code: "missing-key",
-			message: `No node pools are given: the plan assumes AKS's default pool "nodepool1" of ${DEFAULTS.poolCount} nodes. Add agentPools (or count).`,
-			line: p.line,
-		});
-	}
+	if (p.assumed && spec.vnet.length > 0) reportAssumedPool(p, report);
 	return {
 		name: p.name.value,
 		line: p.line,
@@ -176,6 +178,7 @@ function resolvePool(
 		maxPods,
 		maxPodsDefaulted: maxPodsGiven === undefined,
 		surge,
+		surgeSetting: surgeValue,
 		surgeText,
 		nodesAtFullScale: sizing + surge,
 		nodeSubnet,

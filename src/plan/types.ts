@@ -1,7 +1,8 @@
 /** The plan: numbers and findings computed from a spec. Sizes are bigints (IPv6 ranges are huge). */
 import type { Address, Cidr } from "../net/address";
 import type { Finding } from "../core/findings";
-import type { OsType, PoolMode, Purpose, Section } from "../parse/types";
+import type { Growth } from "./growth/types";
+import type { OsType, PoolMode, Purpose, Section, Surge } from "../parse/types";
 
 export type ModelId =
 	| "azure-cni-overlay"
@@ -90,6 +91,8 @@ export interface PoolPlan {
 	maxPods: number | null;
 	maxPodsDefaulted: boolean;
 	surge: number;
+	/** The surge setting in force (the pool's, the spec's or the default), to recount surge at other sizes. */
+	surgeSetting: Surge;
 	/** How the surge was set, e.g. "10%, default" or "2". */
 	surgeText: string;
 	nodesAtFullScale: number;
@@ -160,4 +163,6 @@ export interface PlanResult {
 	/** Findings silenced by `ignore`. */
 	suppressed: Finding[];
 	show: Section[] | null;
+	/** How far each pool and the cluster can grow before a new error; null when the body was not read. */
+	growth: Growth | null;
 }
