@@ -56,6 +56,7 @@ export const TOP_KEYS = schema(
 		peered: ["peerings", "peeredRanges"],
 		ignore: [],
 		show: [],
+		whatIf: [],
 		networkProfile: [],
 		properties: [],
 	},

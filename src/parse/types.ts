@@ -85,6 +85,13 @@ export interface PeeredSpec {
 	cidr: Cidr;
 }
 
+/** `whatIf`: other ceilings to plan with, by scale and by pool name. */
+export interface WhatIfSpec {
+	line: number;
+	scale?: Loc<number>;
+	pools: { name: string; ceiling: number; line: number }[];
+}
+
 export interface Spec {
 	/** Keys given with a value that could not be used: the planner applies no default for them. */
 	invalid: Set<string>;
@@ -127,4 +134,5 @@ export interface Spec {
 	peered: PeeredSpec[];
 	ignore: Loc<string>[];
 	show?: Loc<Section[]>;
+	whatIf?: WhatIfSpec;
 }

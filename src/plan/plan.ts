@@ -8,6 +8,7 @@ import { usesPodSubnet } from "./model";
 import { DEFAULTS, resolve } from "./resolve";
 import { computeGrowth } from "./growth/growth";
 import { RULES } from "./rules";
+import { planWhatIf } from "./whatif";
 import type { PlanResult } from "./types";
 
 interface PlanOptions {
@@ -43,6 +44,7 @@ function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		suppressed: [],
 		show: null,
 		growth: null,
+		whatIf: null,
 	};
 }
 
@@ -68,6 +70,20 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 }
 
 export function planSpec(
+	spec: Spec,
+	parseFindings: Finding[],
+	blockLine: number,
+	firstLine: number,
+	defaultSurge?: Surge,
+): PlanResult {
+	if (!spec.whatIf) return planCore(spec, parseFindings, blockLine, firstLine, defaultSurge);
+	return planWhatIf(spec, (s, extra) =>
+		planCore(s, [...parseFindings, ...extra], blockLine, firstLine, defaultSurge),
+	);
+}
+
+/** The plan of a spec as written: resolve, every rule, then growth. */
+function planCore(
 	spec: Spec,
 	parseFindings: Finding[],
 	blockLine: number,
@@ -112,6 +128,7 @@ export function planSpec(
 		suppressed: [],
 		show: spec.show?.value ?? null,
 		growth: null,
+		whatIf: null,
 	};
 	for (const rule of RULES) {
 		rule.check(plan, spec, (severity, message, line) =>

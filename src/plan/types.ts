@@ -2,6 +2,7 @@
 import type { Address, Cidr } from "../net/address";
 import type { Finding } from "../core/findings";
 import type { Growth } from "./growth/types";
+import type { WhatIfResult } from "./whatif";
 import type { OsType, PoolMode, Purpose, Section, Surge } from "../parse/types";
 
 export type ModelId =
@@ -165,4 +166,6 @@ export interface PlanResult {
 	show: Section[] | null;
 	/** How far each pool and the cluster can grow before a new error; null when the body was not read. */
 	growth: Growth | null;
+	/** With `whatIf`: this plan is the what-if's, and this compares it with today's. */
+	whatIf: WhatIfResult | null;
 }
