@@ -11,6 +11,7 @@ import type { PlanResult, SubnetPlan, UnsizedSubnetPlan } from "../plan/types";
 import { countOf, groupDigits, leftOf } from "../core/numbers";
 import { code, mdText } from "./escape";
 import { takeaways } from "./takeaways";
+import { clusterSentence, poolSentence, whatIfChanges, whatIfOutcome } from "../plan/growth/words";
 
 interface SummaryOptions {
 	/** Level of the cluster heading (2 gives "##"); sections are one level below. */
@@ -174,6 +175,16 @@ function managementSection(plan: PlanResult, says: ModelStatements): string[] {
 	return lines;
 }
 
+/** One line per pool, and one for the cluster: how far each can grow and which limit binds. */
+function growthSection(plan: PlanResult): string[] {
+	const growth = plan.growth;
+	if (!growth) return [];
+	return [
+		...growth.pools.map((g) => `- ${poolSentence(g, code, mdText(g.pool))}`),
+		`- ${clusterSentence(growth.cluster, code)}`,
+	];
+}
+
 export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): string {
 	const level = Math.min(Math.max(options.headingLevel ?? 2, 1), 5);
 	const h = "#".repeat(level);
@@ -191,6 +202,13 @@ export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): stri
 		"",
 	);
 	const says = MODEL_STATEMENTS[plan.model];
+	if (plan.whatIf) {
+		const w = plan.whatIf;
+		lines.push(
+			`**What if:** ${whatIfChanges(w, mdText)}. This summary describes the plan as it would be: ${whatIfOutcome(w, code, mdText)}`,
+			"",
+		);
+	}
 	const sections: [string, string[]][] = [
 		["1. Node IPs", nodeSection(plan, says)],
 		["2. Pod IPs", podSection(plan, says)],
@@ -198,10 +216,11 @@ export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): stri
 		["4. Load balancer IPs", lbSection(plan)],
 		["5. Egress", egressSection(plan, says)],
 		["IP management", managementSection(plan, says)],
+		["Growth", growthSection(plan)],
 		["Key takeaways", takeaways(plan).map((t) => `- ${t}`)],
 	];
 	if (errors.length > 0)
 		sections.push(["Errors", errors.map((f) => `- Line ${f.line}: ${mdText(f.message)} (${f.code})`)]);
-	for (const [title, body] of sections) lines.push(`${hh} ${title}`, ...body, "");
+	for (const [title, body] of sections) if (body.length > 0) lines.push(`${hh} ${title}`, ...body, "");
 	return `${lines.join("\n").trimEnd()}\n`;
 }

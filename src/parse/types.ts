@@ -11,8 +11,8 @@ type Dataplane = "azure" | "cilium";
 type AllocationMode = "DynamicIndividual" | "StaticBlock";
 export type OsType = "Linux" | "Windows";
 export type PoolMode = "System" | "User";
-export type Section = "table" | "pools" | "findings" | "map" | "summary";
-export const SECTIONS: readonly Section[] = ["table", "pools", "findings", "map", "summary"];
+export type Section = "table" | "pools" | "findings" | "growth" | "migration" | "map" | "summary";
+export const SECTIONS: readonly Section[] = ["table", "pools", "findings", "growth", "migration", "map", "summary"];
 
 export type Purpose =
 	| "apiServer"

@@ -1,5 +1,7 @@
 /** The JSON contract of `aks-ip plan --json` (README, "Command line"). */
+import type { Growth, LimitAt, LimitRef, PoolGrowth } from "./growth/types";
 import type { PlanResult, SubnetPlan } from "./types";
+import type { WhatIfResult } from "./whatif";
 
 /** 2^53, exact as a double: the README's contract writes larger integers as decimal strings. */
 const LIMIT = 2n ** 53n;
@@ -22,6 +24,58 @@ function subnetJson(s: SubnetPlan, withDensity: boolean) {
 	return withDensity ? { ...base, requiredAtFullDensity: jsonInt(s.requiredAtFullDensity ?? s.required) } : base;
 }
 
+function limitJson(r: LimitRef) {
+	return { code: r.code, range: r.range, kind: r.kind };
+}
+
+function atJson(r: LimitAt | null) {
+	return r ? { ...limitJson(r), canGrowTo: r.canGrowTo } : null;
+}
+
+/** A pool's growth: canGrowTo, and boundBy with the limit after it. */
+function poolGrowthJson(g: PoolGrowth | undefined) {
+	if (!g) return { canGrowTo: null, boundBy: null };
+	return {
+		canGrowTo: g.canGrowTo,
+		boundBy: g.boundBy ? { ...limitJson(g.boundBy), then: atJson(g.then) } : null,
+	};
+}
+
+function growthJson(growth: Growth | null) {
+	if (!growth) return null;
+	const c = growth.cluster;
+	return {
+		ceilings: c.ceilings,
+		canGrowTo: c.canGrowTo,
+		scale: c.scale,
+		nodesAtFullScale: c.nodesAtFullScale,
+		poolCeilings: c.poolCeilings.map((p) => ({ name: p.pool, ceiling: p.ceiling })),
+		boundBy: c.boundBy ? { ...limitJson(c.boundBy), then: atJson(c.then) } : null,
+		sizing: growth.sizing.map((t) => ({
+			...limitJson(t.limit),
+			unit: t.unit,
+			nodesToday: t.nodesToday,
+			prefixes: t.rows.map((r) => ({ prefix: r.prefix, capacity: r.capacity, nodes: r.nodes })),
+		})),
+	};
+}
+
+function whatIfJson(w: WhatIfResult | null) {
+	if (!w) return null;
+	return {
+		scale: w.scale,
+		pools: w.changes.map((c) => ({ name: c.pool, from: c.from, to: c.to })),
+		newErrors: w.newErrors.map((f) => ({ code: f.code, message: f.message, line: f.line })),
+		breaksFirst: w.breaksFirst
+			? {
+					...limitJson(w.breaksFirst.limit),
+					pools: w.breaksFirst.at.map((x) => ({ name: x.pool, ceiling: x.ceiling })),
+					scale: w.breaksFirst.scale,
+				}
+			: null,
+	};
+}
+
 export function blockJson(plan: PlanResult, file: string) {
 	return {
 		file,
@@ -42,7 +96,7 @@ export function blockJson(plan: PlanResult, file: string) {
 			dnsServiceIp: c.dnsServiceIp?.text ?? null,
 			kubernetesServiceIp: c.kubernetesServiceIp.text,
 		})),
-		pools: plan.pools.map((p) => ({
+		pools: plan.pools.map((p, i) => ({
 			name: p.name,
 			count: p.count,
 			maxCount: p.maxCount,
@@ -51,6 +105,7 @@ export function blockJson(plan: PlanResult, file: string) {
 			nodesAtFullScale: p.nodesAtFullScale,
 			nodeSubnet: p.nodeSubnet?.cidr.text ?? null,
 			podSubnet: p.podSubnet?.cidr.text ?? null,
+			...poolGrowthJson(plan.growth?.pools[i]),
 		})),
 		loadBalancers: plan.loadBalancers.map((lb) => ({
 			name: lb.name,
@@ -59,6 +114,8 @@ export function blockJson(plan: PlanResult, file: string) {
 			subnet: lb.subnet?.cidr.text ?? null,
 		})),
 		findings: plan.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, line: f.line })),
+		growth: growthJson(plan.growth),
+		whatIf: whatIfJson(plan.whatIf),
 	};
 }
 

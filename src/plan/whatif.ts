@@ -61,7 +61,7 @@ function counts(findings: Finding[]): Map<string, Finding[]> {
 }
 
 /** Errors of `after` beyond those of `before`, counted by code and line. */
-export function errorsAdded(before: PlanResult, after: PlanResult): Finding[] {
+function errorsAdded(before: PlanResult, after: PlanResult): Finding[] {
 	const was = counts(before.findings);
 	const out: Finding[] = [];
 	for (const [key, list] of counts(after.findings)) out.push(...list.slice(was.get(key)?.length ?? 0));

@@ -8,6 +8,7 @@ import { planStatus } from "../plan/status";
 import type { Finding } from "../core/findings";
 import type { Section } from "../parse/types";
 import { renderFindings } from "./findings";
+import { renderGrowth, renderWhatIf } from "./growth";
 import { renderMap } from "./map";
 import { renderAllocation, renderPools } from "./tables";
 
@@ -74,6 +75,7 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 		return;
 	}
 	header(el, plan);
+	renderWhatIf(el, plan);
 	// Tables carry their title as a caption, styled like the other sections' titles.
 	if (sectionOn(plan, options, "table"))
 		renderAllocation(el.createDiv({ cls: "aks-ip-section aks-ip-allocation-section" }), plan);
@@ -86,6 +88,8 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 			options.showSuppressed ? plan.suppressed : [],
 		);
 	}
+	if (sectionOn(plan, options, "growth"))
+		renderGrowth(el.createDiv({ cls: "aks-ip-section aks-ip-growth-section" }), plan);
 	if (sectionOn(plan, options, "map")) renderMap(titled(el, "Address map", "aks-ip-map-section"), plan);
 	if (sectionOn(plan, options, "summary")) summarySection(el);
 }

@@ -9,7 +9,10 @@ describe("the JSON contract of plan --json (README, Command line)", () => {
 	it("gives exactly the documented block for the example spec", () => {
 		const note = `# Prod\n\nText.\n\n\`\`\`aks-ip\n${EXAMPLE}\`\`\`\n`;
 		const [plan] = planNote(note);
-		expect(blockJson(plan!, "notes/prod.md")).toEqual({
+		// Growth and whatIf are additions to the documented shape (issue 16), checked below.
+		const { growth: _growth, whatIf: _whatIf, pools, ...block } = blockJson(plan!, "notes/prod.md");
+		const documented = { ...block, pools: pools.map(({ canGrowTo: _c, boundBy: _b, ...p }) => p) };
+		expect(documented).toEqual({
 			file: "notes/prod.md",
 			line: 5,
 			model: "azure-cni-overlay",
@@ -66,6 +69,62 @@ describe("the JSON contract of plan --json (README, Command line)", () => {
 				{ name: "ingress-public", type: "public", ip: null, subnet: null },
 			],
 			findings: [],
+		});
+	});
+
+	it("adds canGrowTo and boundBy to each pool, and the cluster's growth and sizing", () => {
+		const json = blockJson(planSource(EXAMPLE), "x.yaml");
+		expect(json.pools.map((p) => [p.name, p.canGrowTo, p.boundBy])).toEqual([
+			[
+				"system",
+				194,
+				{
+					code: "pod-cidr-too-small",
+					range: "192.168.0.0/16",
+					kind: "pod-cidr",
+					then: { code: "node-limit", range: "1,000 nodes per pool", kind: "pool-nodes", canGrowTo: 909 },
+				},
+			],
+			[
+				"apps",
+				250,
+				{
+					code: "pod-cidr-too-small",
+					range: "192.168.0.0/16",
+					kind: "pod-cidr",
+					then: { code: "node-limit", range: "1,000 nodes per pool", kind: "pool-nodes", canGrowTo: 998 },
+				},
+			],
+		]);
+		expect(json.growth).toMatchObject({
+			ceilings: 43,
+			canGrowTo: 252,
+			nodesAtFullScale: 256,
+			poolCeilings: [
+				{ name: "system", ceiling: 18 },
+				{ name: "apps", ceiling: 234 },
+			],
+			boundBy: { code: "pod-cidr-too-small", range: "192.168.0.0/16" },
+			sizing: [
+				{
+					code: "pod-cidr-too-small",
+					range: "192.168.0.0/16",
+					unit: "/24 node blocks",
+					nodesToday: 46,
+					prefixes: [
+						{ prefix: 16, capacity: 256, nodes: 256 },
+						{ prefix: 15, capacity: 512, nodes: 512 },
+					],
+				},
+			],
+		});
+		expect(json.whatIf).toBeNull();
+		const whatIf = blockJson(planSource(`${EXAMPLE}whatIf: {apps: 300}\n`), "x.yaml").whatIf;
+		expect(whatIf).toMatchObject({
+			scale: null,
+			pools: [{ name: "apps", from: 40, to: 300 }],
+			newErrors: [{ code: "pod-cidr-too-small" }],
+			breaksFirst: { code: "pod-cidr-too-small", pools: [{ name: "apps", ceiling: 251 }], scale: null },
 		});
 	});
 

@@ -57,7 +57,7 @@ function matcher(model: ModelId) {
 		all.filter((x) => x.re.test(text)).sort((a, b) => b.s.length - a.s.length)[0]?.s ?? null;
 }
 
-/** The prose of a rendered plan: its allocation cells and summary lines (Capacity lines are numbers). */
+/** The prose of a rendered plan: its allocation cells and summary lines (Capacity lines and the Growth section are numbers). */
 function prose(plan: PlanResult): string[] {
 	const cells = allocationRows(plan).flatMap((row) =>
 		row.slice(2, 5).map((c) => (typeof c === "string" ? c : c.text)),
@@ -67,7 +67,7 @@ function prose(plan: PlanResult): string[] {
 	for (const line of toMarkdown(plan).split("\n")) {
 		if (line.startsWith("#")) section = line;
 		const bullet = /^\s*- (?:\*\*([^*]+):\*\* )?(.*)$/.exec(line);
-		if (!bullet || section.endsWith("Errors") || bullet[1] === "Capacity") continue;
+		if (!bullet || section.endsWith("Errors") || section.endsWith("Growth") || bullet[1] === "Capacity") continue;
 		lines.push(bullet[2] ?? "");
 	}
 	return [...cells, ...lines];

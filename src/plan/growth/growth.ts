@@ -20,7 +20,7 @@ function sameLimit(a: LimitRef, b: LimitRef): boolean {
  * Pools beyond which growth is not computed: ten times the 100 AKS allows (such a plan already
  * has an error), so a hostile spec costs no more than planning it.
  */
-export const GROWTH_MAX_POOLS = 1000;
+const GROWTH_MAX_POOLS = 1000;
 
 export function computeGrowth(plan: PlanResult, spec: Spec): Growth | null {
 	if (plan.pools.length > GROWTH_MAX_POOLS) return null;

@@ -43,7 +43,7 @@ export interface Limit extends LimitRef {
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A bigint as a number, capped at 2^53 − 1 (IPv6 sizes): no count of nodes comes near. */
-function num(value: bigint): number {
+function toNumber(value: bigint): number {
 	return value > MAX ? Number.MAX_SAFE_INTEGER : Number(value);
 }
 
@@ -82,7 +82,7 @@ function rangeLimit(
 	weights: [number, number][],
 	pools: readonly PoolPlan[],
 ): Limit {
-	return makeLimit(r, num(cap), num(demandNow) - poolDemand(weights, pools), weights, cidr);
+	return makeLimit(r, toNumber(cap), toNumber(demandNow) - poolDemand(weights, pools), weights, cidr);
 }
 
 /** Ten percent headroom: the low-headroom rule is quiet while free × 10 ≥ capacity, i.e. need ≤ 0.9 × capacity. */
@@ -182,7 +182,7 @@ function vnetIps(plan: PlanResult, warnings: Limit[]): void {
 	);
 	const used = plan.subnets.reduce((sum, s) => sum + s.required, 0n);
 	const r = ref(vnetLimit.code, "warning", "vnet-ips", "65,536 private IPs per VNet", false);
-	warnings.push(makeLimit(r, 65_536, num(used) - poolDemand(weights, plan.pools), weights, null));
+	warnings.push(makeLimit(r, 65_536, toNumber(used) - poolDemand(weights, plan.pools), weights, null));
 }
 
 /**

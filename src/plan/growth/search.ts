@@ -39,7 +39,7 @@ function byCeiling(a: { at: LimitAt; order: number }, b: { at: LimitAt; order: n
 }
 
 /** Limits with today's demand, and for each pool the limits it counts in: [limit index, weight]. */
-export interface LimitSet {
+interface LimitSet {
 	limits: readonly Limit[];
 	demand: readonly number[];
 	byPool: [number, number][][];
