@@ -7,6 +7,7 @@ import { blockJson } from "../api";
 import { check, CHECK_HELP } from "./check";
 import { planText } from "./format";
 import { planInput, readInput } from "./io";
+import { migrate } from "./migrate";
 import { render, RENDER_HELP } from "./render";
 import { TEMPLATES, templateBlock, templateById } from "../templates/templates";
 
@@ -21,6 +22,7 @@ Commands:
   check [options] PATH...   check every block in notes and folders; FILE:LINE: SEVERITY CODE MESSAGE
   plan [--json] FILE...     plan every block of each note (.md), bare spec (.yaml, .yml, .json) or - (standard input)
   render [--write] FILE...  write each block's Markdown summary below it
+  migrate [--json] FILE...  the move of each kubenet or node subnet cluster to Azure CNI Overlay
   template [--list] [NAME]  list the plan templates, or print one as a fenced block
 
 Options:
@@ -172,6 +174,8 @@ export function run(argv: string[], io: Io): number {
 				return checkCommand(rest, io);
 			case "render":
 				return renderCommand(rest, io);
+			case "migrate":
+				return migrate(rest, io);
 			case "template":
 				return templateCommand(rest, io);
 			case "-v":

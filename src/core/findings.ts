@@ -154,6 +154,10 @@ export const FINDING_CODES = {
 	"kubenet-retirement": {
 		description: "Kubenet is retired on 2028-03-31; plan the move to Azure CNI Overlay.",
 	},
+	"move-to-overlay": {
+		description:
+			"Info: an Azure CNI node subnet cluster with room to spare can move to Azure CNI Overlay in place (see Move to Azure CNI Overlay).",
+	},
 	"static-block-waste": {
 		description: "StaticBlock allocation with maxPods not of the form 16n - 1 leaves addresses unused.",
 	},

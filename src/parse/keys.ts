@@ -26,6 +26,7 @@ export const TOP_KEYS = schema(
 		networkPluginMode: ["pluginMode"],
 		networkDataplane: ["dataplane"],
 		networkPolicy: [],
+		kubernetesVersion: [],
 		outboundType: [],
 		outboundIps: ["managedOutboundIpCount", "outboundIpCount"],
 		allocatedOutboundPorts: [],

@@ -12,6 +12,7 @@ import {
 import { clip } from "../core/text";
 import type { Entry, Reader } from "./reader";
 import { SECTIONS, type Loc, type Section, type Spec } from "./types";
+import { readKubernetesVersion } from "./version";
 import { readWhatIf } from "./whatif";
 import {
 	readAddress,
@@ -98,6 +99,7 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	spec.ignore = read("ignore", (e) => readIgnore(r, e)) ?? [];
 	spec.show = read("show", (e) => readShow(r, e));
 	spec.whatIf = read("whatIf", (e) => readWhatIf(r, e));
+	spec.kubernetesVersion = read("kubernetesVersion", (e) => readKubernetesVersion(r, e));
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The parsed spec: what the user wrote, each value with the note line it came from. */
 import type { Address, Cidr, Family } from "../net/address";
+import type { KubernetesVersion } from "./version";
 
 export interface Loc<T> {
 	value: T;
@@ -135,4 +136,5 @@ export interface Spec {
 	ignore: Loc<string>[];
 	show?: Loc<Section[]>;
 	whatIf?: WhatIfSpec;
+	kubernetesVersion?: Loc<KubernetesVersion>;
 }

@@ -8,6 +8,7 @@ import { usesPodSubnet } from "./model";
 import { DEFAULTS, resolve } from "./resolve";
 import { computeGrowth } from "./growth/growth";
 import { RULES } from "./rules";
+import { moveToOverlay } from "./migration/migration";
 import { planWhatIf } from "./whatif";
 import type { PlanResult } from "./types";
 
@@ -45,6 +46,7 @@ function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		show: null,
 		growth: null,
 		whatIf: null,
+		migration: null,
 	};
 }
 
@@ -76,10 +78,18 @@ export function planSpec(
 	firstLine: number,
 	defaultSurge?: Surge,
 ): PlanResult {
-	if (!spec.whatIf) return planCore(spec, parseFindings, blockLine, firstLine, defaultSurge);
-	return planWhatIf(spec, (s, extra) =>
-		planCore(s, [...parseFindings, ...extra], blockLine, firstLine, defaultSurge),
-	);
+	const core = (s: Spec, extra: Finding[]) =>
+		planCore(s, [...parseFindings, ...extra], blockLine, firstLine, defaultSurge);
+	const { plan, spec: planned } = spec.whatIf ? planWhatIf(spec, core) : { plan: core(spec, []), spec };
+	plan.migration = moveToOverlay(plan, planned, (body) => planTarget(body, defaultSurge));
+	return plan;
+}
+
+/** A migration's target block, planned as a bare spec (no what-if, no migration of its own). */
+function planTarget(body: string, defaultSurge?: Surge): PlanResult {
+	const parsed = parseSpec(body, 0);
+	if (!parsed.spec) return emptyPlan(1, parsed.findings);
+	return planCore(parsed.spec, parsed.findings, 1, 1, defaultSurge);
 }
 
 /** The plan of a spec as written: resolve, every rule, then growth. */
@@ -129,6 +139,7 @@ function planCore(
 		show: spec.show?.value ?? null,
 		growth: null,
 		whatIf: null,
+		migration: null,
 	};
 	for (const rule of RULES) {
 		rule.check(plan, spec, (severity, message, line) =>

@@ -114,13 +114,14 @@ function breaksFirst(
 	};
 }
 
-/** The what-if plan of a spec with `whatIf`, carrying the comparison with today's plan. */
-export function planWhatIf(spec: Spec, plan: Planner): PlanResult {
+/** The what-if plan of a spec with `whatIf`, carrying the comparison with today's plan, and the spec it planned. */
+export function planWhatIf(spec: Spec, plan: Planner): { plan: PlanResult; spec: Spec } {
 	const plain: Spec = { ...spec, whatIf: undefined };
 	const today = plan(plain, []);
 	const unknown: Finding[] = [];
 	const to = targets(spec, today, unknown);
-	const result = plan(withCeilings(plain, to), unknown);
+	const used = withCeilings(plain, to);
+	const result = plan(used, unknown);
 	const scale = spec.whatIf?.scale?.value ?? null;
 	const changes = today.pools
 		.map((p, i) => ({ pool: p.name, from: ceilingOf(p), to: to[i] ?? ceilingOf(p) }))
@@ -136,5 +137,5 @@ export function planWhatIf(spec: Spec, plan: Planner): PlanResult {
 		newErrors: errorsAdded(today, result),
 		breaksFirst: changes.some((c) => c.to > c.from) ? breaksFirst(plain, today, to, scale) : null,
 	};
-	return result;
+	return { plan: result, spec: used };
 }

@@ -33,7 +33,7 @@ const SECTION_NAMES: Record<Section, [string, string]> = {
 	findings: ["Findings", "Problems found against AKS's rules, each with its line."],
 	growth: ["Growth", "How far each pool can grow, which limit binds first, and sizing tables."],
 	migration: [
-		"Move to Overlay",
+		"Move to Azure CNI Overlay",
 		"For kubenet and Azure CNI node subnet plans: preconditions, a pod CIDR and the command.",
 	],
 	map: ["Address map", "The VNet's address spaces with subnets to scale."],

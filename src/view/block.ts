@@ -20,6 +20,7 @@ import { planCached } from "./cache";
 import { LINE_ATTR } from "./findings";
 import { locateBlock } from "../note/locate";
 import { ACTION_ATTR, renderErrorBox, renderPlan, SUMMARY_HIDE, SUMMARY_SHOW } from "./render";
+import { OVERLAY_PANEL } from "./migration";
 import { writeSummaryInEditor } from "../commands/write-summary";
 
 /** What a block needs from the plugin. */
@@ -83,6 +84,10 @@ export class AksIpBlock extends MarkdownRenderChild {
 		const button = target.closest(`[${ACTION_ATTR}]`);
 		const action = button?.getAttribute(ACTION_ATTR);
 		if (action === "copy") return this.copy();
+		if (action === "copy-target") return this.copyText(this.plan?.migration?.target?.body, "Target block copied.");
+		if (action === "copy-command") return this.copyText(this.plan?.migration?.command, "Command copied.");
+		if (action === "overlay")
+			return this.containerEl.querySelector(`.${OVERLAY_PANEL}`)?.scrollIntoView({ block: "start" });
 		if (action === "insert") return this.insertBelow();
 		if (action === "summary" && button) this.toggleSummary(button);
 	}
@@ -121,6 +126,14 @@ export class AksIpBlock extends MarkdownRenderChild {
 				body.setText(markdown);
 				console.error("aks-ip: summary could not be rendered", e);
 			},
+		);
+	}
+
+	private copyText(text: string | null | undefined, done: string): void {
+		if (!text) return;
+		navigator.clipboard.writeText(text).then(
+			() => new Notice(done),
+			() => new Notice("Could not copy to the clipboard."),
 		);
 	}
 

@@ -9,6 +9,8 @@ import type { Finding } from "../core/findings";
 import type { Section } from "../parse/types";
 import { renderFindings } from "./findings";
 import { renderGrowth, renderWhatIf } from "./growth";
+import { OVERLAY_PANEL, renderMigration } from "./migration";
+import { movesToOverlay } from "../plan/migration/migration";
 import { renderMap } from "./map";
 import { renderAllocation, renderPools } from "./tables";
 
@@ -67,6 +69,19 @@ function titled(el: HTMLElement, title: string, cls: string): HTMLElement {
 	return section;
 }
 
+/** Findings about the move (kubenet's retirement, the move-to-overlay line) get a button to the panel. */
+function linkToPanel(el: HTMLElement): void {
+	for (const item of Array.from(el.querySelectorAll(".aks-ip-finding"))) {
+		const code = item.querySelector(".aks-ip-code")?.textContent;
+		if (code !== "kubenet-retirement" && code !== "move-to-overlay") continue;
+		(item as HTMLElement).createEl("button", {
+			cls: "aks-ip-overlay-link",
+			text: "Go to the move",
+			attr: { type: "button", [ACTION_ATTR]: "overlay" },
+		});
+	}
+}
+
 export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptions): void {
 	el.empty();
 	el.addClass("aks-ip-block");
@@ -90,6 +105,10 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 	}
 	if (sectionOn(plan, options, "growth"))
 		renderGrowth(el.createDiv({ cls: "aks-ip-section aks-ip-growth-section" }), plan);
+	if (sectionOn(plan, options, "migration") && movesToOverlay(plan.model)) {
+		renderMigration(el.createDiv({ cls: `aks-ip-section ${OVERLAY_PANEL}` }), plan, ACTION_ATTR);
+		linkToPanel(el);
+	}
 	if (sectionOn(plan, options, "map")) renderMap(titled(el, "Address map", "aks-ip-map-section"), plan);
 	if (sectionOn(plan, options, "summary")) summarySection(el);
 }

@@ -106,7 +106,13 @@ const TRIGGERS: [string, string, string, string[]][] = [
 		"error",
 		['taken by "a"'],
 	],
-	["kubenet-retirement", `networkPlugin: kubenet`, "warning", ["2028-03-31"]],
+	["kubenet-retirement", `networkPlugin: kubenet`, "warning", ["2028-03-31", "Move to Azure CNI Overlay"]],
+	[
+		"move-to-overlay",
+		`networkPlugin: azure\nvnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/22\nmaxPods: 30\ncount: 3`,
+		"info",
+		["Move to Azure CNI Overlay", "aks-ip migrate"],
+	],
 	[
 		"static-block-waste",
 		`networkPlugin: azure\nnodeSubnet: 10.1.0.0/24\npodSubnet: 10.2.0.0/16\npodIpAllocationMode: StaticBlock\nmaxPods: 30`,
@@ -200,6 +206,26 @@ describe("every finding code", () => {
 		for (const code of Object.keys(FINDING_CODES))
 			if (code !== "internal-error") expect(triggered, code).toContain(code);
 		for (const rule of RULES) expect(Object.keys(FINDING_CODES)).toContain(rule.code);
+	});
+});
+
+describe("move-to-overlay: node subnet clusters with room to spare only", () => {
+	it("is quiet under 10% headroom and for other models", () => {
+		const node = (prefix: number) =>
+			plan(
+				`networkPlugin: azure\nvnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/${prefix}\nmaxPods: 30\ncount: 7\nmaxSurge: 0`,
+			);
+		// 7 × 31 = 217 of 251: 34 free, 13.5%.
+		expect(codes(node(24))).toContain("move-to-overlay");
+		// 7 × 31 = 217 of 251 is fine; 8 × 31 = 248 leaves 3: low headroom, no info line.
+		const tight = plan(
+			`networkPlugin: azure\nvnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24\nmaxPods: 30\ncount: 8\nmaxSurge: 0`,
+		);
+		expect(codes(tight)).toContain("low-headroom");
+		expect(codes(tight)).not.toContain("move-to-overlay");
+		expect(codes(plan(`networkPlugin: kubenet\nvnet: 10.0.0.0/16\nnodeSubnet: 10.0.0.0/24`))).not.toContain(
+			"move-to-overlay",
+		);
 	});
 });
 

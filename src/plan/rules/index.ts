@@ -2,6 +2,7 @@
 import { lowHeadroom, nodeSubnetTooSmall, podCidrTooSmall, podSubnetFullDensity, podSubnetTooSmall } from "./capacity";
 import { lbIpInvalid } from "./lb";
 import { kubenetRetirement, modelMismatch, networkPolicyManagerLimit } from "./model";
+import { moveToOverlay } from "./overlay";
 import { outsideVnet, rangeOverlap, serviceCidrInVnet } from "./overlap";
 import {
 	maxPodsOutOfRange,
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
 	networkPolicyManagerLimit,
 	lbIpInvalid,
 	kubenetRetirement,
+	moveToOverlay,
 	staticBlockWaste,
 	snatPorts,
 	upgradeSettings,
