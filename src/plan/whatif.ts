@@ -16,8 +16,8 @@ export interface WhatIfResult {
 	scale: number | null;
 	/** The pools whose ceiling changes: today's and the what-if's. */
 	changes: { pool: string; from: number; to: number }[];
-	/** Today's plan in counts. */
-	today: { errors: number; warnings: number };
+	/** Today's plan's errors. */
+	today: { errors: number };
 	/** Errors the what-if plan has that today's has not. */
 	newErrors: Finding[];
 	/**
@@ -43,7 +43,7 @@ function targets(spec: Spec, today: PlanResult, unknown: Finding[]): (number | u
 			unknown.push({
 				severity: "warning",
 				code: "invalid-value",
-				message: `whatIf names pool "${clip(p.name)}", which this plan does not have (pools: ${today.pools.map((x) => x.name).join(", ")}).`,
+				message: `whatIf names pool "${clip(p.name)}", which this plan does not have.`,
 				line: p.line,
 			});
 	}
@@ -130,10 +130,7 @@ export function planWhatIf(spec: Spec, plan: Planner): { plan: PlanResult; spec:
 		line: spec.whatIf?.line ?? result.line,
 		scale,
 		changes,
-		today: {
-			errors: today.findings.filter((f) => f.severity === "error").length,
-			warnings: today.findings.filter((f) => f.severity === "warning").length,
-		},
+		today: { errors: today.findings.filter((f) => f.severity === "error").length },
 		newErrors: errorsAdded(today, result),
 		breaksFirst: changes.some((c) => c.to > c.from) ? breaksFirst(plain, today, to, scale) : null,
 	};

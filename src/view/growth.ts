@@ -54,7 +54,7 @@ function sizing(parent: HTMLElement, t: SizingTable): void {
 		groupDigits(r.capacity),
 		{ text: groupDigits(r.nodes), cls: r.nodes >= 2 * t.nodesToday ? "aks-ip-good" : "" },
 	]);
-	const caption = `Sizing: ${limitText(t.limit, undefined, false)}, ${groupDigits(t.nodesToday)} nodes at full scale today`;
+	const caption = `Sizing: ${limitText(t.limit, undefined, false)} (${groupDigits(t.nodesToday)} nodes today)`;
 	table(parent, caption, ["Prefix", cap(t.unit), "Nodes at full scale"], rows, "aks-ip-sizing");
 }
 
@@ -68,13 +68,13 @@ export function renderWhatIf(el: HTMLElement, plan: PlanResult): void {
 		text: `Ceilings: ${whatIfChanges(w)}. This is the plan as it would be. ${cap(whatIfOutcome(w))}`,
 	});
 	const today = w.today.errors > 0 ? `Today: ${groupDigits(w.today.errors)} errors.` : "Today: no errors.";
-	box.createSpan({ cls: "aks-ip-muted", text: ` ${today} Remove whatIf to plan today's ceilings.` });
+	box.createSpan({ cls: "aks-ip-muted", text: ` ${today} Remove whatIf for today's plan.` });
 }
 
 export function renderGrowth(parent: HTMLElement, plan: PlanResult): void {
 	const growth = plan.growth;
 	if (!growth) {
-		parent.createEl("p", { cls: "aks-ip-none", text: "Growth is not computed for plans of over 1,000 pools." });
+		parent.createEl("p", { cls: "aks-ip-none", text: "Not computed for over 1,000 pools." });
 		return;
 	}
 	const headers = ["Pool", "Ceiling today", "Can grow to", "Binds first", "Then", "First warning"];

@@ -4,7 +4,7 @@
  */
 import { groupDigits as num, leftOf } from "../core/numbers";
 import { limitText } from "../plan/growth/words";
-import type { CapacityChange, Migration } from "../plan/migration/migration";
+import type { CapacityChange } from "../plan/migration/migration";
 import type { PlanResult } from "../plan/types";
 import { table, type Cell } from "./tables";
 
@@ -56,21 +56,13 @@ function preformatted(
 	box.createEl("pre").createEl("code", { text });
 }
 
-function lead(m: Migration): string {
-	const from = m.from === "kubenet" ? "kubenet" : "Azure CNI node subnet";
-	const counts = (["pass", "unknown", "fail"] as const)
-		.map((s) => [s, m.preconditions.filter((c) => c.status === s).length] as const)
-		.filter(([, n]) => n > 0)
-		.map(([s, n]) => `${n} ${s === "pass" ? "met" : s === "fail" ? "not met" : "to check"}`);
-	return `From ${from}, in place with az aks update. Preconditions: ${counts.join(", ")}.`;
-}
-
 /** The panel; its buttons carry `actionAttr` (the block's click listener reads it). */
 export function renderMigration(parent: HTMLElement, plan: PlanResult, actionAttr: string): void {
 	const m = plan.migration;
 	if (!m) return;
 	parent.createDiv({ cls: "aks-ip-section-title", text: "Move to Azure CNI Overlay" });
-	parent.createEl("p", { cls: "aks-ip-overlay-lead", text: lead(m) });
+	const from = m.from === "kubenet" ? "kubenet" : "Azure CNI node subnet";
+	parent.createEl("p", { cls: "aks-ip-overlay-lead", text: `From ${from}, in place with az aks update.` });
 	const checks = m.preconditions.map((c): Cell[] => [c.title, STATUS[c.status] ?? c.status, c.detail]);
 	table(parent, "Preconditions", ["Requirement", "Status", "From the spec"], checks, "aks-ip-preconditions");
 	const notes = parent.createEl("ul", { cls: "aks-ip-notes" });
@@ -78,13 +70,12 @@ export function renderMigration(parent: HTMLElement, plan: PlanResult, actionAtt
 	if (!m.podCidr || !m.target || !m.capacity || !m.command) {
 		parent.createEl("p", {
 			cls: "aks-ip-bad",
-			text: "No free private /16 or larger was found for the overlay's pod CIDR.",
+			text: "No free private /16 for the pod CIDR.",
 		});
 		return;
 	}
-	const source = m.podCidr.kept ? "kubenet's own pod CIDR, kept" : "proposed";
 	parent.createEl("p", {
-		text: `Pod CIDR ${m.podCidr.cidr.text} (${source}): clear of the VNet, its subnets, the service CIDR and every peered range, with room for ${num(m.podCidr.wanted)} nodes or more.`,
+		text: `Pod CIDR ${m.podCidr.cidr.text}${m.podCidr.kept ? ", kubenet's own" : ""}: clear of every routed range, room for ${num(m.podCidr.wanted)} nodes.`,
 	});
 	table(parent, "Capacity", ["", "Before", "After the move"], capacityRows(m.capacity), "aks-ip-capacity");
 	if (m.target.errors.length > 0) {

@@ -138,7 +138,7 @@ describe("move to overlay: the target block", () => {
 		expect(m?.command).toBe(
 			"az aks update \\\n  --resource-group <resource-group> \\\n  --name <cluster> \\\n  --network-plugin azure \\\n  --network-plugin-mode overlay \\\n  --pod-cidr 10.244.0.0/16",
 		);
-		expect(m?.notes.join(" ")).toMatch(/cannot be undone.*reimages every node pool at the same time/);
+		expect(m?.notes.join(" ")).toMatch(/cannot be undone.*reimages every node pool at once/);
 	});
 
 	it("keeps kubenet's pod CIDR when it is clear, and quotes an odd cluster name for the shell", () => {

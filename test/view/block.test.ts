@@ -52,7 +52,7 @@ describe("the aks-ip code block", () => {
 			"Allocation",
 			"Node pools",
 			"Growth",
-			"Sizing: pod CIDR 192.168.0.0/16, 46 nodes at full scale today",
+			"Sizing: pod CIDR 192.168.0.0/16 (46 nodes today)",
 		]);
 		for (const t of tables) {
 			expect(t.parentElement?.classList.contains("aks-ip-scroll")).toBe(true);

@@ -44,7 +44,7 @@ describe("the Growth section", () => {
 			],
 		]);
 		expect(el.querySelector(".aks-ip-sizing caption")?.textContent).toBe(
-			"Sizing: pod CIDR 192.168.0.0/16, 46 nodes at full scale today",
+			"Sizing: pod CIDR 192.168.0.0/16 (46 nodes today)",
 		);
 		// show: [growth] shows nothing else.
 		expect(el.querySelector(".aks-ip-allocation")).toBeNull();
@@ -67,7 +67,7 @@ describe("the Growth section", () => {
 		const banner = el.querySelector(".aks-ip-whatif");
 		expect(banner?.previousElementSibling?.classList.contains("aks-ip-header")).toBe(true);
 		expect(banner?.textContent).toBe(
-			"What ifCeilings: apps 40 → 300. This is the plan as it would be. The pod CIDR 192.168.0.0/16 breaks first, with apps at 251; 1 new error. Today: no errors. Remove whatIf to plan today's ceilings.",
+			"What ifCeilings: apps 40 → 300. This is the plan as it would be. The pod CIDR 192.168.0.0/16 breaks first, with apps at 251; 1 new error. Today: no errors. Remove whatIf for today's plan.",
 		);
 		expect(el.querySelector(".aks-ip-status")?.textContent).toBe("1 error");
 		await expect(prettyHtml(banner as HTMLElement)).toMatchFileSnapshot("./approved/whatif-banner.html");

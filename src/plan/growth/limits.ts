@@ -9,16 +9,9 @@ import type { FindingCode, Severity } from "../../core/findings";
 import { groupDigits } from "../../core/numbers";
 import type { Cidr } from "../../net/address";
 import type { Spec } from "../../parse/types";
-import { dynamicFullDensity, usesPodCidr } from "../model";
-import {
-	lowHeadroom,
-	nodeSubnetTooSmall,
-	podCidrTooSmall,
-	podSubnetFullDensity,
-	podSubnetTooSmall,
-} from "../rules/capacity";
+import { usesPodCidr } from "../model";
+import { lowHeadroom, nodeSubnetTooSmall, podCidrTooSmall, podSubnetTooSmall } from "../rules/capacity";
 import { nodeLimit, snatPorts } from "../rules/pools";
-import { vnetLimit } from "../rules/vnet";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../types";
 import type { LimitKind, LimitRef } from "./types";
 
@@ -104,16 +97,6 @@ function subnetLimits(s: SubnetPlan, pools: readonly PoolPlan[], errors: Limit[]
 	errors.push(rangeLimit(ref(code, "error", kind, s.cidr.text, true), s.cidr, s.usable, s.required, weights, pools));
 	const headroom = ref(lowHeadroom.code, "warning", "headroom", s.cidr.text, true);
 	warnings.push(rangeLimit(headroom, s.cidr, headroomCap(s.usable), s.required, weights, pools));
-	if (role === "pod" && s.requiredAtFullDensity !== null) {
-		const inSubnet = weights.map(([i]) => pools[i]);
-		if (!inSubnet.some((p) => p?.allocationMode === "DynamicIndividual")) return;
-		const dense: [number, number][] = weights.map(([i, w]) => {
-			const p = pools[i];
-			return [i, p?.allocationMode === "StaticBlock" ? w : dynamicFullDensity(p?.maxPods ?? 0)];
-		});
-		const full = ref(podSubnetFullDensity.code, "warning", "full-density", s.cidr.text, true);
-		warnings.push(rangeLimit(full, s.cidr, s.usable, s.requiredAtFullDensity, dense, pools));
-	}
 }
 
 function everyPool(pools: readonly PoolPlan[], weight: (p: PoolPlan) => number): [number, number][] {
@@ -124,15 +107,7 @@ function countLimit(r: LimitRef, cap: number, weights: [number, number][]): Limi
 	return makeLimit(r, cap, 0, weights, null);
 }
 
-/** Pods per cluster the network model supports (node-limit warnings), and what a node counts toward it. */
-const POD_LIMITS: Partial<Record<PlanResult["model"], { cap: number; extra: number; what: string }>> = {
-	"azure-cni-overlay": { cap: 250_000, extra: 0, what: "pods per Azure CNI Overlay cluster" },
-	"azure-cni-node-subnet": { cap: 64_000, extra: 1, what: "VNet IPs per Azure CNI node subnet cluster" },
-	"azure-cni-pod-subnet-dynamic": { cap: 65_000, extra: 0, what: "pods per dynamic pod subnet cluster" },
-	"azure-cni-pod-subnet-static": { cap: 1_000_000, extra: 0, what: "pods per static block cluster" },
-};
-
-function nodeLimits(plan: PlanResult, errors: Limit[], warnings: Limit[]): void {
+function nodeLimits(plan: PlanResult, errors: Limit[]): void {
 	const all = everyPool(plan.pools, () => 1);
 	plan.pools.forEach((_, i) =>
 		errors.push(
@@ -144,17 +119,6 @@ function nodeLimits(plan: PlanResult, errors: Limit[], warnings: Limit[]): void 
 			countLimit(ref(nodeLimit.code, "error", "kubenet-nodes", "400 nodes per kubenet cluster", false), 400, all),
 		);
 	errors.push(countLimit(ref(nodeLimit.code, "error", "cluster-nodes", "5,000 nodes per cluster", false), 5000, all));
-	const pods = POD_LIMITS[plan.model];
-	if (pods) {
-		const r = ref(nodeLimit.code, "warning", "cluster-pods", `${groupDigits(pods.cap)} ${pods.what}`, false);
-		warnings.push(
-			countLimit(
-				r,
-				pods.cap,
-				everyPool(plan.pools, (p) => (p.maxPods ?? 0) + pods.extra),
-			),
-		);
-	}
 }
 
 /** Load-balancer egress with fixed ports per node serves floor(64,000 / ports) × IPs nodes. */
@@ -172,17 +136,6 @@ function snatLimit(plan: PlanResult, spec: Spec, errors: Limit[]): void {
 			everyPool(plan.pools, () => 1),
 		),
 	);
-}
-
-function vnetIps(plan: PlanResult, warnings: Limit[]): void {
-	const weights = everyPool(
-		plan.pools,
-		(p) =>
-			(p.nodeSubnet ? p.nodeSubnetIpsPerNode : 0) + (p.nodeSubnet6 ? 1 : 0) + (p.podSubnet ? p.podIpsPerNode : 0),
-	);
-	const used = plan.subnets.reduce((sum, s) => sum + s.required, 0n);
-	const r = ref(vnetLimit.code, "warning", "vnet-ips", "65,536 private IPs per VNet", false);
-	warnings.push(makeLimit(r, 65_536, toNumber(used) - poolDemand(weights, plan.pools), weights, null));
 }
 
 /**
@@ -204,9 +157,8 @@ export function planLimits(plan: PlanResult, spec: Spec): { errors: Limit[]; war
 			warnings.push(rangeLimit(h, c.cidr, headroomCap(c.blocks), c.requiredBlocks, all, plan.pools));
 		}
 	}
-	nodeLimits(plan, errors, warnings);
+	nodeLimits(plan, errors);
 	snatLimit(plan, spec, errors);
-	vnetIps(plan, warnings);
 	const ignored = new Set(spec.ignore.map((i) => i.value));
 	const keep = (l: Limit) => !ignored.has(l.code);
 	const count = plan.pools.length;

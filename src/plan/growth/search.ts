@@ -194,18 +194,11 @@ export function clusterGrowth(
 	const total = sum(ceilings);
 	const path = scalePath(ceilings);
 	const first = total > 0 ? firstBreak(pools, limits, active, path, 1, null) : null;
-	const none: ClusterGrowth = {
-		ceilings: total,
-		canGrowTo: null,
-		scale: null,
-		poolCeilings: [],
-		breaksAt: [],
-		nodesAtFullScale: null,
-		boundBy: null,
-		then: null,
-	};
 	const limit = first ? limits[first.limits[0] ?? -1] : undefined;
-	if (!first || !limit) return none;
+	if (!first || !limit) {
+		const none = { canGrowTo: null, scale: null, nodesAtFullScale: null, boundBy: null, then: null };
+		return { ceilings: total, poolCeilings: [], breaksAt: [], ...none };
+	}
 	const at = scaled(ceilings, first.lo);
 	const grown = sum(at);
 	for (const k of first.limits) active[k] = false;

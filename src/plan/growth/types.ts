@@ -10,10 +10,7 @@ export type LimitKind =
 	| "cluster-nodes"
 	| "kubenet-nodes"
 	| "snat-ports"
-	| "headroom"
-	| "full-density"
-	| "cluster-pods"
-	| "vnet-ips";
+	| "headroom";
 
 /** A limit as reported: the finding it raises, and the range (a CIDR) or the limit in words. */
 export interface LimitRef {
@@ -44,7 +41,7 @@ export interface PoolGrowth {
 	boundBy: LimitRef | null;
 	/** The next error limit after `boundBy`, with the ceiling it allows. */
 	then: LimitAt | null;
-	/** The first warning on the way (e.g. under 10% headroom), with the last ceiling free of it. */
+	/** Where a range the pool uses first keeps under 10% free (low-headroom): the last ceiling with 10% left. */
 	firstWarning: LimitAt | null;
 	/** Error limits on this pool that today's plan already passes: they add no new error. */
 	alreadyOver: LimitRef[];

@@ -17,7 +17,6 @@ export function limitText(r: LimitRef, cidr: (text: string) => string = (t) => t
 	if (!r.isRange) return r.range;
 	const the = article ? "the " : "";
 	if (r.kind === "headroom") return `10% headroom in ${cidr(r.range)}`;
-	if (r.kind === "full-density") return `${the}pod subnet ${cidr(r.range)} at full pod density`;
 	return `${the}${RANGE_WORDS[r.kind] ?? "range"} ${cidr(r.range)}`;
 }
 
@@ -33,10 +32,8 @@ export function scaleText(scale: number, up = false): string {
  */
 export function poolSentence(g: PoolGrowth, cidr?: (text: string) => string, name = g.pool): string {
 	const over =
-		g.alreadyOver.length > 0
-			? ` It is already over ${g.alreadyOver.map((r) => limitText(r, cidr)).join(" and ")}.`
-			: "";
-	if (g.canGrowTo === null || !g.boundBy) return `${name} has no limit left that it would break.${over}`;
+		g.alreadyOver.length > 0 ? ` Already over ${g.alreadyOver.map((r) => limitText(r, cidr)).join(" and ")}.` : "";
+	if (g.canGrowTo === null || !g.boundBy) return `${name}: no limit left to break.${over}`;
 	const then = g.then ? `, then ${limitText(g.then, cidr)} (at ${groupDigits(g.then.canGrowTo)})` : "";
 	const growth =
 		g.canGrowTo === g.ceiling
@@ -47,10 +44,10 @@ export function poolSentence(g: PoolGrowth, cidr?: (text: string) => string, nam
 
 /** The cluster's sentence: all pools together, in proportion to their ceilings. */
 export function clusterSentence(c: ClusterGrowth, cidr?: (text: string) => string): string {
-	if (c.canGrowTo === null || !c.boundBy) return "All pools together: no limit left that they would break.";
+	if (c.canGrowTo === null || !c.boundBy) return "All pools together: no limit left to break.";
 	const then = c.then ? `, then ${limitText(c.then, cidr)} (at ${groupDigits(c.then.canGrowTo)} in all)` : "";
 	const scale = c.scale === null ? "" : ` (${scaleText(c.scale)})`;
-	return `All pools together, in proportion to their ceilings, can grow from ${groupDigits(c.ceilings)} to ${groupDigits(c.canGrowTo)} nodes${scale}; ${limitText(c.boundBy, cidr)} binds first${then}.`;
+	return `All pools together, in proportion, can grow from ${groupDigits(c.ceilings)} to ${groupDigits(c.canGrowTo)} nodes${scale}; ${limitText(c.boundBy, cidr)} binds first${then}.`;
 }
 
 /** What a `whatIf` changes: "every pool ×1.5 (system 3 → 5, apps 40 → 60)". */

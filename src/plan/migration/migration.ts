@@ -51,20 +51,16 @@ function verdictOf(checks: Precondition[]): CheckStatus {
 }
 
 function notes(model: ModelId): string[] {
-	const from = model === "kubenet" ? "kubenet" : "Azure CNI node subnet";
 	const out = [
-		`The move cannot be undone: the cluster cannot go back to ${from}.`,
-		"It reimages every node pool at the same time (pools cannot move one by one): expect the disruption of a node image upgrade on every pool at once.",
-		"A custom azure-ip-masq-agent configuration that keeps ranges from SNAT can break connectivity to them: overlay pod IPs are not reachable from outside the nodes.",
+		`The move cannot be undone: no way back to ${model === "kubenet" ? "kubenet" : "node subnet"}.`,
+		"It reimages every node pool at once.",
+		"A custom azure-ip-masq-agent configuration can break: overlay pod IPs are unreachable from outside the nodes.",
 	];
-	if (model === "kubenet")
-		out.push(
-			"The route table is no longer needed: AKS deletes a managed one, and removes the pod routes from one you attached.",
-		);
-	else
-		out.push(
-			"Change the IP address management or the data plane in one update, not both: move to Cilium separately.",
-		);
+	out.push(
+		model === "kubenet"
+			? "AKS deletes a managed route table, and removes the pod routes from one you attached."
+			: "Move to Cilium in a separate update, not with this one.",
+	);
 	return out;
 }
 

@@ -45,91 +45,108 @@ export function proposePodCidr(plan: PlanResult): PodCidrProposal | null {
 }
 
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-const NOT_TEXT = /^(?:true|false|yes|no|on|off|null|~|[-+]?[\d.]+(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+)$/i;
+const NOT_TEXT = /^(?:true|false|yes|no|on|off|null|~|[-+.\d][\d.e+-]*|0x[\da-f]+|0o[0-7]+)$/i;
 
 /** A YAML scalar that reads back as the same text. */
 function text(value: string): string {
 	return PLAIN.test(value) && !NOT_TEXT.test(value) ? value : JSON.stringify(value);
 }
 
-function surge(s: Surge): string {
-	return s.kind === "percent" ? `"${s.value}%"` : String(s.value);
+type Field = [key: string, value: string | number | false | null | undefined];
+
+/** `key: value` for each field with a value. */
+function fields(list: Field[]): string[] {
+	return list.filter(([, v]) => v !== undefined && v !== null && v !== false).map(([k, v]) => `${k}: ${v}`);
+}
+
+function surge(s: Surge | undefined): string | undefined {
+	return s && (s.kind === "percent" ? `"${s.value}%"` : String(s.value));
 }
 
 /** How the target names a subnet: by its name when the spec declared one, else by CIDR. */
-function subnetRef(s: SubnetPlan): string {
-	return s.name !== null && !s.defaulted ? text(s.name) : s.cidr.text;
+function subnetRef(s: SubnetPlan | null): string | undefined {
+	if (!s || s.defaulted) return undefined;
+	return s.name !== null ? text(s.name) : s.cidr.text;
 }
 
 function poolLines(plan: PlanResult, spec: Spec): string[] {
-	const out = ["agentPools:                     # each pool keeps its maxPods, which cannot change"];
+	const out = ["agentPools:                     # maxPods unchanged: it is fixed per pool"];
 	plan.pools.forEach((p, i) => {
 		const given = spec.pools[i];
 		out.push(`  - name: ${text(p.name)}`);
-		if (given?.mode) out.push(`    mode: ${given.mode.value}`);
-		out.push(`    count: ${p.count}`);
-		if (p.minCount !== null) out.push(`    minCount: ${p.minCount}`);
-		if (p.maxCount !== null) out.push(`    maxCount: ${p.maxCount}`);
-		if (p.maxPods !== null) out.push(`    maxPods: ${p.maxPods}`);
-		if (given?.maxSurge) out.push(`    maxSurge: ${surge(given.maxSurge.value)}`);
-		if (p.osType === "Windows") out.push("    osType: Windows");
-		if (p.nodeSubnet && !p.nodeSubnet.defaulted) out.push(`    nodeSubnet: ${subnetRef(p.nodeSubnet)}`);
+		const list = fields([
+			["mode", given?.mode?.value],
+			["count", p.count],
+			["minCount", p.minCount],
+			["maxCount", p.maxCount],
+			["maxPods", p.maxPods],
+			["maxSurge", surge(given?.maxSurge?.value)],
+			["osType", p.osType === "Windows" && "Windows"],
+			["nodeSubnet", subnetRef(p.nodeSubnet)],
+		]);
+		out.push(...list.map((l) => `    ${l}`));
 	});
 	return out;
 }
 
+function section(title: string, items: string[]): string[] {
+	return items.length > 0 ? [`${title}:`, ...items] : [];
+}
+
 function networkLines(plan: PlanResult): string[] {
-	const out: string[] = [];
 	const subnets = plan.subnets.filter((s) => s.name !== null && !s.defaulted && s.cidr.family === 4);
-	if (subnets.length > 0) {
-		out.push("subnets:");
-		for (const s of subnets) {
-			const extra = s.extras.find((e) => e.what.endsWith("(extraIps)"))?.count;
-			const fields = [`cidr: ${s.cidr.text}`];
-			if (s.purpose !== "other") fields.push(`purpose: ${s.purpose}`);
-			if (extra) fields.push(`extraIps: ${extra}`);
-			out.push(`  ${text(s.name ?? "")}: { ${fields.join(", ")} }`);
-		}
-	}
-	if (plan.loadBalancers.length > 0) {
-		out.push("loadBalancers:");
-		for (const lb of plan.loadBalancers) {
-			const fields = [`name: ${text(lb.name)}`, `type: ${lb.type}`];
-			if (lb.ip) fields.push(`ip: ${lb.ip.text}`);
-			if (lb.type === "internal" && lb.subnet && !lb.subnet.defaulted)
-				fields.push(`subnet: ${subnetRef(lb.subnet)}`);
-			if (lb.privateLinkIps > 0) fields.push(`privateLinkIps: ${lb.privateLinkIps}`);
-			out.push(`  - { ${fields.join(", ")} }`);
-		}
-	}
-	if (plan.peered.length > 0) {
-		out.push("peered:");
-		for (const p of plan.peered) out.push(`  ${text(p.name)}: ${p.cidr.text}`);
-	}
-	return out;
+	const flow = (list: Field[]) => `{ ${fields(list).join(", ")} }`;
+	return [
+		...section(
+			"subnets",
+			subnets.map((s) => {
+				const extra = s.extras.find((e) => e.what.endsWith("(extraIps)"))?.count;
+				return `  ${text(s.name ?? "")}: ${flow([
+					["cidr", s.cidr.text],
+					["purpose", s.purpose !== "other" && s.purpose],
+					["extraIps", extra],
+				])}`;
+			}),
+		),
+		...section(
+			"loadBalancers",
+			plan.loadBalancers.map(
+				(lb) =>
+					`  - ${flow([
+						["name", text(lb.name)],
+						["type", lb.type],
+						["ip", lb.ip?.text],
+						["subnet", lb.type === "internal" && subnetRef(lb.subnet)],
+						["privateLinkIps", lb.privateLinkIps || null],
+					])}`,
+			),
+		),
+		...section(
+			"peered",
+			plan.peered.map((p) => `  ${text(p.name)}: ${p.cidr.text}`),
+		),
+	];
 }
 
 function headLines(plan: PlanResult, spec: Spec, podCidr: Cidr): string[] {
-	const from = plan.model === "kubenet" ? "kubenet" : "Azure CNI node subnet";
-	const out = [
-		...(plan.clusterDefaulted ? [] : [`cluster: ${text(plan.cluster)}`]),
-		`networkPlugin: azure           # moved from ${from} with az aks update`,
-		"networkPluginMode: overlay",
-	];
-	if (plan.dataplane === "cilium" && plan.model !== "kubenet") out.push("networkDataplane: cilium");
-	if (spec.kubernetesVersion) out.push(`kubernetesVersion: "${spec.kubernetesVersion.value.text}"`);
-	if (spec.outboundType) out.push(`outboundType: ${spec.outboundType.value}`);
-	if (spec.outboundIps) out.push(`outboundIps: ${spec.outboundIps.value}`);
-	if (spec.allocatedOutboundPorts) out.push(`allocatedOutboundPorts: ${spec.allocatedOutboundPorts.value}`);
-	if (spec.privateCluster?.value) out.push("privateCluster: true");
 	const vnet = plan.vnet.filter((v) => !v.defaulted).map((v) => v.cidr.text);
-	if (vnet.length > 0) out.push(`vnet: ${vnet.length === 1 ? vnet[0] : `[${vnet.join(", ")}]`}`);
-	out.push(`podCidr: ${podCidr.text}         # one /24 per node, outside the VNet`);
 	const service = plan.serviceCidrs.find((c) => c.cidr.family === 4);
-	if (service) out.push(`serviceCidr: ${service.cidr.text}`);
-	if (service?.dnsServiceIp) out.push(`dnsServiceIp: ${service.dnsServiceIp.text}`);
-	if (spec.maxSurge) out.push(`maxSurge: ${surge(spec.maxSurge.value)}`);
-	return out;
+	return fields([
+		["cluster", !plan.clusterDefaulted && text(plan.cluster)],
+		["networkPlugin", `azure           # was ${plan.model === "kubenet" ? "kubenet" : "Azure CNI node subnet"}`],
+		["networkPluginMode", "overlay"],
+		["networkDataplane", plan.dataplane === "cilium" && "cilium"],
+		["kubernetesVersion", spec.kubernetesVersion && `"${spec.kubernetesVersion.value.text}"`],
+		["outboundType", spec.outboundType?.value],
+		["outboundIps", spec.outboundIps?.value],
+		["allocatedOutboundPorts", spec.allocatedOutboundPorts?.value],
+		["privateCluster", spec.privateCluster?.value === true && "true"],
+		["vnet", vnet.length > 1 ? `[${vnet.join(", ")}]` : vnet[0]],
+		["podCidr", podCidr.text],
+		["serviceCidr", service?.cidr.text],
+		["dnsServiceIp", service?.dnsServiceIp?.text],
+		["maxSurge", surge(spec.maxSurge?.value)],
+	]);
 }
 
 /** The target block's body: the plan after the move, in the spec language. */

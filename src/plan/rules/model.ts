@@ -272,7 +272,7 @@ export const kubenetRetirement: Rule = {
 		if (plan.model !== "kubenet") return;
 		report(
 			"warning",
-			"Kubenet is retired on 2028-03-31. Plan the move to Azure CNI Overlay, which keeps pods on a private pod CIDR and needs no route table: see Move to Azure CNI Overlay below (aks-ip migrate on the command line).",
+			"Kubenet is retired on 2028-03-31. Plan the move to Azure CNI Overlay, which keeps pods on a private pod CIDR and needs no route table: see Move to Azure CNI Overlay (aks-ip migrate).",
 			spec.networkPlugin?.line ?? plan.line,
 		);
 	},

@@ -20,7 +20,7 @@ export const moveToOverlay: Rule = {
 		if (plan.nodeSubnets.some((s) => s.free * 10n < s.usable)) return;
 		report(
 			"info",
-			"This Azure CNI node subnet cluster can move to Azure CNI Overlay in place: each node then takes 1 address of its subnet instead of maxPods + 1. See Move to Azure CNI Overlay below (aks-ip migrate on the command line) for the preconditions, a pod CIDR and the command.",
+			"This Azure CNI node subnet cluster can move to Azure CNI Overlay in place, each node then taking 1 subnet address instead of maxPods + 1: see Move to Azure CNI Overlay (aks-ip migrate).",
 			spec.networkPlugin?.line ?? plan.line,
 		);
 	},
