@@ -1,6 +1,6 @@
 /** `aks-ip migrate`: the move of each block's cluster to Azure CNI Overlay. */
 import { parseArgs } from "node:util";
-import { jsonInt, type PlanResult } from "../api";
+import { jsonInt, migrationOf, type PlanResult } from "../api";
 import { groupDigits as num } from "../core/numbers";
 import { limitText } from "../plan/growth/words";
 import { movesToOverlay, type CapacityChange, type Migration } from "../plan/migration/migration";
@@ -42,7 +42,7 @@ function capacityLines(c: CapacityChange): string[] {
 
 /** One block's move in words. */
 function migrationText(file: string, plan: PlanResult): string {
-	const m = plan.migration;
+	const m = migrationOf(plan);
 	if (!plan.parsed || !m) return `${file}:${plan.line}: block not planned`;
 	if (!movesToOverlay(plan.model)) {
 		const why = m.preconditions.find((c) => c.id === "source-model")?.detail ?? "";
@@ -132,7 +132,7 @@ export function migrate(args: string[], io: Io): number {
 					line: p.line,
 					cluster: p.cluster,
 					model: p.parsed ? p.model : null,
-					migration: migrationJson(p.migration),
+					migration: migrationJson(migrationOf(p)),
 				});
 			else texts.push(migrationText(read.input.name, p));
 		}

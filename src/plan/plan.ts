@@ -8,7 +8,7 @@ import { usesPodSubnet } from "./model";
 import { DEFAULTS, resolve } from "./resolve";
 import { computeGrowth } from "./growth/growth";
 import { RULES } from "./rules";
-import { moveToOverlay } from "./migration/migration";
+import { moveToOverlay, type Migration } from "./migration/migration";
 import { planWhatIf } from "./whatif";
 import type { PlanResult } from "./types";
 
@@ -46,7 +46,6 @@ function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		show: null,
 		growth: null,
 		whatIf: null,
-		migration: null,
 	};
 }
 
@@ -81,8 +80,24 @@ export function planSpec(
 	const core = (s: Spec, extra: Finding[]) =>
 		planCore(s, [...parseFindings, ...extra], blockLine, firstLine, defaultSurge);
 	const { plan, spec: planned } = spec.whatIf ? planWhatIf(spec, core) : { plan: core(spec, []), spec };
-	plan.migration = moveToOverlay(plan, planned, (body) => planTarget(body, defaultSurge));
+	// The move is planned only when asked for (it plans a second spec): see migrationOf.
+	moves.set(plan, () => moveToOverlay(plan, planned, (body) => planTarget(body, defaultSurge)));
 	return plan;
+}
+
+const moves = new WeakMap<PlanResult, () => Migration>();
+
+/**
+ * The move of a plan's cluster to Azure CNI Overlay: preconditions for every model, and for
+ * kubenet and Azure CNI node subnet the target block, capacity and command. Computed on first
+ * use (the panel, aks-ip migrate) and kept; null for a body that was not read.
+ */
+export function migrationOf(plan: PlanResult): Migration | null {
+	const make = moves.get(plan);
+	if (!make) return null;
+	const m = make();
+	moves.set(plan, () => m);
+	return m;
 }
 
 /** A migration's target block, planned as a bare spec (no what-if, no migration of its own). */
@@ -139,7 +154,6 @@ function planCore(
 		show: spec.show?.value ?? null,
 		growth: null,
 		whatIf: null,
-		migration: null,
 	};
 	for (const rule of RULES) {
 		rule.check(plan, spec, (severity, message, line) =>

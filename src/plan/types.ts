@@ -2,7 +2,6 @@
 import type { Address, Cidr } from "../net/address";
 import type { Finding } from "../core/findings";
 import type { Growth } from "./growth/types";
-import type { Migration } from "./migration/migration";
 import type { WhatIfResult } from "./whatif";
 import type { OsType, PoolMode, Purpose, Section, Surge } from "../parse/types";
 
@@ -169,6 +168,4 @@ export interface PlanResult {
 	growth: Growth | null;
 	/** With `whatIf`: this plan is the what-if's, and this compares it with today's. */
 	whatIf: WhatIfResult | null;
-	/** The move to Azure CNI Overlay: preconditions for every model, target and command for kubenet and node subnet. */
-	migration: Migration | null;
 }

@@ -21,6 +21,7 @@ import { LINE_ATTR } from "./findings";
 import { locateBlock } from "../note/locate";
 import { ACTION_ATTR, renderErrorBox, renderPlan, SUMMARY_HIDE, SUMMARY_SHOW } from "./render";
 import { OVERLAY_PANEL } from "./migration";
+import { migrationOf } from "../plan/plan";
 import { writeSummaryInEditor } from "../commands/write-summary";
 
 /** What a block needs from the plugin. */
@@ -84,8 +85,9 @@ export class AksIpBlock extends MarkdownRenderChild {
 		const button = target.closest(`[${ACTION_ATTR}]`);
 		const action = button?.getAttribute(ACTION_ATTR);
 		if (action === "copy") return this.copy();
-		if (action === "copy-target") return this.copyText(this.plan?.migration?.target?.body, "Target block copied.");
-		if (action === "copy-command") return this.copyText(this.plan?.migration?.command, "Command copied.");
+		const move = this.plan ? migrationOf(this.plan) : null;
+		if (action === "copy-target") return this.copyText(move?.target?.body, "Target block copied.");
+		if (action === "copy-command") return this.copyText(move?.command, "Command copied.");
 		if (action === "overlay")
 			return this.containerEl.querySelector(`.${OVERLAY_PANEL}`)?.scrollIntoView({ block: "start" });
 		if (action === "insert") return this.insertBelow();

@@ -5,6 +5,7 @@
 import { groupDigits as num, leftOf } from "../core/numbers";
 import { limitText } from "../plan/growth/words";
 import type { CapacityChange } from "../plan/migration/migration";
+import { migrationOf } from "../plan/plan";
 import type { PlanResult } from "../plan/types";
 import { table, type Cell } from "./tables";
 
@@ -53,12 +54,12 @@ function preformatted(
 	const head = box.createDiv({ cls: "aks-ip-actions" });
 	head.createSpan({ cls: "aks-ip-overlay-label", text: title });
 	head.createEl("button", { text: button, attr: { type: "button", [action[0]]: action[1] } });
-	box.createEl("pre").createEl("code", { text });
+	box.createDiv({ cls: "aks-ip-scroll" }).createEl("pre").createEl("code", { text });
 }
 
 /** The panel; its buttons carry `actionAttr` (the block's click listener reads it). */
 export function renderMigration(parent: HTMLElement, plan: PlanResult, actionAttr: string): void {
-	const m = plan.migration;
+	const m = migrationOf(plan);
 	if (!m) return;
 	parent.createDiv({ cls: "aks-ip-section-title", text: "Move to Azure CNI Overlay" });
 	const from = m.from === "kubenet" ? "kubenet" : "Azure CNI node subnet";

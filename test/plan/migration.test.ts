@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { planNote, planSource } from "../../src/api";
+import { migrationOf, planNote, planSource } from "../../src/api";
 import { overlaps, parseCidr } from "../../src/net/address";
 import type { Precondition } from "../../src/plan/migration/preconditions";
 import { routedRanges } from "../../src/plan/migration/target";
@@ -14,7 +14,7 @@ const KUBENET = "networkPlugin: kubenet\nvnet: 10.50.0.0/16\nnodeSubnet: 10.50.0
 const NODE_SUBNET = "networkPlugin: azure\nvnet: 10.20.0.0/16\nnodeSubnet: 10.20.0.0/22\nmaxPods: 30\ncount: 3\n";
 
 function check(spec: string, id: Precondition["id"]) {
-	return planSource(spec).migration?.preconditions.find((c) => c.id === id);
+	return migrationOf(planSource(spec))?.preconditions.find((c) => c.id === id);
 }
 
 describe("move to overlay: each precondition passes, fails or is unknown from the spec", () => {
@@ -68,9 +68,9 @@ describe("move to overlay: each precondition passes, fails or is unknown from th
 	});
 
 	it("the verdict: fail when one fails, unknown when one is unknown, else pass", () => {
-		expect(planSource(`${NODE_SUBNET}kubernetesVersion: 1.30\n`).migration?.verdict).toBe("pass");
-		expect(planSource(NODE_SUBNET).migration?.verdict).toBe("unknown");
-		expect(planSource(`${NODE_SUBNET}kubernetesVersion: 1.25\n`).migration?.verdict).toBe("fail");
+		expect(migrationOf(planSource(`${NODE_SUBNET}kubernetesVersion: 1.30\n`))?.verdict).toBe("pass");
+		expect(migrationOf(planSource(NODE_SUBNET))?.verdict).toBe("unknown");
+		expect(migrationOf(planSource(`${NODE_SUBNET}kubernetesVersion: 1.25\n`))?.verdict).toBe("fail");
 	});
 });
 
@@ -112,7 +112,7 @@ describe("move to overlay: the target block", () => {
 
 	it.each(cases)("%s: plans with no new error as overlay, pools keeping maxPods", (_name, source) => {
 		for (const p of plansOf(source)) {
-			const m = p.migration;
+			const m = migrationOf(p);
 			expect(m?.target).not.toBeNull();
 			const target = planSource(m?.target?.body ?? "");
 			expect(target.model).toBe("azure-cni-overlay");
@@ -130,7 +130,7 @@ describe("move to overlay: the target block", () => {
 
 	it("frees maxPods addresses per node of a node subnet, and gives the command", () => {
 		const p = planSource(NODE_SUBNET);
-		const m = p.migration;
+		const m = migrationOf(p);
 		// 3 nodes + 1 surge: (30 + 1) × 4 = 124 before, 4 after.
 		expect(m?.capacity?.nodeSubnets).toEqual([{ cidr: "10.20.0.0/22", usable: 1019n, before: 124n, after: 4n }]);
 		expect(m?.podCidr).toMatchObject({ kept: false });
@@ -142,7 +142,7 @@ describe("move to overlay: the target block", () => {
 	});
 
 	it("keeps kubenet's pod CIDR when it is clear, and quotes an odd cluster name for the shell", () => {
-		const m = planSource(`cluster: "it's prod"\n${KUBENET}podCidr: 172.20.0.0/16\n`).migration;
+		const m = migrationOf(planSource(`cluster: "it's prod"\n${KUBENET}podCidr: 172.20.0.0/16\n`));
 		expect(m?.podCidr).toMatchObject({ kept: true });
 		expect(m?.podCidr?.cidr.text).toBe("172.20.0.0/16");
 		expect(m?.command).toContain("--name 'it'\\''s prod'");
@@ -160,7 +160,7 @@ describe("move to overlay: the target block", () => {
 				count: 3
 			`),
 		);
-		const cidr = p.migration?.podCidr?.cidr;
+		const cidr = migrationOf(p)?.podCidr?.cidr;
 		expect(cidr?.text).toBe("172.18.0.0/16");
 		expect(routedRanges(p)).toHaveLength(6);
 		for (const r of routedRanges(p)) if (cidr) expect(overlaps(cidr, r)).toBe(false);
@@ -168,7 +168,7 @@ describe("move to overlay: the target block", () => {
 			const range = parseCidr(r);
 			if (range.ok && cidr) expect(overlaps(cidr, range.value), r).toBe(false);
 		}
-		expect(p.migration?.target?.errors).toEqual([]);
+		expect(migrationOf(p)?.target?.errors).toEqual([]);
 	});
 
 	it("for random clean kubenet and node-subnet specs, the target plans clean", () => {
@@ -177,7 +177,7 @@ describe("move to overlay: the target block", () => {
 				fc.property(specInput(model), (input) => {
 					const p = planSource(specText(input));
 					if (p.findings.some((f) => f.severity === "error")) return;
-					expect(p.migration?.target?.errors, p.migration?.target?.body).toEqual([]);
+					expect(migrationOf(p)?.target?.errors, migrationOf(p)?.target?.body).toEqual([]);
 				}),
 				{ numRuns: 60, seed: 17 },
 			);
