@@ -4,7 +4,7 @@ import { jsonInt, migrationOf, type PlanResult } from "../api";
 import { groupDigits as num } from "../core/numbers";
 import { limitText } from "../plan/growth/words";
 import { movesToOverlay, type CapacityChange, type Migration } from "../plan/migration/migration";
-import { modelLabel } from "../plan/model";
+import { planModelLabel } from "../plan/model";
 import { planInput, readInput } from "./io";
 import type { Io } from "./main";
 
@@ -46,11 +46,9 @@ function migrationText(file: string, plan: PlanResult): string {
 	if (!plan.parsed || !m) return `${file}:${plan.line}: block not planned`;
 	if (!movesToOverlay(plan.model)) {
 		const why = m.preconditions.find((c) => c.id === "source-model")?.detail ?? "";
-		return `${file}:${plan.line}: ${plan.cluster}: ${modelLabel(plan.model, plan.dataplane)}: ${why}`;
+		return `${file}:${plan.line}: ${plan.cluster}: ${planModelLabel(plan)}: ${why}`;
 	}
-	const out = [
-		`${file}:${plan.line}: ${plan.cluster}: ${modelLabel(plan.model, plan.dataplane)} → Azure CNI Overlay: ${m.verdict}`,
-	];
+	const out = [`${file}:${plan.line}: ${plan.cluster}: ${planModelLabel(plan)} → Azure CNI Overlay: ${m.verdict}`];
 	for (const c of m.preconditions) out.push(`  ${c.status.padEnd(7)}  ${c.title}: ${c.detail}`);
 	if (!m.target || !m.capacity || !m.command || !m.podCidr) return out.join("\n");
 	for (const n of m.notes) out.push(`  note: ${n}`);

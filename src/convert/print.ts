@@ -94,6 +94,7 @@ export function printTop(spec: Spec, unknown: Set<string>): Lines {
 		0,
 		[
 			["cluster", v(spec.cluster)],
+			["kubernetesVersion", spec.kubernetesVersion && scalar(spec.kubernetesVersion.value.text)],
 			["networkPlugin", v(spec.networkPlugin)],
 			["networkPluginMode", v(spec.networkPluginMode)],
 			["networkDataplane", v(spec.networkDataplane)],

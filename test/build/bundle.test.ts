@@ -10,9 +10,10 @@ describe("the plugin bundle", () => {
 		expect(js).not.toMatch(/\bprocess\.(env|cwd|argv)\b|\bBuffer\.from\(|["'`]node:[a-z_]+["'`]/);
 	});
 
-	it("stays within its size budget of 280,000 bytes", () => {
-		// yaml ships whole (its Document class carries the writer and every schema): about 100 kB.
-		expect(statSync("main.js").size).toBeLessThanOrEqual(280_000);
+	it("stays within its size budget of 310,000 bytes", () => {
+		// yaml ships whole (its Document class carries the writer and every schema): about 100 kB;
+		// growth and the move to overlay are about 28 kB.
+		expect(statSync("main.js").size).toBeLessThanOrEqual(310_000);
 	});
 
 	it("is CommonJS with a default export and a fixed banner", () => {

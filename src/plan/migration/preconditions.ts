@@ -40,6 +40,8 @@ const RECREATE = "recreate the cluster with Azure CNI Overlay.";
 /** The IPAM move goes to overlay only from node subnet and kubenet; pod subnets cannot move in place. */
 function sourceModel(plan: PlanResult, spec: Spec): Precondition {
 	const line = spec.networkPlugin?.line;
+	if (!plan.modelKnown)
+		return check("source-model", "unknown", "The input does not say the network model: add networkPlugin.", line);
 	if (plan.model === "kubenet" || plan.model === "azure-cni-node-subnet")
 		return check("source-model", "pass", "The move to overlay starts from this model.", line);
 	if (plan.model === "azure-cni-overlay")
