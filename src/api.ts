@@ -12,6 +12,7 @@ export type { Finding, FindingCode, Severity } from "./core/findings";
 export { FINDING_CODES } from "./core/findings";
 export { blockJson, jsonInt } from "./plan/json";
 export { findBlocks } from "./note/blocks";
+export { migrationOf } from "./plan/plan";
 export { toMarkdown };
 
 export interface PlanSourceOptions {

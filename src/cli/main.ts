@@ -8,6 +8,7 @@ import { check, CHECK_HELP, type CheckFormat } from "./check";
 import { registryCommand, REGISTRY_HELP } from "./registry";
 import { planText } from "./format";
 import { planInput, readInput } from "./io";
+import { migrate } from "./migrate";
 import { render, RENDER_HELP } from "./render";
 import { TEMPLATES, templateBlock, templateById } from "../templates/templates";
 
@@ -23,6 +24,7 @@ Commands:
   registry [options] PATH...  the inventory of every range in the notes: a table, --json or --csv
   plan [--json] FILE...     plan every block of each note (.md), bare spec (.yaml, .yml, .json) or - (standard input)
   render [--write] FILE...  write each block's Markdown summary below it
+  migrate [--json] FILE...  the move of each kubenet or node subnet cluster to Azure CNI Overlay
   template [--list] [NAME]  list the plan templates, or print one as a fenced block
 
 Options:
@@ -34,7 +36,7 @@ const PLAN_HELP = `Usage: aks-ip plan [--json] FILE...
 
 Plans every aks-ip block of each FILE: a note (.md), a bare spec (.yaml, .yml, .json) or -
 for standard input. Prints a summary per block and one line per finding,
-FILE:LINE: SEVERITY CODE MESSAGE.
+FILE:LINE: SEVERITY CODE MESSAGE; a note without an aks-ip block says so.
 
   --json    print {"blocks": [...]}, the shape documented in the README
 Exit status: 0 when every file was read, 1 when a file could not be read, 2 for usage errors.
@@ -74,7 +76,9 @@ function plan(args: string[], io: Io): number {
 			failed = true;
 			continue;
 		}
-		for (const p of planInput(read.input)) {
+		const plans = planInput(read.input);
+		if (plans.length === 0 && !values.json) texts.push(`${read.input.name}: no aks-ip block in this note`);
+		for (const p of plans) {
 			if (values.json) blocks.push(blockJson(p, read.input.name));
 			else texts.push(planText(read.input.name, p));
 		}
@@ -209,6 +213,8 @@ export function run(argv: string[], io: Io): number {
 				return registryCli(rest, io);
 			case "render":
 				return renderCommand(rest, io);
+			case "migrate":
+				return migrate(rest, io);
 			case "template":
 				return templateCommand(rest, io);
 			case "-v":

@@ -10,7 +10,7 @@ import { findBlocks, type NoteBlock } from "../note/blocks";
 import { closesFence, openingFence } from "../note/fences";
 import { templateBlock, type Template } from "../templates/templates";
 import { writeSummaryInEditor } from "./write-summary";
-import { convertAzAksShow } from "../convert/convert";
+import { convertToPlan } from "../convert/convert";
 
 const ORIGIN = "aks-ip";
 /** Languages of the fenced blocks whose body Convert replaces with the whole block. */
@@ -71,9 +71,9 @@ export function insertTemplate(editor: Editor, template: Template): void {
 	placeBlock(editor, at, at, block, (line) => ({ line: line + 1, ch: firstBodyLine.length }));
 }
 
-/** Replaces selected `az aks show` output with a plan block; a notice says why when it cannot. */
+/** Replaces selected pasted output (az, ARM, Terraform JSON) with a plan block; a notice says why when it cannot. */
 export function convertSelection(editor: Editor): boolean {
-	const result = convertAzAksShow(editor.getSelection());
+	const result = convertToPlan(editor.getSelection());
 	if (!result.ok) {
 		new Notice(result.error);
 		return false;

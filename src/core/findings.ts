@@ -36,8 +36,20 @@ export const FINDING_CODES = {
 			"The body does not parse as YAML or JSON (error), or parses with a caveat such as an unknown tag (warning).",
 		examples: { fails: ["count: [3", "cluster: !!binary eA=="], passes: ["count: 3"] },
 	},
+	"input-format": {
+		description:
+			"A pasted format refused, with the command that prints JSON (error); terminal text skipped or a pasted detail simplified (info); several clusters in one block (warning).",
+		examples: {
+			fails: [
+				'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n}',
+				'$ az aks show -g rg -n aks\n{"name": "aks", "networkProfile": {}}',
+			],
+			passes: ['{"name": "aks", "networkProfile": {}}'],
+		},
+	},
 	"unknown-key": {
-		description: "A key the spec language does not know (with a did-you-mean).",
+		description:
+			"Keys the spec language does not know: one warning per map, with a did-you-mean where one is close.",
 		examples: { fails: ["dnsServiceIpp: 10.0.0.10"], passes: ["dnsServiceIp: 10.0.0.10"] },
 	},
 	"duplicate-key": {
@@ -80,7 +92,8 @@ export const FINDING_CODES = {
 		description: "A range touches a range that AKS reserves or Azure forbids.",
 	},
 	"public-range": {
-		description: "A pod or service range in public address space, which AKS does not support.",
+		description:
+			"A pod range in public address space, which AKS accepts but Microsoft does not support (warning), or a service range there, which AKS blocks (error).",
 	},
 	"subnet-name-length": {
 		description: "Azure CNI Overlay: a node or pod subnet name longer than 63 characters.",
@@ -131,7 +144,7 @@ export const FINDING_CODES = {
 	},
 	"node-limit": {
 		description:
-			"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), or more pods than the network model supports.",
+			"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), more pods than the network model supports, or Azure Network Policy Manager past 250 nodes or 20,000 pods.",
 	},
 	"model-mismatch": {
 		description: "A key that the network model ignores or that AKS rejects with it.",
@@ -142,6 +155,10 @@ export const FINDING_CODES = {
 	},
 	"kubenet-retirement": {
 		description: "Kubenet is retired on 2028-03-31; plan the move to Azure CNI Overlay.",
+	},
+	"move-to-overlay": {
+		description:
+			"Info: an Azure CNI node subnet cluster with room to spare can move to Azure CNI Overlay in place (see Move to Azure CNI Overlay).",
 	},
 	"static-block-waste": {
 		description: "StaticBlock allocation with maxPods not of the form 16n - 1 leaves addresses unused.",
@@ -160,6 +177,10 @@ export const FINDING_CODES = {
 	"unresolved-link": {
 		description:
 			"A link to a note (vnet: or peered:) that names no note in the registry, or a note with no aks-ip block.",
+	},
+	"upgrade-settings": {
+		description:
+			"maxSurge 0 with maxUnavailable 0, which AKS refuses (error), or with maxUnavailable above 0, an in-place upgrade that takes nodes out of service (info).",
 	},
 	"internal-error": {
 		description:

@@ -4,6 +4,9 @@ import { fill, LINES } from "../plan/statements-shared";
 import type { PlanResult } from "../plan/types";
 import { code } from "./escape";
 
+const UNKNOWN_MODEL =
+	"The cluster's network model is unknown here: add its az aks show output to plan pod and service addresses.";
+
 /** What bounds the pod range, and whether it can grow (overlay: not with Windows pools, never IPv6). */
 function sizing(plan: PlanResult): string[] {
 	const says = MODEL_STATEMENTS[plan.model];
@@ -17,7 +20,9 @@ function sizing(plan: PlanResult): string[] {
 export function takeaways(plan: PlanResult): string[] {
 	const says = MODEL_STATEMENTS[plan.model];
 	const ranges = plan.podCidrs.map((c) => code(c.cidr.text)).join(", ");
-	const out = [LINES.nodeTakeaway, fill(says.podTakeaway, { ranges }), ...sizing(plan)];
+	const out = plan.modelKnown
+		? [LINES.nodeTakeaway, fill(says.podTakeaway, { ranges }), ...sizing(plan)]
+		: [LINES.nodeTakeaway, UNKNOWN_MODEL];
 	out.push(LINES.serviceTakeaway, LINES.serviceGrowth);
 	if (plan.loadBalancers.some((lb) => lb.type === "public")) out.push(LINES.publicTakeaway);
 	if (plan.loadBalancers.some((lb) => lb.type === "internal")) out.push(LINES.internalTakeaway);

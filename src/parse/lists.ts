@@ -4,7 +4,7 @@ import { LB_KEYS, SUBNET_KEYS } from "./keys";
 import { clip } from "../core/text";
 import type { Entry, Reader } from "./reader";
 import type { LoadBalancerSpec, Purpose, SubnetSpec } from "./types";
-import { readAddress, readCidr, readEnum, readInt, readString, readSubnetRef } from "./values";
+import { readAddress, readCidr, readEnum, readInt, readString, readSubnetRef, reportUnknown } from "./values";
 
 const PURPOSES: readonly Purpose[] = [
 	"apiServer",
@@ -19,7 +19,7 @@ const PURPOSES: readonly Purpose[] = [
 ];
 
 /** Subnet names that Azure reserves for one purpose. */
-const IMPLIED_PURPOSE: Record<string, Purpose> = {
+export const IMPLIED_PURPOSE: Record<string, Purpose> = {
 	azurefirewallsubnet: "firewall",
 	azurefirewallmanagementsubnet: "firewall",
 	azurebastionsubnet: "bastion",
@@ -50,6 +50,9 @@ export function readSubnets(r: Reader, e: Entry): SubnetSpec[] {
 
 function readSubnet(r: Reader, name: string, e: Entry): SubnetSpec | undefined {
 	const implied = IMPLIED_PURPOSE[name.toLowerCase()] ?? "other";
+	// A CIDR the source leaves unknown (reported there) is pending, as one not written yet.
+	if (reportUnknown(r, { ...e, key: `Subnet "${clip(name)}"` }))
+		return { line: e.line, name, cidr: null, purpose: implied };
 	if (r.isEmpty(e.node)) {
 		r.report(
 			"warning",
@@ -69,14 +72,18 @@ function readSubnet(r: Reader, name: string, e: Entry): SubnetSpec | undefined {
 		r.report("error", "missing-key", `Subnet "${clip(name)}" needs a cidr.`, e.line);
 		return undefined;
 	}
-	const cidr = readCidr(r, { ...cidrEntry, key: `Subnet "${clip(name)}"` });
+	const pending = reportUnknown(r, { ...cidrEntry, key: `Subnet "${clip(name)}"` });
+	const cidr = pending ? null : readCidr(r, { ...cidrEntry, key: `Subnet "${clip(name)}"` });
 	const purposeEntry = keys.get("purpose");
 	const purpose = purposeEntry ? readEnum(r, purposeEntry, PURPOSES)?.value : undefined;
 	const extraEntry = keys.get("extraIps");
 	const extraIps = extraEntry ? readInt(r, extraEntry, 0, 1_000_000) : undefined;
-	if (!cidr) return undefined;
-	const subnet: SubnetSpec = { line: e.line, name, cidr, purpose: purpose ?? implied };
+	const endpointsEntry = keys.get("privateEndpoints");
+	const privateEndpoints = endpointsEntry ? readInt(r, endpointsEntry, 0, 1_000_000) : undefined;
+	if (!cidr && !pending) return undefined;
+	const subnet: SubnetSpec = { line: e.line, name, cidr: cidr ?? null, purpose: purpose ?? implied };
 	if (extraIps) subnet.extraIps = extraIps;
+	if (privateEndpoints) subnet.privateEndpoints = privateEndpoints;
 	return subnet;
 }
 

@@ -29,17 +29,37 @@ export interface Entry {
 	node: Node | null;
 }
 
+/** Most unknown keys one finding names; the rest are counted. */
+const MAX_UNKNOWN_LISTED = 12;
+
 export class Reader {
 	readonly findings: Finding[] = [];
 	private aliases = 0;
 	/** Anchored nodes by anchor name, in document order: built once, on the first alias. */
 	private anchors: Map<string, Node[]> | null = null;
+	/**
+	 * Values that a pasted document leaves open (an ARM expression without a default, a Terraform
+	 * value known only after apply), with what to say about them. Value readers report them as
+	 * missing-key and read nothing, so no default takes their place.
+	 */
+	private readonly unknowns = new Map<Node, string>();
+	/** Unknown values that were read, for *Convert selection to plan*'s comments. */
+	readonly unknownsRead: { key: string; note: string; line: number }[] = [];
 
 	constructor(
-		private readonly doc: Document.Parsed,
+		private readonly docs: readonly Document.Parsed[],
 		private readonly lines: LineCounter,
 		private readonly lineOffset: number,
 	) {}
+
+	/** Marks `node` as a value that is not known; `note` says why, e.g. "[parameters('x')] has no defaultValue". */
+	markUnknown(node: Node, note: string): void {
+		this.unknowns.set(node, note);
+	}
+
+	unknownNote(node: Node | null | undefined): string | undefined {
+		return node ? this.unknowns.get(node) : undefined;
+	}
 
 	/** The note line of the body's first line. */
 	get firstLine(): number {
@@ -83,15 +103,17 @@ export class Reader {
 	private anchorIndex(): Map<string, Node[]> {
 		if (this.anchors) return this.anchors;
 		const anchors = new Map<string, Node[]>();
-		visit(this.doc, {
-			Node(_key, n) {
-				if (n.anchor) {
-					const list = anchors.get(n.anchor);
-					if (list) list.push(n);
-					else anchors.set(n.anchor, [n]);
-				}
-			},
-		});
+		for (const doc of this.docs) {
+			visit(doc, {
+				Node(_key, n) {
+					if (n.anchor) {
+						const list = anchors.get(n.anchor);
+						if (list) list.push(n);
+						else anchors.set(n.anchor, [n]);
+					}
+				},
+			});
+		}
 		this.anchors = anchors;
 		return anchors;
 	}
@@ -107,32 +129,25 @@ export class Reader {
 		return null;
 	}
 
-	/** True for an absent or empty value (`key:` or `key: null`). */
+	/** True for an absent or empty value (`key:` or `key: null`), and for an unknown one. */
 	isEmpty(node: Node | null): boolean {
-		return node === null || (isScalar(node) && node.value === null);
+		return node === null || (isScalar(node) && node.value === null) || this.unknowns.has(node);
 	}
 
 	/**
 	 * The entries of a map, keyed by canonical name. Unknown keys are reported (unless `quiet`,
-	 * for documents Azure wrote), and a key given twice keeps its first value.
+	 * for documents Azure wrote) in one finding per map, and a key given twice keeps its first value.
 	 */
 	entries(map: YAMLMap, keys: KeySchema, where: string, quiet = false): Map<string, Entry> {
 		const out = new Map<string, Entry>();
+		const unknown: { raw: string; line: number }[] = [];
 		for (const pair of map.items) {
 			const key = this.keyOf(pair, "key", where);
 			if (!key) continue;
 			const { text: raw, line } = key;
 			const canonical = keys.lookup.get(raw.toLowerCase());
 			if (canonical === undefined) {
-				if (quiet) continue;
-				const guess = didYouMean(raw, keys);
-				const hint = guess ? ` Did you mean "${guess}"?` : ` Known keys: ${keys.canonical.join(", ")}.`;
-				this.report(
-					"warning",
-					"unknown-key",
-					`Unknown key "${clip(raw)}" ${where}; it is ignored.${hint}`,
-					line,
-				);
+				if (!quiet) unknown.push({ raw, line });
 				continue;
 			}
 			const first = out.get(canonical);
@@ -147,7 +162,36 @@ export class Reader {
 			}
 			out.set(canonical, { key: raw, line, node: this.resolve(pair.value) });
 		}
+		if (unknown.length > 0) this.reportUnknownKeys(unknown, keys, where);
 		return out;
+	}
+
+	/** One finding for every unknown key of a map; a did-you-mean only where one is close. */
+	private reportUnknownKeys(unknown: { raw: string; line: number }[], keys: KeySchema, where: string): void {
+		const named = unknown.slice(0, MAX_UNKNOWN_LISTED).map(({ raw }) => {
+			const guess = didYouMean(raw, keys);
+			return { text: `"${clip(raw)}"`, guess };
+		});
+		const line = unknown[0]?.line ?? this.firstLine;
+		if (unknown.length === 1) {
+			const guess = named[0]?.guess;
+			const hint = guess ? ` Did you mean "${guess}"?` : "";
+			this.report(
+				"warning",
+				"unknown-key",
+				`Unknown key ${named[0]?.text} ${where}; it is ignored.${hint}`,
+				line,
+			);
+			return;
+		}
+		const list = named.map((n) => (n.guess ? `${n.text} (did you mean "${n.guess}"?)` : n.text)).join(", ");
+		const more = unknown.length > MAX_UNKNOWN_LISTED ? ` and ${unknown.length - MAX_UNKNOWN_LISTED} more` : "";
+		this.report(
+			"warning",
+			"unknown-key",
+			`${unknown.length} unknown keys ${where} are ignored: ${list}${more}.`,
+			line,
+		);
 	}
 
 	/** Map entries with free-form names (subnet names, peered names), duplicates reported. */

@@ -13,6 +13,8 @@ import { clip } from "../core/text";
 import { readVnet } from "./links";
 import type { Entry, Reader } from "./reader";
 import { SECTIONS, type Loc, type Section, type Spec } from "./types";
+import { readKubernetesVersion } from "./version";
+import { readWhatIf } from "./whatif";
 import {
 	readAddress,
 	readBool,
@@ -36,6 +38,9 @@ const OUTBOUND_TYPES = [
 	"block",
 ] as const;
 
+/** Range keys whose empty value is reported: Convert writes them so when the source leaves them unknown. */
+const RANGE_KEYS = new Set(["vnet", "podCidr", "podCidrs", "serviceCidr", "serviceCidrs", "dnsServiceIp"]);
+
 const CODE_SCHEMA: KeySchema = {
 	lookup: new Map(Object.keys(FINDING_CODES).map((c) => [c, c])),
 	canonical: Object.keys(FINDING_CODES),
@@ -47,7 +52,9 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 		const e = top.get(key);
 		if (!e) return undefined;
 		const value = reader(e);
-		if (value === undefined && !r.isEmpty(e.node)) spec.invalid.add(key);
+		if (value !== undefined) return value;
+		if (!r.isEmpty(e.node) || r.unknownNote(e.node) !== undefined || emptyToFill(r, e, key, spec))
+			spec.invalid.add(key);
 		return value;
 	}
 	const loc = <T>(e: Entry, v: T | undefined): Loc<T> | undefined =>
@@ -75,21 +82,59 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	spec.serviceCidrs = read("serviceCidrs", (e) => nonEmpty(readCidrList(r, e)));
 	spec.dnsServiceIp = read("dnsServiceIp", (e) => readAddress(r, e, 4));
 	spec.maxSurge = read("maxSurge", (e) => readSurge(r, e));
+	spec.maxUnavailable = read("maxUnavailable", (e) => readSurge(r, e));
 	spec.maxPods = read("maxPods", (e) => readInt(r, e, 0, 100_000));
 	spec.podIpAllocationMode = read("podIpAllocationMode", (e) =>
 		readEnum(r, e, ["DynamicIndividual", "StaticBlock"] as const),
 	);
 	spec.ipFamilies = read("ipFamilies", (e) => readFamilies(r, e));
 	spec.privateCluster = read("privateCluster", (e) => readBool(r, e));
+	spec.apiServerVnetIntegration = read("apiServerVnetIntegration", (e) => readBool(r, e));
 	const access = top.get("apiServerAccessProfile");
-	if (!spec.privateCluster && access && isMap(access.node)) {
-		const flag = r
-			.entries(access.node, ACCESS_PROFILE_KEYS, "in apiServerAccessProfile", true)
-			.get("enablePrivateCluster");
-		if (flag) spec.privateCluster = readBool(r, flag);
+	if (access && isMap(access.node)) {
+		const flags = r.entries(access.node, ACCESS_PROFILE_KEYS, "in apiServerAccessProfile", true);
+		const privateFlag = flags.get("enablePrivateCluster");
+		const vnetFlag = flags.get("enableVnetIntegration");
+		if (!spec.privateCluster && privateFlag) spec.privateCluster = readBool(r, privateFlag);
+		if (!spec.apiServerVnetIntegration && vnetFlag) spec.apiServerVnetIntegration = readBool(r, vnetFlag);
 	}
 	spec.ignore = read("ignore", (e) => readIgnore(r, e)) ?? [];
 	spec.show = read("show", (e) => readShow(r, e));
+	spec.whatIf = read("whatIf", (e) => readWhatIf(r, e));
+	spec.kubernetesVersion = read("kubernetesVersion", (e) => readKubernetesVersion(r, e));
+}
+
+/**
+ * A key written with nothing after it, in a block (not in a pasted document, where null means
+ * unset): a range still to fill in, not a request for the default (Convert writes what the source
+ * leaves unknown so). An empty networkPlugin leaves the model unknown.
+ */
+function emptyToFill(r: Reader, e: Entry, key: string, spec: Spec): boolean {
+	if (spec.azShape || r.unknownNote(e.node) !== undefined) return false;
+	if (key === "networkPlugin") {
+		r.report(
+			"warning",
+			"missing-key",
+			`${e.key} has no value yet: the network model and its pod and service ranges are unknown until it is given.`,
+			e.line,
+		);
+		markNetworkUnknown(spec);
+		return false;
+	}
+	if (!RANGE_KEYS.has(key)) return false;
+	r.report(
+		"warning",
+		"missing-key",
+		`${e.key} has no value yet: write it after the colon, or remove the key to take the default.`,
+		e.line,
+	);
+	return true;
+}
+
+/** No cluster network profile: the model is not known, and no default range stands in for the cluster's. */
+export function markNetworkUnknown(spec: Spec): void {
+	spec.networkUnknown = true;
+	for (const key of ["podCidr", "podCidrs", "serviceCidr", "serviceCidrs", "dnsServiceIp"]) spec.invalid.add(key);
 }
 
 function readPorts(r: Reader, e: Entry): Loc<number> | undefined {

@@ -1,5 +1,6 @@
 /** The parsed spec: what the user wrote, each value with the note line it came from. */
 import type { Address, Cidr, Family } from "../net/address";
+import type { KubernetesVersion } from "./version";
 
 export interface Loc<T> {
 	value: T;
@@ -11,8 +12,8 @@ type Dataplane = "azure" | "cilium";
 type AllocationMode = "DynamicIndividual" | "StaticBlock";
 export type OsType = "Linux" | "Windows";
 export type PoolMode = "System" | "User";
-export type Section = "table" | "pools" | "findings" | "map" | "summary";
-export const SECTIONS: readonly Section[] = ["table", "pools", "findings", "map", "summary"];
+export type Section = "table" | "pools" | "findings" | "growth" | "migration" | "map" | "summary";
+export const SECTIONS: readonly Section[] = ["table", "pools", "findings", "growth", "migration", "map", "summary"];
 
 export type Purpose =
 	| "apiServer"
@@ -45,12 +46,16 @@ export interface PoolSpec {
 	enableAutoScaling?: Loc<boolean>;
 	maxPods?: Loc<number>;
 	maxSurge?: Loc<Surge>;
+	/** Nodes an upgrade may take out of service at a time (AKS default 0). */
+	maxUnavailable?: Loc<Surge>;
 	nodeSubnet?: SubnetRef;
 	/** Dual-stack: the IPv6 prefix of the node subnet. */
 	nodeSubnet6?: SubnetRef;
 	podSubnet?: SubnetRef;
 	osType?: Loc<OsType>;
 	podIpAllocationMode?: Loc<AllocationMode>;
+	/** Subnet references a pasted document leaves unknown (reported where they are). */
+	unknownRefs?: ("nodeSubnet" | "podSubnet")[];
 }
 
 export interface LoadBalancerSpec {
@@ -71,6 +76,8 @@ export interface SubnetSpec {
 	purpose: Purpose;
 	/** Addresses other resources take here: private endpoints, VMs, other NICs. */
 	extraIps?: Loc<number>;
+	/** Private endpoints in this subnet, one address each. */
+	privateEndpoints?: Loc<number>;
 }
 
 /** A link to another note, as written in the spec: `[[path#subpath|alias]]`. */
@@ -94,11 +101,20 @@ export interface PeeredSpec {
 	cidr: Cidr;
 }
 
+/** `whatIf`: other ceilings to plan with, by scale and by pool name. */
+export interface WhatIfSpec {
+	line: number;
+	scale?: Loc<number>;
+	pools: { name: string; ceiling: number; line: number }[];
+}
+
 export interface Spec {
 	/** Keys given with a value that could not be used: the planner applies no default for them. */
 	invalid: Set<string>;
 	/** The body is `az aks show` output (or contains its nested shape). */
 	azShape: boolean;
+	/** The body holds node pools or VNets but no cluster: the network model is not known. */
+	networkUnknown?: boolean;
 	cluster?: Loc<string>;
 	networkPlugin?: Loc<NetworkPlugin>;
 	networkPluginMode?: Loc<"overlay">;
@@ -119,6 +135,7 @@ export interface Spec {
 	serviceCidrs?: Loc<Cidr>[];
 	dnsServiceIp?: Loc<Address>;
 	maxSurge?: Loc<Surge>;
+	maxUnavailable?: Loc<Surge>;
 	maxPods?: Loc<number>;
 	podIpAllocationMode?: Loc<AllocationMode>;
 	ipFamilies?: Loc<Family[]>;
@@ -126,6 +143,8 @@ export interface Spec {
 	poolsLine?: number;
 	/** A private cluster: its API server endpoint takes 1 address of the first pool's node subnet. */
 	privateCluster?: Loc<boolean>;
+	/** API server VNet integration: the API server (and a private cluster's endpoint) in its own subnet. */
+	apiServerVnetIntegration?: Loc<boolean>;
 	loadBalancers: LoadBalancerSpec[];
 	subnets: SubnetSpec[];
 	peered: PeeredSpec[];
@@ -139,4 +158,6 @@ export interface Spec {
 	ranges: PeeredSpec[];
 	ignore: Loc<string>[];
 	show?: Loc<Section[]>;
+	whatIf?: WhatIfSpec;
+	kubernetesVersion?: Loc<KubernetesVersion>;
 }

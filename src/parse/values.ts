@@ -18,7 +18,25 @@ function describe(node: Node | null): string {
 	return "this value";
 }
 
+/**
+ * A value that a pasted document leaves open (an ARM expression without a default, a Terraform
+ * value known only after apply) is reported once, as missing-key, and read as absent.
+ */
+export function reportUnknown(r: Reader, e: Entry): boolean {
+	const note = r.unknownNote(e.node);
+	if (note === undefined) return false;
+	r.report(
+		"warning",
+		"missing-key",
+		`${e.key} is unknown: ${note}. The plan assumes none: set it in the source or in the block.`,
+		e.line,
+	);
+	r.unknownsRead.push({ key: e.key, note, line: e.line });
+	return true;
+}
+
 export function readString(r: Reader, e: Entry): Loc<string> | undefined {
+	if (reportUnknown(r, e)) return undefined;
 	const n = e.node;
 	if (isScalar(n) && (typeof n.value === "string" || typeof n.value === "number" || typeof n.value === "bigint")) {
 		const value = String(n.value).trim();
@@ -30,6 +48,7 @@ export function readString(r: Reader, e: Entry): Loc<string> | undefined {
 }
 
 export function readInt(r: Reader, e: Entry, min: number, max: number): Loc<number> | undefined {
+	if (reportUnknown(r, e)) return undefined;
 	const n = e.node;
 	if (r.isEmpty(n)) return undefined;
 	const v = isScalar(n) ? n.value : undefined;
@@ -54,6 +73,7 @@ export function readInt(r: Reader, e: Entry, min: number, max: number): Loc<numb
 }
 
 export function readBool(r: Reader, e: Entry): Loc<boolean> | undefined {
+	if (reportUnknown(r, e)) return undefined;
 	const n = e.node;
 	if (r.isEmpty(n)) return undefined;
 	if (isScalar(n) && typeof n.value === "boolean") return { value: n.value, line: e.line };
@@ -121,8 +141,9 @@ export function surgeOf(v: unknown): Surge | undefined {
 	return value <= 1000 ? { kind: "count", value } : undefined;
 }
 
-/** maxSurge: a whole number of nodes or a percentage such as "33%". */
+/** maxSurge or maxUnavailable: a whole number of nodes or a percentage such as "33%". */
 export function readSurge(r: Reader, e: Entry): Loc<Surge> | undefined {
+	if (reportUnknown(r, e)) return undefined;
 	const n = e.node;
 	if (r.isEmpty(n)) return undefined;
 	const surge = surgeOf(isScalar(n) ? n.value : undefined);
@@ -130,7 +151,7 @@ export function readSurge(r: Reader, e: Entry): Loc<Surge> | undefined {
 	r.report(
 		"error",
 		"invalid-value",
-		`maxSurge is ${describe(n)}; it must be a node count (0 to 1,000) or a percentage up to 100%, such as 33%.`,
+		`${e.key === "maxUnavailable" ? "maxUnavailable" : "maxSurge"} is ${describe(n)}; it must be a node count (0 to 1,000) or a percentage up to 100%, such as 33%.`,
 		e.line,
 	);
 	return undefined;

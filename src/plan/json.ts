@@ -1,6 +1,8 @@
 /** The JSON contract of `aks-ip plan --json` (README, "Command line"). */
 import type { Finding } from "../core/findings";
+import type { Growth, LimitAt, LimitRef, PoolGrowth } from "./growth/types";
 import type { PlanResult, SubnetPlan } from "./types";
+import type { WhatIfResult } from "./whatif";
 
 /** 2^53, exact as a double: the README's contract writes larger integers as decimal strings. */
 const LIMIT = 2n ** 53n;
@@ -23,6 +25,58 @@ function subnetJson(s: SubnetPlan, withDensity: boolean) {
 	return withDensity ? { ...base, requiredAtFullDensity: jsonInt(s.requiredAtFullDensity ?? s.required) } : base;
 }
 
+function limitJson(r: LimitRef) {
+	return { code: r.code, range: r.range, kind: r.kind };
+}
+
+function atJson(r: LimitAt | null) {
+	return r ? { ...limitJson(r), canGrowTo: r.canGrowTo } : null;
+}
+
+/** A pool's growth: canGrowTo, and boundBy with the limit after it. */
+function poolGrowthJson(g: PoolGrowth | undefined) {
+	if (!g) return { canGrowTo: null, boundBy: null };
+	return {
+		canGrowTo: g.canGrowTo,
+		boundBy: g.boundBy ? { ...limitJson(g.boundBy), then: atJson(g.then) } : null,
+	};
+}
+
+function growthJson(growth: Growth | null) {
+	if (!growth) return null;
+	const c = growth.cluster;
+	return {
+		ceilings: c.ceilings,
+		canGrowTo: c.canGrowTo,
+		scale: c.scale,
+		nodesAtFullScale: c.nodesAtFullScale,
+		poolCeilings: c.poolCeilings.map((p) => ({ name: p.pool, ceiling: p.ceiling })),
+		boundBy: c.boundBy ? { ...limitJson(c.boundBy), then: atJson(c.then) } : null,
+		sizing: growth.sizing.map((t) => ({
+			...limitJson(t.limit),
+			unit: t.unit,
+			nodesToday: t.nodesToday,
+			prefixes: t.rows.map((r) => ({ prefix: r.prefix, capacity: r.capacity, nodes: r.nodes })),
+		})),
+	};
+}
+
+function whatIfJson(w: WhatIfResult | null) {
+	if (!w) return null;
+	return {
+		scale: w.scale,
+		pools: w.changes.map((c) => ({ name: c.pool, from: c.from, to: c.to })),
+		newErrors: w.newErrors.map((f) => ({ code: f.code, message: f.message, line: f.line })),
+		breaksFirst: w.breaksFirst
+			? {
+					...limitJson(w.breaksFirst.limit),
+					pools: w.breaksFirst.at.map((x) => ({ name: x.pool, ceiling: x.ceiling })),
+					scale: w.breaksFirst.scale,
+				}
+			: null,
+	};
+}
+
 /** A finding in JSON; one found across notes names the other note and line (`related`). */
 function findingJson(f: Finding) {
 	const base = { severity: f.severity, code: f.code, message: f.message, line: f.line };
@@ -36,7 +90,7 @@ export function blockJson(plan: PlanResult, file: string, findings: Finding[] = 
 		line: plan.line,
 		// Only network blocks say their kind: a cluster's block keeps the documented shape.
 		...(plan.kind === "network" ? { kind: "network" as const } : {}),
-		model: plan.parsed && plan.kind === "cluster" ? plan.model : null,
+		model: plan.parsed && plan.kind === "cluster" && plan.modelKnown ? plan.model : null,
 		ipFamilies: [...plan.ipFamilies],
 		nodeSubnets: plan.nodeSubnets.map((s) => subnetJson(s, false)),
 		podSubnets: plan.podSubnets.map((s) => subnetJson(s, true)),
@@ -52,7 +106,7 @@ export function blockJson(plan: PlanResult, file: string, findings: Finding[] = 
 			dnsServiceIp: c.dnsServiceIp?.text ?? null,
 			kubernetesServiceIp: c.kubernetesServiceIp.text,
 		})),
-		pools: plan.pools.map((p) => ({
+		pools: plan.pools.map((p, i) => ({
 			name: p.name,
 			count: p.count,
 			maxCount: p.maxCount,
@@ -61,6 +115,7 @@ export function blockJson(plan: PlanResult, file: string, findings: Finding[] = 
 			nodesAtFullScale: p.nodesAtFullScale,
 			nodeSubnet: p.nodeSubnet?.cidr.text ?? null,
 			podSubnet: p.podSubnet?.cidr.text ?? null,
+			...poolGrowthJson(plan.growth?.pools[i]),
 		})),
 		loadBalancers: plan.loadBalancers.map((lb) => ({
 			name: lb.name,
@@ -69,6 +124,8 @@ export function blockJson(plan: PlanResult, file: string, findings: Finding[] = 
 			subnet: lb.subnet?.cidr.text ?? null,
 		})),
 		findings: findings.map(findingJson),
+		growth: growthJson(plan.growth),
+		whatIf: whatIfJson(plan.whatIf),
 	};
 }
 

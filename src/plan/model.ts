@@ -8,11 +8,21 @@ import type { ModelId } from "./types";
  */
 export function detectModel(spec: Spec): ModelId {
 	const plugin = spec.networkPlugin?.value;
+	const podSubnet =
+		spec.podSubnet !== undefined ||
+		spec.invalid.has("pool.podSubnet") ||
+		spec.pools.some((p) => p.podSubnet !== undefined);
 	if (plugin === "kubenet") return "kubenet";
 	if (plugin === "none") return "none";
+	// Pools alone: a pod subnet means Azure CNI with pod subnets; otherwise overlay, whose
+	// one address per node is the least any model takes (the header says the model is unknown).
+	if (spec.networkUnknown && podSubnet) return staticOrDynamic(spec);
 	if (plugin === undefined || spec.networkPluginMode?.value === "overlay") return "azure-cni-overlay";
-	const podSubnet = spec.podSubnet !== undefined || spec.pools.some((p) => p.podSubnet !== undefined);
 	if (!podSubnet) return "azure-cni-node-subnet";
+	return staticOrDynamic(spec);
+}
+
+function staticOrDynamic(spec: Spec): ModelId {
 	const staticBlock =
 		spec.podIpAllocationMode?.value === "StaticBlock" ||
 		spec.pools.some((p) => p.podIpAllocationMode?.value === "StaticBlock");
@@ -28,8 +38,17 @@ export const MODEL_LABELS: Record<ModelId, string> = {
 	none: "Bring your own CNI",
 };
 
-export function modelLabel(model: ModelId, dataplane: "azure" | "cilium" | null): string {
+function modelLabel(model: ModelId, dataplane: "azure" | "cilium" | null): string {
 	return dataplane === "cilium" ? `${MODEL_LABELS[model]}, Cilium data plane` : MODEL_LABELS[model];
+}
+
+/** The model of a plan in words; a block of node pools or VNets alone says it does not know it. */
+export function planModelLabel(plan: {
+	model: ModelId;
+	dataplane: "azure" | "cilium" | null;
+	modelKnown: boolean;
+}): string {
+	return plan.modelKnown ? modelLabel(plan.model, plan.dataplane) : "Network model unknown";
 }
 
 /** Default maxPods per model (plugin decision); BYO CNI does not size pods. */
@@ -49,15 +68,6 @@ export function usesPodCidr(model: ModelId): boolean {
 
 export function usesPodSubnet(model: ModelId): boolean {
 	return model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static";
-}
-
-/**
- * Models with documented dual-stack support: overlay (Cilium included) and static block
- * (https://learn.microsoft.com/azure/aks/configure-dual-stack). BYO CNI is not listed; the rule warns
- * there, since pods are the CNI's business.
- */
-export function supportsDualStack(model: ModelId): boolean {
-	return model === "azure-cni-overlay" || model === "azure-cni-pod-subnet-static";
 }
 
 /** Addresses a node takes from a pod subnet: lots of 16 (dynamic floor) or /28 blocks (static). */

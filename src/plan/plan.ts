@@ -4,11 +4,15 @@ import { parseSpec } from "../parse/parse";
 import { surgeOf } from "../parse/values";
 import { capFindings, sortFindings, type Finding } from "../core/findings";
 import type { Spec, Surge } from "../parse/types";
+import { usesPodSubnet } from "./model";
 import { DEFAULTS, resolve } from "./resolve";
+import { computeGrowth } from "./growth/growth";
 import { RULES } from "./rules";
 import type { NoteLink } from "../parse/types";
 import { planNetwork } from "./network";
-import type { LinkedVnet, PlanResult } from "./types";
+import { moveToOverlay, type Migration } from "./migration/migration";
+import { planWhatIf } from "./whatif";
+import type { LinkedVnet, PlanResult, UnsizedSubnetPlan } from "./types";
 
 export interface PlanOptions {
 	/** 1-based line of the opening fence in the note; 0 for a bare spec file (the default). */
@@ -30,12 +34,14 @@ export function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		cluster: "",
 		clusterDefaulted: true,
 		model: "azure-cni-overlay",
+		modelKnown: true,
 		dataplane: null,
 		ipFamilies: ["IPv4"],
 		outboundType: "loadBalancer",
 		vnet: [],
 		subnets: [],
 		nodeSubnets: [],
+		unsizedNodeSubnets: [],
 		podSubnets: [],
 		podCidrs: [],
 		serviceCidrs: [],
@@ -49,6 +55,8 @@ export function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		findings: capFindings(sortFindings(findings)),
 		suppressed: [],
 		show: null,
+		growth: null,
+		whatIf: null,
 	};
 }
 
@@ -76,7 +84,54 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	}
 }
 
-function planSpec(
+export function planSpec(
+	spec: Spec,
+	parseFindings: Finding[],
+	blockLine: number,
+	firstLine: number,
+	defaultSurge?: Surge,
+	linked: LinkedVnet | null = null,
+): PlanResult {
+	const core = (s: Spec, extra: Finding[]) =>
+		planCore(s, [...parseFindings, ...extra], blockLine, firstLine, defaultSurge, linked);
+	const { plan, spec: planned } = spec.whatIf ? planWhatIf(spec, core) : { plan: core(spec, []), spec };
+	// The move is planned only when asked for (it plans a second spec): see migrationOf.
+	moves.set(plan, () => moveToOverlay(plan, planned, (body) => planTarget(body, defaultSurge)));
+	return plan;
+}
+
+const moves = new WeakMap<PlanResult, () => Migration>();
+
+/**
+ * The move of a plan's cluster to Azure CNI Overlay: preconditions for every model, and for
+ * kubenet and Azure CNI node subnet the target block, capacity and command. Computed on first
+ * use (the panel, aks-ip migrate) and kept; null for a body that was not read.
+ */
+export function migrationOf(plan: PlanResult): Migration | null {
+	const make = moves.get(plan);
+	if (!make) return null;
+	const m = make();
+	moves.set(plan, () => m);
+	return m;
+}
+
+/** A migration's target block, planned as a bare spec (no what-if, no migration of its own). */
+function planTarget(body: string, defaultSurge?: Surge): PlanResult {
+	const parsed = parseSpec(body, 0);
+	if (!parsed.spec) return emptyPlan(1, parsed.findings);
+	return planCore(parsed.spec, parsed.findings, 1, 1, defaultSurge);
+}
+
+/** A node subnet declared without a CIDR is reported once, where it is: that finding gets its need. */
+function withNeeds(findings: Finding[], unsized: UnsizedSubnetPlan[]): void {
+	for (const u of unsized) {
+		const f = u.pending && findings.find((x) => x.code === "missing-key" && x.line === u.pending?.line);
+		if (f && u.pending) f.message = `${f.message} ${u.pending.text}`;
+	}
+}
+
+/** The plan of a spec as written: resolve, every rule, then growth. */
+function planCore(
 	spec: Spec,
 	parseFindings: Finding[],
 	blockLine: number,
@@ -86,6 +141,7 @@ function planSpec(
 ): PlanResult {
 	const findings = [...parseFindings];
 	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge, linked);
+	withNeeds(findings, r.unsizedNodeSubnets);
 	const subnets = r.registry.list;
 	for (const s of subnets) s.free = s.usable - s.required;
 	const vnetLine = spec.vnetLink?.line ?? firstLine;
@@ -96,9 +152,12 @@ function planSpec(
 		cluster: spec.cluster?.value ?? "AKS cluster",
 		clusterDefaulted: spec.cluster === undefined,
 		model: r.model,
+		// Pools with pod subnets tell the model even without the cluster's network profile.
+		modelKnown: !spec.networkUnknown || usesPodSubnet(r.model),
 		dataplane: spec.networkDataplane?.value ?? null,
 		ipFamilies: r.families.map((f) => (f === 4 ? "IPv4" : "IPv6")),
-		outboundType: spec.outboundType?.value ?? "loadBalancer",
+		// Without the cluster's network profile its egress is not known either.
+		outboundType: spec.outboundType?.value ?? (spec.networkUnknown ? "unknown" : "loadBalancer"),
 		vnet: r.managedVnet
 			? [{ cidr: DEFAULTS.managedVnet, line: firstLine, defaulted: true }]
 			: linked
@@ -106,6 +165,7 @@ function planSpec(
 				: spec.vnet.map((v) => ({ cidr: v.value, line: v.line, defaulted: false })),
 		subnets,
 		nodeSubnets: subnets.filter((s) => s.role === "node"),
+		unsizedNodeSubnets: r.unsizedNodeSubnets,
 		podSubnets: subnets.filter((s) => s.role === "pod"),
 		podCidrs: r.podCidrs,
 		serviceCidrs: r.serviceCidrs,
@@ -119,13 +179,17 @@ function planSpec(
 		findings: [],
 		suppressed: [],
 		show: spec.show?.value ?? null,
+		growth: null,
+		whatIf: null,
 	};
 	for (const rule of RULES) {
 		rule.check(plan, spec, (severity, message, line) =>
 			findings.push({ severity, code: rule.code, message, line }),
 		);
 	}
-	return settleFindings(plan, findings);
+	settleFindings(plan, findings);
+	plan.growth = computeGrowth(plan, spec);
+	return plan;
 }
 
 /** Sorts the findings and moves those the spec ignores to `suppressed`. */

@@ -75,10 +75,24 @@ export class SubnetRegistry {
 				continue;
 			}
 			const subnet = this.add(newSubnet(s.cidr, s.name, "other", s.purpose, s.line));
+			// API server VNet integration: each cluster reserves at least 9 addresses of a subnet it
+			// may share with other clusters, whose addresses extraIps counts (9 each)
+			// (https://learn.microsoft.com/azure/aks/api-server-vnet-integration).
+			const apiServer = s.purpose === "apiServer";
+			if (apiServer) subnet.extras.push({ what: "9 for this cluster's API server", count: 9, kind: "apiServer" });
 			if (s.extraIps && s.extraIps.value > 0)
 				subnet.extras.push({
-					what: `${countOf(s.extraIps.value, "other IP")} (extraIps)`,
+					what: apiServer
+						? `${countOf(s.extraIps.value, "IP")} of other clusters (extraIps, 9 each)`
+						: `${countOf(s.extraIps.value, "other IP")} (extraIps)`,
 					count: s.extraIps.value,
+					kind: "extraIps",
+				});
+			if (s.privateEndpoints && s.privateEndpoints.value > 0)
+				subnet.extras.push({
+					what: countOf(s.privateEndpoints.value, "private endpoint"),
+					count: s.privateEndpoints.value,
+					kind: "privateEndpoints",
 				});
 		}
 	}
@@ -110,6 +124,16 @@ export class SubnetRegistry {
 		return this.add(subnet);
 	}
 
+	/** A name declared under subnets whose CIDR is not filled in yet. */
+	isPending(name: string): boolean {
+		return this.pending.has(name.toLowerCase());
+	}
+
+	/** The VNet is a linked network note: its subnets are named there, not sized here (unsized.ts). */
+	get linksNetwork(): boolean {
+		return this.linked !== null;
+	}
+
 	/** The subnet a reference names, taking the role on; null (and a finding) when it cannot be known. */
 	resolve(ref: SubnetRef, role: "node" | "pod", who: string): SubnetPlan | null {
 		if (ref.kind === "cidr") {
@@ -122,8 +146,9 @@ export class SubnetRegistry {
 			return this.add(newSubnet(ref.cidr, null, role, "other", ref.line));
 		}
 		const found = this.byNameOrNull(ref.name, ref.line);
-		if (!found && this.pending.has(ref.name.toLowerCase())) return null;
-		if (!found && this.linked?.unknown) return null;
+		if (!found && (this.isPending(ref.name) || this.linked?.unknown)) return null;
+		// A node subnet without a CIDR is reported with what it must hold (unsized.ts).
+		if (!found && role === "node" && !this.linksNetwork) return null;
 		if (!found) {
 			if (ref.kind === "id") {
 				this.report({

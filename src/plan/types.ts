@@ -1,7 +1,9 @@
 /** The plan: numbers and findings computed from a spec. Sizes are bigints (IPv6 ranges are huge). */
 import type { Address, Cidr } from "../net/address";
 import type { Finding } from "../core/findings";
-import type { BlockKind, NoteLink, OsType, PoolMode, Purpose, Section } from "../parse/types";
+import type { Growth } from "./growth/types";
+import type { WhatIfResult } from "./whatif";
+import type { BlockKind, NoteLink, OsType, PoolMode, Purpose, Section, Surge } from "../parse/types";
 
 export type ModelId =
 	| "azure-cni-overlay"
@@ -12,6 +14,12 @@ export type ModelId =
 	| "none";
 
 export type Role = "node" | "pod" | "other";
+
+/**
+ * What else takes addresses in a subnet: `extraIps`, private endpoints, Private Link NAT IPs, a
+ * private cluster's endpoint, or API servers (this cluster's 9 under VNet integration).
+ */
+type ExtraKind = "extraIps" | "privateEndpoints" | "privateLink" | "clusterEndpoint" | "apiServer";
 
 /** A subnet of the VNet, with what the plan puts in it. */
 export interface SubnetPlan {
@@ -36,9 +44,22 @@ export interface SubnetPlan {
 	pools: string[];
 	loadBalancers: string[];
 	/** Other demand counted in `required` (private endpoints, Private Link NAT IPs, other NICs), described with its count. */
-	extras: { what: string; count: number }[];
+	extras: { what: string; count: number; kind: ExtraKind }[];
 	/** Declared in the linked network's note (named there), not in this block. */
 	from?: string;
+}
+
+/** A node subnet named by resource ID or name without a CIDR: what it must hold at full scale. */
+export interface UnsizedSubnetPlan {
+	name: string;
+	line: number;
+	pools: string[];
+	required: bigint;
+	/** The smallest IPv4 prefix whose usable addresses hold `required` (null: none does). */
+	prefix: number | null;
+	usable: bigint | null;
+	/** Declared under subnets without a CIDR: that finding's line, and what to add to its message. */
+	pending: { line: number; text: string } | null;
 }
 
 export interface PodCidrPlan {
@@ -73,6 +94,8 @@ export interface PoolPlan {
 	maxPods: number | null;
 	maxPodsDefaulted: boolean;
 	surge: number;
+	/** The surge setting in force (the pool's, the spec's or the default), to recount surge at other sizes. */
+	surgeSetting: Surge;
 	/** How the surge was set, e.g. "10%, default" or "2". */
 	surgeText: string;
 	nodesAtFullScale: number;
@@ -92,6 +115,8 @@ export interface LoadBalancerPlan {
 	type: "internal" | "public";
 	ip: Address | null;
 	subnet: SubnetPlan | null;
+	/** No `subnet:` given: the frontend goes in the cluster's default subnet (the first pool's node subnet). */
+	subnetDefaulted: boolean;
 	/** NAT IPs of a Private Link Service on it (0: none). */
 	privateLinkIps: number;
 }
@@ -131,6 +156,11 @@ export interface PlanResult {
 	cluster: string;
 	clusterDefaulted: boolean;
 	model: ModelId;
+	/**
+	 * False when the block holds node pools or VNets but no cluster network profile: `model` is
+	 * then only what the planner sizes with (overlay's one address per node, the least of any).
+	 */
+	modelKnown: boolean;
 	dataplane: "azure" | "cilium" | null;
 	ipFamilies: ("IPv4" | "IPv6")[];
 	outboundType: string;
@@ -138,6 +168,8 @@ export interface PlanResult {
 	/** Every subnet of the VNet the plan knows: node, pod and other subnets, in spec order. */
 	subnets: SubnetPlan[];
 	nodeSubnets: SubnetPlan[];
+	/** Node subnets known only by resource ID or name, with their need at full scale. */
+	unsizedNodeSubnets: UnsizedSubnetPlan[];
 	podSubnets: SubnetPlan[];
 	podCidrs: PodCidrPlan[];
 	serviceCidrs: ServiceCidrPlan[];
@@ -155,4 +187,8 @@ export interface PlanResult {
 	/** Findings silenced by `ignore`. */
 	suppressed: Finding[];
 	show: Section[] | null;
+	/** How far each pool and the cluster can grow before a new error; null when the body was not read. */
+	growth: Growth | null;
+	/** With `whatIf`: this plan is the what-if's, and this compares it with today's. */
+	whatIf: WhatIfResult | null;
 }

@@ -26,7 +26,15 @@ export interface AksIpSettings {
 export const DEFAULT_SETTINGS: Readonly<AksIpSettings> = Object.freeze({
 	defaultTemplate: "overlay",
 	defaultMaxSurge: "10%",
-	sections: Object.freeze({ table: true, pools: true, findings: true, map: true, summary: true }),
+	sections: Object.freeze({
+		table: true,
+		pools: true,
+		findings: true,
+		growth: true,
+		migration: true,
+		map: true,
+		summary: true,
+	}),
 	summaryHeadingLevel: 2,
 	showSuppressed: true,
 	registryFolders: [],

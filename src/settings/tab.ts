@@ -31,6 +31,11 @@ const SECTION_NAMES: Record<Section, [string, string]> = {
 	table: ["Allocation table", "Node, pod, service and load-balancer IPs with capacity and what is left."],
 	pools: ["Node pools table", "Nodes, surge, max pods and where each pool's addresses come from."],
 	findings: ["Findings", "Problems found against AKS's rules, each with its line."],
+	growth: ["Growth", "How far each pool can grow, which limit binds first, and sizing tables."],
+	migration: [
+		"Move to Azure CNI Overlay",
+		"For kubenet and Azure CNI node subnet plans: preconditions, a pod CIDR and the command.",
+	],
 	map: ["Address map", "The VNet's address spaces with subnets to scale."],
 	summary: ["Summary", "The Markdown summary with copy and insert buttons."],
 };

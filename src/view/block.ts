@@ -25,6 +25,8 @@ import { planCached } from "./cache";
 import { LINE_ATTR, OPEN_ATTR, OPEN_LINE_ATTR } from "./findings";
 import { locateBlock } from "../note/locate";
 import { ACTION_ATTR, renderErrorBox, renderPlan, SUMMARY_HIDE, SUMMARY_SHOW } from "./render";
+import { OVERLAY_PANEL } from "./migration";
+import { migrationOf } from "../plan/plan";
 import { writeSummaryInEditor } from "../commands/write-summary";
 
 /** What a block needs from the plugin. */
@@ -138,6 +140,11 @@ export class AksIpBlock extends MarkdownRenderChild {
 		const button = target.closest(`[${ACTION_ATTR}]`);
 		const action = button?.getAttribute(ACTION_ATTR);
 		if (action === "copy") return this.copy();
+		const move = this.plan ? migrationOf(this.plan) : null;
+		if (action === "copy-target") return this.copyText(move?.target?.body, "Target block copied.");
+		if (action === "copy-command") return this.copyText(move?.command, "Command copied.");
+		if (action === "overlay")
+			return this.containerEl.querySelector(`.${OVERLAY_PANEL}`)?.scrollIntoView({ block: "start" });
 		if (action === "insert") return this.insertBelow();
 		if (action === "summary" && button) this.toggleSummary(button);
 	}
@@ -176,6 +183,14 @@ export class AksIpBlock extends MarkdownRenderChild {
 				body.setText(markdown);
 				console.error("aks-ip: summary could not be rendered", e);
 			},
+		);
+	}
+
+	private copyText(text: string | null | undefined, done: string): void {
+		if (!text) return;
+		navigator.clipboard.writeText(text).then(
+			() => new Notice(done),
+			() => new Notice("Could not copy to the clipboard."),
 		);
 	}
 

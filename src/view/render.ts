@@ -3,12 +3,15 @@
  * DOM helpers only (spec text always goes in as text), and reports user actions to callbacks.
  */
 import type { PlanResult } from "../plan/types";
-import { modelLabel } from "../plan/model";
+import { planModelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
 import type { Finding } from "../core/findings";
 import type { Section } from "../parse/types";
 import type { NetworkView } from "../registry/network-view";
 import { renderFindings } from "./findings";
+import { renderGrowth, renderWhatIf } from "./growth";
+import { OVERLAY_PANEL, renderMigration } from "./migration";
+import { movesToOverlay } from "../plan/migration/migration";
 import { renderMap } from "./map";
 import { renderNetwork } from "./network";
 import { renderAllocation, renderPools } from "./tables";
@@ -39,7 +42,7 @@ function header(el: HTMLElement, plan: PlanResult): void {
 	head.createSpan({ cls: "aks-ip-title", text: plan.cluster });
 	head.createSpan({
 		cls: "aks-ip-model",
-		text: plan.kind === "network" ? networkLabel(plan) : modelLabel(plan.model, plan.dataplane),
+		text: plan.kind === "network" ? networkLabel(plan) : planModelLabel(plan),
 	});
 	head.createSpan({ cls: "aks-ip-families", text: plan.ipFamilies.join(" + ") });
 	const status = planStatus(plan);
@@ -82,6 +85,19 @@ function titled(el: HTMLElement, title: string, cls: string): HTMLElement {
 	return section;
 }
 
+/** Findings about the move (kubenet's retirement, the move-to-overlay line) get a button to the panel. */
+function linkToPanel(el: HTMLElement): void {
+	for (const item of Array.from(el.querySelectorAll(".aks-ip-finding"))) {
+		const code = item.querySelector(".aks-ip-code")?.textContent;
+		if (code !== "kubenet-retirement" && code !== "move-to-overlay") continue;
+		(item as HTMLElement).createEl("button", {
+			cls: "aks-ip-overlay-link",
+			text: "Go to the move",
+			attr: { type: "button", [ACTION_ATTR]: "overlay" },
+		});
+	}
+}
+
 export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptions, extras?: RegistryExtras): void {
 	el.empty();
 	el.addClass("aks-ip-block");
@@ -95,6 +111,7 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 		renderNetwork(el, plan, options, extras?.network ?? null, on, titled);
 		return;
 	}
+	renderWhatIf(el, plan);
 	// Tables carry their title as a caption, styled like the other sections' titles.
 	if (sectionOn(plan, options, "table"))
 		renderAllocation(el.createDiv({ cls: "aks-ip-section aks-ip-allocation-section" }), plan);
@@ -106,6 +123,12 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 			plan.findings,
 			options.showSuppressed ? plan.suppressed : [],
 		);
+	}
+	if (sectionOn(plan, options, "growth"))
+		renderGrowth(el.createDiv({ cls: "aks-ip-section aks-ip-growth-section" }), plan);
+	if (sectionOn(plan, options, "migration") && movesToOverlay(plan.model)) {
+		renderMigration(el.createDiv({ cls: `aks-ip-section ${OVERLAY_PANEL}` }), plan, ACTION_ATTR);
+		linkToPanel(el);
 	}
 	if (sectionOn(plan, options, "map")) renderMap(titled(el, "Address map", "aks-ip-map-section"), plan);
 	if (sectionOn(plan, options, "summary")) summarySection(el);

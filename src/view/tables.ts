@@ -6,7 +6,7 @@ import { CELLS, fill } from "../plan/statements-shared";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../plan/types";
 import { groupDigits, percentOf } from "../core/numbers";
 
-type Cell = string | { text: string; tag?: string; cls?: string };
+export type Cell = string | { text: string; tag?: string; cls?: string };
 
 export function table(
 	parent: HTMLElement,
@@ -71,7 +71,20 @@ function subnetRow(label: string, s: SubnetPlan, managedBy: string, counted: boo
 	];
 }
 
+/** Pod and service rows of a block without the cluster's network profile (pools or a VNet alone). */
+const UNKNOWN_ROWS: Cell[][] = ["Pod IPs", "Service IPs"].map((layer) => [
+	layer,
+	"Unknown",
+	"Not in the block: add the cluster's az aks show",
+	"",
+	"",
+	"",
+	"",
+	"",
+]);
+
 function podRows(plan: PlanResult): Cell[][] {
+	if (!plan.modelKnown) return UNKNOWN_ROWS.slice(0, 1);
 	const says = MODEL_STATEMENTS[plan.model];
 	const rows: Cell[][] = [];
 	const cells = [says.podSourceCell, says.podManagedCell, says.podReachCell];
@@ -108,6 +121,7 @@ function podRows(plan: PlanResult): Cell[][] {
 }
 
 function serviceRows(plan: PlanResult): Cell[][] {
+	if (!plan.modelKnown) return UNKNOWN_ROWS.slice(1);
 	const rows: Cell[][] = [];
 	for (const c of plan.serviceCidrs) {
 		const size = `${groupDigits(c.size)} addresses`;
@@ -157,6 +171,7 @@ export function renderAllocation(parent: HTMLElement, plan: PlanResult): void {
 }
 
 function podSource(plan: PlanResult, p: PoolPlan): string {
+	if (!plan.modelKnown) return "Unknown: no cluster network profile";
 	if (usesPodCidr(plan.model)) {
 		const c = plan.podCidrs.find((x) => x.cidr.family === 4) ?? plan.podCidrs[0];
 		if (!c) return "Pod CIDR";

@@ -10,10 +10,11 @@ describe("the plugin bundle", () => {
 		expect(js).not.toMatch(/\bprocess\.(env|cwd|argv)\b|\bBuffer\.from\(|["'`]node:[a-z_]+["'`]/);
 	});
 
-	it("stays within its size budget of 300,000 bytes", () => {
-		// yaml ships whole (its Document class carries the writer and every schema): about 100 kB.
-		// The registry across notes (src/registry, src/vault, the network and registry blocks) adds about 40 kB.
-		expect(statSync("main.js").size).toBeLessThanOrEqual(300_000);
+	it("stays within its size budget of 350,000 bytes", () => {
+		// yaml ships whole (its Document class carries the writer and every schema): about 100 kB;
+		// growth and the move to overlay are about 28 kB; the registry across notes (src/registry,
+		// src/vault, the network and registry blocks) about 40 kB.
+		expect(statSync("main.js").size).toBeLessThanOrEqual(350_000);
 	});
 
 	it("is CommonJS with a default export and a fixed banner", () => {

@@ -30,6 +30,16 @@ describe("aks-ip plan", () => {
 		expect(json.blocks[0]?.findings).toEqual([expect.objectContaining({ code: "unknown-key", line: 5 })]);
 	});
 
+	it("says so for a note without an aks-ip block (text); --json gives no block for it", () => {
+		writeFileSync(join(dir, "plain.md"), "# Notes\n\n```yaml\ncount: 3\n```\n");
+		const r = cli(["plan", join(dir, "plain.md"), join(dir, "spec.yaml")]);
+		expect(r.code).toBe(0);
+		expect(r.out.split("\n")[0]).toMatch(/plain\.md: no aks-ip block in this note$/);
+		expect(r.out).toContain("spec.yaml:1: c:");
+		const json = JSON.parse(cli(["plan", "--json", join(dir, "plain.md")]).out) as { blocks: unknown[] };
+		expect(json.blocks).toEqual([]);
+	});
+
 	it("plans a note with lines in the note", () => {
 		const r = cli(["plan", "--json", join(dir, "note.md")]);
 		const json = JSON.parse(r.out) as { blocks: { line: number; findings: { line: number }[] }[] };
@@ -55,6 +65,21 @@ describe("aks-ip plan", () => {
 		expect(cli(["plan", "-"], EXAMPLE).out).toMatch(
 			/pod CIDR\s+10\.244\.0\.0\/16\s+256 \/24 blocks\s+4 needed\s+252 free \(98\.4%\)/,
 		);
+	});
+
+	it("plans pasted terraform show -json and refuses Bicep with one error", () => {
+		const plan = cli(["plan", "--json", "test/fixtures/shapes/terraform-plan.txt"]);
+		const json = JSON.parse(plan.out) as {
+			blocks: { model: string; pools: { name: string; nodeSubnet: string }[]; findings: { code: string }[] }[];
+		};
+		expect(json.blocks[0]?.model).toBe("azure-cni-overlay");
+		expect(json.blocks[0]?.pools.map((p) => [p.name, p.nodeSubnet])).toEqual([
+			["system", "10.70.0.0/22"],
+			["apps", "10.70.0.0/22"],
+		]);
+		expect(json.blocks[0]?.findings.map((f) => f.code)).toEqual(["input-format", "missing-key", "missing-key"]);
+		const bicep = cli(["plan", "test/fixtures/shapes/refuse-main.bicep"]);
+		expect(bicep.out).toContain("test/fixtures/shapes/refuse-main.bicep:2: error input-format This is Bicep");
 	});
 
 	it("reports a missing file and goes on", () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { planSource } from "../../src/api";
-import { convertAzAksShow, type Converted } from "../../src/convert/convert";
+import { convertAzAksShow, convertToPlan, type Converted } from "../../src/convert/convert";
 import { findBlocks } from "../../src/note/blocks";
 import { Notice, runCommand } from "../obsidian-stub";
 import { withEditor } from "../commands/helpers";
@@ -38,7 +38,7 @@ const PARTIAL_BLOCK = `\`\`\`aks-ip
 cluster: aks-dev
 networkPlugin: azure
 networkPluginMode: overlay
-outboundIps: 1                  # managed outbound public IPs
+outboundIps: 1                  # outbound public IPs
 allocatedOutboundPorts: 1024    # SNAT ports per node
 podCidr: 192.168.0.0/16
 serviceCidr: 10.0.0.0/16
@@ -56,13 +56,10 @@ describe("convertAzAksShow", () => {
 		[
 			"an object without a network profile or pools",
 			'{"name": "aks", "location": "westeurope"}',
-			/no network profile/,
+			/^The selection does not look like the output of az aks show, az aks nodepool show or list, /,
 		],
-		[
-			"YAML with a list as a key",
-			"name: aks\n? [a, b]\n: c\n",
-			/^The selection cannot be read: a list or map used as a key is not supported\.$/,
-		],
+		["a spec written by hand", "cluster: aks\nvnet: 10.0.0.0/16\n", /does not look like the output/],
+		["YAML with a list as a key", "name: aks\n? [a, b]\n: c\n", /does not look like the output/],
 	])("rejects %s", (_, text, message) => {
 		const r = convertAzAksShow(text);
 		expect(r.ok).toBe(false);
@@ -137,6 +134,34 @@ describe("convertAzAksShow", () => {
 		expect(planSource(bodyOf(r.block)).nodeSubnets[0]?.required).toBe(5n);
 	});
 
+	it("carries API server VNet integration over: a private cluster's endpoint is then not in the node subnet", () => {
+		const r = converted(
+			JSON.stringify({
+				name: "aks-private",
+				apiServerAccessProfile: { enablePrivateCluster: true, enableVnetIntegration: true },
+				agentPoolProfiles: [{ name: "system", count: 3 }],
+			}),
+		);
+		expect(r.block).toMatch(/^apiServerVnetIntegration: true +# the API server subnet takes 9 IPs per cluster$/m);
+		expect(r.unmapped.join()).not.toContain("enableVnetIntegration");
+		expect(planSource(bodyOf(r.block)).nodeSubnets[0]?.required).toBe(4n);
+	});
+
+	it("carries upgradeSettings.maxUnavailable over: maxSurge 0 with maxUnavailable 1 upgrades in place", () => {
+		const r = converted(
+			JSON.stringify({
+				name: "aks-tight",
+				agentPoolProfiles: [
+					{ name: "apps", count: 3, upgradeSettings: { maxSurge: "0", maxUnavailable: "1" } },
+				],
+			}),
+		);
+		expect(r.block).toMatch(/^ {4}maxSurge: 0\n {4}maxUnavailable: 1$/m);
+		expect(r.unmapped.join()).not.toContain("maxUnavailable");
+		const p = planSource(bodyOf(r.block));
+		expect(p.findings.filter((f) => f.code === "upgrade-settings").map((f) => f.severity)).toEqual(["info"]);
+	});
+
 	it("matches keys case-insensitively (ARM spells dnsServiceIP and vnetSubnetID)", () => {
 		const r = converted(
 			JSON.stringify({
@@ -189,7 +214,7 @@ describe("convertAzAksShow", () => {
 		expect(plan.podCidrs.map((c) => c.cidr.text)).toEqual(["10.244.0.0/16", "fd12:3456:789a::/64"]);
 	});
 
-	it("lists keys it read but could not use", () => {
+	it("says which values it read but could not use", () => {
 		const r = converted(
 			JSON.stringify({
 				name: 7,
@@ -201,12 +226,58 @@ describe("convertAzAksShow", () => {
 			}),
 		);
 		expect(r.block).toBe(
-			"```aks-ip\n# Converted from az aks show.\nserviceCidr: 10.0.0.0/16\n# Not mapped from az aks show: name, networkProfile.networkPlugin,\n#   networkProfile.loadBalancerProfile.managedOutboundIPs.count\n```",
+			[
+				"```aks-ip",
+				"# Converted from az aks show.",
+				'cluster: "7"',
+				"serviceCidr: 10.0.0.0/16",
+				'# Not read: networkPlugin is "5"; it must be one of azure, kubenet, none.',
+				'# Not read: managedOutboundIPs.count must be a whole number, not "two".',
+				"```",
+			].join("\n"),
 		);
 	});
 
 	it("reads a selection that still has its code fence", () => {
 		expect(converted("```json\n" + JSON.stringify(PARTIAL) + "\n```").block).toBe(PARTIAL_BLOCK);
+	});
+});
+
+describe("every pasted shape", () => {
+	const shapes = [
+		"terminal-az-aks-create.txt",
+		"az-aks-nodepool-list.txt",
+		"az-aks-nodepool-show.json",
+		"az-network-vnet-show.json",
+		"az-network-vnet-list.json",
+		"az-network-vnet-subnet-list.txt",
+		"cluster-and-vnet.txt",
+		"arm-template.json",
+		"what-if.txt",
+		"terraform-plan.txt",
+		"terraform-state.txt",
+	];
+
+	it.each(shapes)("%s becomes a clean block that plans as the paste does", async (name) => {
+		const text = readFileSync(`test/fixtures/shapes/${name}`, "utf8");
+		const r = converted(text);
+		await expect(`${r.block}\n`).toMatchFileSnapshot(`./approved/${name.replace(/\.\w+$/, "")}.md`);
+		const pasted = planSource(text);
+		const block = planSource(bodyOf(r.block));
+		const pools = (p: typeof pasted) => p.pools.map((x) => [x.name, x.count, x.maxCount, x.maxPods, x.surge]);
+		expect(pools(block)).toEqual(pools(pasted));
+		expect(block.subnets.map((s) => [s.name, s.cidr.text, s.purpose, s.required])).toEqual(
+			pasted.subnets.map((s) => [s.name, s.cidr.text, s.purpose, s.required]),
+		);
+		expect(block.vnet).toEqual(pasted.vnet.map((v) => ({ ...v, line: expect.any(Number) as number })));
+		expect(block.serviceCidrs.map((c) => c.cidr.text)).toEqual(pasted.serviceCidrs.map((c) => c.cidr.text));
+		expect(block.podCidrs.map((c) => c.cidr.text)).toEqual(pasted.podCidrs.map((c) => c.cidr.text));
+		expect(block.findings.filter((f) => f.severity === "error")).toEqual([]);
+	});
+
+	it("says why it refuses a format, as the plan does", () => {
+		const r = convertToPlan(readFileSync("test/fixtures/shapes/refuse-main.bicep", "utf8"));
+		expect(r).toEqual({ ok: false, error: expect.stringMatching(/^This is Bicep.*az bicep build/) as string });
 	});
 });
 
@@ -237,6 +308,21 @@ describe("Convert selection to plan", () => {
 		expect(editor.getCursor()).toEqual({ line: 1 + (full.hole?.line ?? 0), ch: full.hole?.ch });
 		expect(editor.getLine(editor.getCursor().line)).toMatch(/^ {2}snet-aks-nodes: +# CIDR\?/);
 		expect(Notice.messages.at(-1)).toBe("Plan created: fill in the CIDR of 2 subnets under subnets.");
+		editor.undo();
+		expect(editor.getValue()).toBe(note);
+	});
+
+	it("converts a terminal paste of node pools in one undoable edit, the cursor on the first CIDR", async () => {
+		const paste = readFileSync("test/fixtures/shapes/az-aks-nodepool-list.txt", "utf8").trimEnd();
+		const note = `# Pools\n${paste}\nEnd\n`;
+		const { plugin, editor } = await withEditor(note);
+		const last = paste.split("\n").length;
+		editor.setSelection({ line: 1, ch: 0 }, { line: last, ch: (paste.split("\n").at(-1) ?? "").length });
+		await runCommand(plugin, "convert-selection");
+		expect(editor.transactions).toBe(1);
+		expect(editor.getValue()).toBe(`# Pools\n${converted(paste).block}\nEnd\n`);
+		expect(editor.getLine(editor.getCursor().line)).toMatch(/^ {2}snet-aks-system: +# CIDR\? node subnet$/);
+		expect(Notice.messages.at(-1)).toBe("Plan created: fill in the CIDR of 3 subnets under subnets.");
 		editor.undo();
 		expect(editor.getValue()).toBe(note);
 	});

@@ -27,13 +27,33 @@ describe("the aks-ip code block", () => {
 		expect(ctx.children[0]?.containerEl).toBe(el);
 	});
 
+	it("says the model is unknown for a VNet pasted alone, and asserts no default range", async () => {
+		const { el } = await render(readFileSync("test/fixtures/shapes/az-network-vnet-show.json", "utf8"));
+		expect(el.querySelector(".aks-ip-model")?.textContent).toBe("Network model unknown");
+		const rows = [...el.querySelectorAll(".aks-ip-allocation tbody tr")].map((tr) => tr.textContent ?? "");
+		expect(rows.filter((r) => r.startsWith("Pod IPs") || r.startsWith("Service IPs"))).toEqual([
+			"Pod IPsUnknownNot in the block: add the cluster's az aks show",
+			"Service IPsUnknownNot in the block: add the cluster's az aks show",
+		]);
+		expect(el.textContent).not.toContain("10.0.0.0/16 (default)");
+		openSummary(el);
+		const summary = MarkdownRenderer.calls.at(-1)?.markdown ?? "";
+		expect(summary).toContain("Network model unknown, IPv4");
+		expect(summary).toContain("The cluster's network model is unknown here");
+	});
+
 	it("renders header, allocation and pool tables, findings, map and summary", async () => {
 		const { el } = await render(EXAMPLE);
 		expect(el.querySelector(".aks-ip-title")?.textContent).toBe("aks-prod-weu");
 		expect(el.querySelector(".aks-ip-model")?.textContent).toBe("Azure CNI Overlay, Cilium data plane");
 		expect(el.querySelector(".aks-ip-status")?.textContent).toBe("OK");
 		const tables = [...el.querySelectorAll("table")];
-		expect(tables.map((t) => t.querySelector("caption")?.textContent)).toEqual(["Allocation", "Node pools"]);
+		expect(tables.map((t) => t.querySelector("caption")?.textContent)).toEqual([
+			"Allocation",
+			"Node pools",
+			"Growth",
+			"Sizing: pod CIDR 192.168.0.0/16 (46 nodes today)",
+		]);
 		for (const t of tables) {
 			expect(t.parentElement?.classList.contains("aks-ip-scroll")).toBe(true);
 			expect([...t.querySelectorAll("thead th")].every((th) => th.getAttribute("scope") === "col")).toBe(true);
