@@ -4,13 +4,14 @@ import { cpus, totalmem } from "node:os";
 import { allocateBench } from "./allocate.bench";
 import { engineBench, type Measure } from "./engine.bench";
 import { fuzzBench } from "./fuzz.bench";
+import { registryBench } from "./registry.bench";
 import { vaultBench } from "./vault.bench";
 
 async function main(): Promise<void> {
 	const results: Measure[] = [...engineBench(), ...allocateBench(), ...fuzzBench()];
 	// happy-dom is loaded only now, so its start-up does not disturb the engine figures.
 	const { domBench } = await import("./dom.bench");
-	results.push(...(await domBench()), ...vaultBench());
+	results.push(...(await domBench()), ...vaultBench(), ...registryBench());
 	// Chromium figures come from the live-preview browser test, which bench/run.mjs runs five
 	// times; the run with the middle median is reported, and the middle of the five cold loads.
 	type Times = { median: number; p95: number };

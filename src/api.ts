@@ -3,16 +3,17 @@
  * the command line both call these.
  */
 import { toMarkdown } from "./markdown/summary";
-import { planBody } from "./plan/plan";
+import { planBody, type PlanOptions } from "./plan/plan";
 import type { PlanResult } from "./plan/types";
 import { findBlocks } from "./note/blocks";
 import type { AllocContext } from "./allocate/types";
 
-export type { PlanResult } from "./plan/types";
+export type { LinkedVnet, PlanResult } from "./plan/types";
 export type { Finding, FindingCode, Severity } from "./core/findings";
 export { FINDING_CODES } from "./core/findings";
 export { blockJson, jsonInt } from "./plan/json";
 export { findBlocks } from "./note/blocks";
+export { migrationOf } from "./plan/plan";
 export { toMarkdown };
 export type { AllocContext, Proposal, ValueEdit } from "./allocate/types";
 export { NO_CONTEXT } from "./allocate/types";
@@ -31,6 +32,8 @@ export interface PlanSourceOptions {
 	context?: AllocContext;
 	/** "fill": proposals also write down the ranges the spec leaves to AKS's defaults. */
 	proposals?: "fix" | "fill";
+	/** The network a `vnet: [[Note]]` link names (the registry knows it; see Registry#linkedVnet). */
+	linkedVnet?: PlanOptions["linkedVnet"];
 }
 
 /** Plans one spec body (the text between the fences, or a bare spec file). Never throws. */
@@ -47,3 +50,10 @@ export function summaryOf(source: string, options: PlanSourceOptions & { heading
 export function planNote(markdown: string, options: Omit<PlanSourceOptions, "fenceLine"> = {}): PlanResult[] {
 	return findBlocks(markdown).map((b) => planBody(b.body, { ...options, fenceLine: b.fenceLine }));
 }
+
+// The registry across notes (src/registry): networks, links and the rules between notes.
+export { Registry, type RegistryBlock, type RegistryNote, type RegistryOptions } from "./registry/registry";
+export { NoteIndex, noteName, rewriteLinks } from "./registry/links";
+export { inventory, inventoryCsv, parseFilter, type InventoryFilter, type InventoryRow } from "./registry/inventory";
+export { allocContextOf, allocationInputs, type AllocationInputs, type DeclaredRange } from "./registry/allocation";
+export { networkView, type NetworkView } from "./registry/network-view";

@@ -33,7 +33,7 @@ export const AKS_RESERVED: readonly Cidr[] = [
 	cidr("192.0.2.0/24"),
 ];
 
-interface PrivateRangeOptions {
+export interface PrivateRangeOptions {
 	/** IP family of the range (default IPv4). */
 	family?: Family;
 	/**

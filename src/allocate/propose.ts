@@ -13,7 +13,7 @@ import { proposeRoom } from "./room";
 import { mentions, newAlloc, type Alloc } from "./state";
 import { placeSubnets } from "./place";
 import { chooseMissing, chooseMoves } from "./subnets";
-import type { AllocContext, Proposal } from "./types";
+import { NO_CONTEXT, type AllocContext, type Proposal } from "./types";
 
 /**
  * Proposals for a plan. `fix` answers its findings, freeing the ranges that move; `fill` writes
@@ -72,7 +72,13 @@ function answers(p: Proposal, f: Finding): number {
  * `ignore` does not silence names it: only those are applied by "Apply all fixes".
  */
 export function attachFixes(plan: PlanResult, proposals: Proposal[]): void {
-	const attach = (f: Finding, active: boolean) => {
+	attachTo(plan.findings, proposals, true);
+	attachTo(plan.suppressed, proposals, false);
+}
+
+/** Gives each of `findings` (the plan's, or those the registry adds) the proposal that answers it. */
+export function attachTo(findings: readonly Finding[], proposals: Proposal[], active: boolean): void {
+	for (const f of findings) {
 		// The proposal naming the finding's range most precisely: "Pod CIDR 10.244.0.0/16" over "10.244.0.0/16".
 		let i = -1;
 		let best = 0;
@@ -81,20 +87,18 @@ export function attachFixes(plan: PlanResult, proposals: Proposal[]): void {
 			if (score > best) [i, best] = [k, score];
 		});
 		const p = proposals[i];
-		if (!p) return;
+		if (!p) continue;
 		// Every proposal a visible finding names is active, not only the one it shows.
 		if (active) for (const q of proposals) if (answers(q, f) > 0) q.active = true;
 		// The line of the value `from` names: the VNet's when it grows, else the first value replaced.
 		const at = p.edits.find((e) => e.kind === "append") ?? p.edits.find((e) => e.kind === "replace");
 		f.fix = { line: at?.line ?? f.line, from: p.from, to: p.to, why: p.why, proposal: i };
-	};
-	for (const f of plan.findings) attach(f, true);
-	for (const f of plan.suppressed) attach(f, false);
+	}
 }
 
 /** True when the plan reports anything: the allocator answers only what it reports. */
-export function mayFix(plan: PlanResult): boolean {
-	return plan.findings.length > 0;
+export function mayFix(plan: PlanResult, context: AllocContext = NO_CONTEXT): boolean {
+	return plan.findings.length > 0 || context.taken.length > 0 || context.routed.length > 0;
 }
 
 /** A proposal of a block planned on its own (lines from 1), moved to the block's lines in its note. */

@@ -119,6 +119,16 @@ function edits(lines: number[], from: Cidr, to: Cidr, insert: "podCidr" | "servi
 	return lines.map((line) => ({ kind: "replace", line, from: from.text, to: to.text }));
 }
 
+/**
+ * A cluster-private range that overlaps a range routed to the cluster from another note: the
+ * registry reports it (range-overlap across notes), not the block's plan.
+ */
+function routedElsewhere(a: Alloc, c: PodCidrPlan | ServiceCidrPlan): boolean {
+	const clash = a.context.routed.length > 0 && overlapsAny(c.cidr, a.context.routed);
+	if (clash) a.estate.add(c);
+	return clash;
+}
+
 /** Can the allocator write a pod or service CIDR the spec left to AKS's default? */
 function insertable(a: Alloc, key: "podCidr" | "serviceCidr", family: Family): boolean {
 	const list = key === "podCidr" ? "podCidrs" : "serviceCidrs";
@@ -138,9 +148,14 @@ export function decideRanges(a: Alloc): void {
 			if (c.defaulted && insertable(a, "serviceCidr", c.cidr.family)) a.movingServices.add(c);
 		return;
 	}
-	for (const c of pods) if (podReasons(a, c).length > 0 && reported(a, POD_CODES, c.cidr.text)) a.movingPods.add(c);
+	for (const c of pods)
+		if (routedElsewhere(a, c) || (podReasons(a, c).length > 0 && reported(a, POD_CODES, c.cidr.text)))
+			a.movingPods.add(c);
 	for (const c of a.plan.serviceCidrs)
-		if (serviceReasons(a, c).length > 0 && reported(a, SERVICE_CODES, `service CIDR ${c.cidr.text}`))
+		if (
+			routedElsewhere(a, c) ||
+			(serviceReasons(a, c).length > 0 && reported(a, SERVICE_CODES, `service CIDR ${c.cidr.text}`))
+		)
 			a.movingServices.add(c);
 	// A pod CIDR and a service CIDR that overlap: the service CIDR moves (nothing outside uses it).
 	for (const p of pods)
@@ -200,7 +215,7 @@ function movePod(a: Alloc, c: PodCidrPlan, spaces: Map<Family, Space>): void {
 		why: `${to.text} is private, clear of every routed range, and holds ${groupDigits(c.requiredBlocks)} /${c.blockPrefix} node blocks with ${leftPercent(blocks - c.requiredBlocks, blocks)} left`,
 		edits: edits(lines, c.cidr, to, "podCidr"),
 		auto: true,
-		active: false,
+		active: a.estate.has(c),
 	});
 }
 
@@ -240,6 +255,6 @@ function moveService(a: Alloc, c: ServiceCidrPlan, spaces: Map<Family, Space>): 
 		why: `${to.text} is private and clear of every routed range and of the pod CIDR${dnsText}`,
 		edits: all,
 		auto: true,
-		active: false,
+		active: a.estate.has(c),
 	});
 }

@@ -39,6 +39,8 @@ export interface Alloc {
 	wanted: Wanted[];
 	/** Pod and service CIDRs that move (or, filling, are written down), then where to. */
 	movingPods: Set<PodCidrPlan>;
+	/** Ranges that move because the registry's ranges collide with them (no finding of the plan names them). */
+	estate: Set<object>;
 	movingServices: Set<ServiceCidrPlan>;
 	movedPods: Map<PodCidrPlan, Cidr>;
 	movedServices: Map<ServiceCidrPlan, Cidr>;
@@ -59,6 +61,7 @@ export function newAlloc(plan: PlanResult, spec: Spec, context: AllocContext, mo
 		proposals: [],
 		wanted: [],
 		movingPods: new Set(),
+		estate: new Set(),
 		movingServices: new Set(),
 		movedPods: new Map(),
 		movedServices: new Map(),

@@ -9,7 +9,7 @@ import { clip } from "../core/text";
 import type { PoolSpec, Purpose, Spec, SubnetRef, SubnetSpec } from "../parse/types";
 import type { PlanResult, SubnetPlan } from "../plan/types";
 import { Space } from "./free";
-import { reported, vnetSpaces, type Alloc, type Wanted } from "./state";
+import { overlapsAny, reported, vnetSpaces, type Alloc, type Wanted } from "./state";
 import type { InsertKey, Proposal } from "./types";
 
 /** Lines of every key whose CIDR names `s`: its `subnets` entry, and pool or load-balancer keys. */
@@ -88,7 +88,18 @@ export function chooseMoves(a: Alloc): void {
 		if (!kept || kept.cidr.family !== s.cidr.family || s.cidr.end > kept.cidr.end) kept = s;
 	}
 	for (const s of movable)
-		if (reasons.has(s) && subnetSubjects(s).some((x) => reported(a, SUBNET_CODES, x))) a.wanted.push(moved(a, s));
+		if (reasons.has(s) ? subnetSubjects(s).some((x) => reported(a, SUBNET_CODES, x)) : takenElsewhere(a, s))
+			a.wanted.push(moved(a, s));
+}
+
+/**
+ * A subnet that overlaps one another note takes in the same VNet: the registry reports it
+ * (cross-note-overlap), not the block's plan, so the registry's ranges are the reason to move.
+ */
+function takenElsewhere(a: Alloc, s: SubnetPlan): boolean {
+	const clash = a.context.taken.length > 0 && overlapsAny(s.cidr, a.context.taken);
+	if (clash) a.estate.add(s);
+	return clash;
 }
 
 /** How findings name a subnet: "Node subnet 10.10.0.0/22" or `Subnet "aks" 10.10.0.0/22`. */
@@ -119,7 +130,7 @@ function moved(a: Alloc, s: SubnetPlan): Wanted {
 		place: null,
 		propose: (place, why): Proposal => ({
 			kind: "fix",
-			codes: [...SUBNET_CODES],
+			codes: a.estate.has(s) ? [...SUBNET_CODES, "cross-note-overlap"] : [...SUBNET_CODES],
 			subjects: subnetSubjects(s),
 			line: s.line,
 			from: s.cidr.text,
@@ -127,7 +138,7 @@ function moved(a: Alloc, s: SubnetPlan): Wanted {
 			why,
 			edits: lines.map((line) => ({ kind: "replace", line, from: s.cidr.text, to: place.text })),
 			auto: true,
-			active: false,
+			active: a.estate.has(s),
 		}),
 	};
 }

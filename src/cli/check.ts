@@ -1,21 +1,28 @@
 /** `aks-ip check`: every block of every note, one line per finding, an exit status for CI. */
 import { blockJson, type BlockJson } from "../plan/json";
 import { countOf } from "../core/numbers";
+import type { Finding } from "../core/findings";
 import { findingLine } from "./format";
-import { planInput, readInput, displayName } from "./io";
 import type { Io } from "./main";
-import { expandPaths } from "./walk";
+import { loadNotes, planned } from "./vault";
 
 export const CHECK_HELP = `Usage: aks-ip check [options] PATH...
 
 Checks every aks-ip block in the notes at PATH: files (notes, bare specs, - for standard input)
 or folders, searched recursively for .md notes (hidden folders, .obsidian, .git and
-node_modules are skipped). Prints one line per finding,
+node_modules are skipped). Every note read goes into one registry, so overlaps between notes
+(connected networks, cluster ranges reaching a peered network) and links to other notes are
+checked too. Prints one line per finding,
   FILE:LINE: SEVERITY CODE MESSAGE
 then a summary line.
 
 Options:
-  --json                  print {"blocks": [...]} as aks-ip plan --json does
+  --vault DIR             the vault's root, from which links by path resolve (default: the
+                          folder common to every PATH)
+  --format FORMAT         text (the default), json, or github: GitHub Actions annotations
+                          (::error file=FILE,line=LINE,title=CODE::MESSAGE)
+  --json                  the same as --format json: {"blocks": [...]} as aks-ip plan --json
+                          prints it, findings across notes with "related": {file, line}
   --quiet                 print errors only
   --warnings-as-errors    exit 1 on warnings too
   -h, --help              show this help
@@ -23,54 +30,64 @@ Options:
 Exit status: 0 no errors, 1 errors found (or a file could not be read), 2 usage error.
 `;
 
+export type CheckFormat = "text" | "json" | "github";
+
 interface CheckOptions {
-	json: boolean;
+	format: CheckFormat;
 	quiet: boolean;
 	warningsAsErrors: boolean;
+	vault?: string;
+}
+
+/** GitHub's workflow-command escapes: for the message, and (more) for a property. */
+function escapeData(text: string): string {
+	return text.split("%").join("%25").split("\r").join("%0D").split("\n").join("%0A");
+}
+
+function escapeProperty(text: string): string {
+	return escapeData(text).split(":").join("%3A").split(",").join("%2C");
+}
+
+const LEVELS = { error: "error", warning: "warning", info: "notice" } as const;
+
+/** A finding as a GitHub Actions annotation on its file and line. */
+export function annotation(file: string, f: Finding): string {
+	return `::${LEVELS[f.severity]} file=${escapeProperty(file)},line=${f.line},title=${escapeProperty(f.code)}::${escapeData(f.message)}`;
 }
 
 export function check(paths: string[], options: CheckOptions, io: Io): number {
-	const expanded = expandPaths(paths);
-	let unreadable = expanded.problems.length;
-	for (const p of expanded.problems) io.err(`aks-ip: ${displayName(p.path)}: ${p.reason}\n`);
+	const loaded = loadNotes(paths, options.vault, io);
 	let blocks = 0;
 	let errors = 0;
 	let warnings = 0;
 	let notesWithBlocks = 0;
 	const json: BlockJson[] = [];
 	const out: string[] = [];
-	const progress = io.isTTY === true && expanded.files.length > 500;
-	expanded.files.forEach((path, i) => {
-		if (progress && i % 250 === 0) io.err(`\rChecking ${i}/${expanded.files.length}…`);
-		const read = readInput(path, io.stdin);
-		if (!read.ok) {
-			io.err(`aks-ip: ${read.name}: ${read.reason}; skipped\n`);
-			unreadable++;
-			return;
-		}
-		const plans = planInput(read.input);
-		if (plans.length > 0) notesWithBlocks++;
-		for (const plan of plans) {
+	for (const note of loaded.notes) {
+		const list = planned(loaded, note);
+		if (list.length > 0) notesWithBlocks++;
+		for (const { plan, findings } of list) {
 			blocks++;
-			if (options.json) json.push(blockJson(plan, read.input.name));
-			for (const f of plan.findings) {
+			if (options.format === "json") json.push(blockJson(plan, note.input.name, findings));
+			for (const f of findings) {
 				if (f.severity === "error") errors++;
 				if (f.severity === "warning") warnings++;
-				if (!options.json && (!options.quiet || f.severity === "error"))
-					out.push(findingLine(read.input.name, f));
+				if (options.format === "json" || (options.quiet && f.severity !== "error")) continue;
+				out.push(
+					options.format === "github" ? annotation(note.input.name, f) : findingLine(note.input.name, f),
+				);
 			}
 		}
-	});
-	if (progress) io.err("\r\x1b[K");
-	if (options.json) {
+	}
+	if (options.format === "json") {
 		io.out(`${JSON.stringify({ blocks: json }, null, 2)}\n`);
 	} else {
 		if (out.length > 0) io.out(`${out.join("\n")}\n`);
-		const skipped = unreadable > 0 ? `, ${countOf(unreadable, "file")} not read` : "";
+		const skipped = loaded.unreadable > 0 ? `, ${countOf(loaded.unreadable, "file")} not read` : "";
 		io.out(
-			`${countOf(expanded.files.length, "file")} checked, ${countOf(blocks, "block")} in ${countOf(notesWithBlocks, "note")}: ${countOf(errors, "error")}, ${countOf(warnings, "warning")}${skipped}.\n`,
+			`${countOf(loaded.files, "file")} checked, ${countOf(blocks, "block")} in ${countOf(notesWithBlocks, "note")}: ${countOf(errors, "error")}, ${countOf(warnings, "warning")}${skipped}.\n`,
 		);
 	}
-	const failed = errors > 0 || (options.warningsAsErrors && warnings > 0) || unreadable > 0;
+	const failed = errors > 0 || (options.warningsAsErrors && warnings > 0) || loaded.unreadable > 0;
 	return failed ? 1 : 0;
 }

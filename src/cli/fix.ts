@@ -1,9 +1,11 @@
 /** `aks-ip fix`: every note with the allocator's proposals applied. */
-import { findBlocks, NO_CONTEXT, planNote, planSource, proposalEdits, type AllocContext, type Change } from "../api";
+import { allocContextOf, findBlocks, planSource, proposalEdits, type Change, type PlanSourceOptions } from "../api";
 import { applyEdits, type TextEdit } from "../markdown/region";
-import { isBareSpec, planInput, readInput, type Input } from "./io";
+import { isBareSpec, type Input } from "./io";
 import type { Io } from "./main";
 import { writeAtomically } from "./render";
+import { loadNotes } from "./vault";
+import { resolve } from "node:path";
 
 export const FIX_HELP = `Usage: aks-ip fix [--write] [--fill] FILE...
 
@@ -17,10 +19,15 @@ plan --json and in the plugin), never applied here.
 Prints each file with the proposals applied, and lists every change on standard error as
   FILE:LINE: OLD -> NEW (WHY)
 
+Every FILE is read into one registry, as check does: proposals stay clear of the ranges the other
+notes hold (subnets of the same VNet, routed ranges of connected networks), and a vnet linked to
+a network note is looked up there.
+
 Options:
   --write     rewrite the files in place (atomically: a temporary file, then a rename)
   --fill      also write down the ranges the spec leaves to AKS's defaults (pod and service
               CIDRs, DNS service IP), as the plugin's "Fill in missing ranges" does
+  --vault DIR the vault root links resolve from (default: the folder common to every FILE)
   -h, --help  show this help
 
 Exit status: 0 when the result has no errors, 1 when some remain (for example no room in the
@@ -30,9 +37,11 @@ VNet) or a file could not be read or written, 2 for usage errors.
 interface FixOptions {
 	write: boolean;
 	fill: boolean;
-	/** The registry's ranges for a file's blocks; none without a registry. */
-	context?: (input: Input) => AllocContext;
+	vault?: string;
 }
+
+/** What the registry tells block `index` of a note: the ranges to avoid, and its linked network. */
+type Estate = (index: number) => Pick<PlanSourceOptions, "context" | "linkedVnet">;
 
 interface Fixed {
 	text: string;
@@ -41,12 +50,16 @@ interface Fixed {
 }
 
 /** One pass over every block of `text`: the proposals of `mode`, applied together. */
-function pass(input: Input, text: string, mode: "fix" | "fill", context: AllocContext): Fixed {
+/** The blocks of `text` (a note, or a bare spec as one block) and their plans, with the registry's estate. */
+function plansOf(input: Input, text: string, estate: Estate, mode: "fix" | "fill" = "fix") {
 	const bare = isBareSpec({ ...input, text });
 	const blocks = bare ? [{ fenceLine: 0, body: text }] : findBlocks(text);
-	const plans = bare
-		? [planSource(text, { context, proposals: mode })]
-		: planNote(text, { context, proposals: mode });
+	const plans = blocks.map((b, i) => planSource(b.body, { ...estate(i), fenceLine: b.fenceLine, proposals: mode }));
+	return { blocks, plans };
+}
+
+function pass(input: Input, text: string, mode: "fix" | "fill", estate: Estate): Fixed {
+	const { blocks, plans } = plansOf(input, text, estate, mode);
 	const edits: TextEdit[] = [];
 	const changes: Change[] = [];
 	const problems: Fixed["problems"] = [];
@@ -71,25 +84,26 @@ function newlines(s: string): number {
 }
 
 export function fix(files: string[], options: FixOptions, io: Io): number {
-	let failed = false;
-	for (const path of files) {
-		const read = readInput(path, io.stdin);
-		if (!read.ok) {
-			io.err(`aks-ip: ${read.name}: ${read.reason}\n`);
-			failed = true;
-			continue;
-		}
-		const input = read.input;
-		const context = options.context?.(input) ?? NO_CONTEXT;
-		const first = pass(input, input.text, "fix", context);
-		const second = options.fill ? pass(input, first.text, "fill", context) : null;
+	const loaded = loadNotes(files, options.vault, io);
+	let failed = loaded.unreadable > 0;
+	for (const { input, key } of loaded.notes) {
+		const estate: Estate = (index) =>
+			key === null
+				? {}
+				: {
+						context: allocContextOf(loaded.registry, key, index),
+						linkedVnet: (link) => loaded.registry.linkedVnet(link, key),
+					};
+		const path = key === null ? "-" : resolve(loaded.root, key);
+		const first = pass(input, input.text, "fix", estate);
+		const second = options.fill ? pass(input, first.text, "fill", estate) : null;
 		const result = second?.text ?? first.text;
 		for (const p of [...first.problems, ...(second?.problems ?? [])])
 			io.err(`${input.name}:${p.line}: not fixed: ${p.reason}\n`);
 		for (const c of [...first.changes, ...(second?.changes ?? [])])
 			io.err(`${input.name}:${c.line}: ${c.old} -> ${c.new} (${c.why})\n`);
 		if (!options.write || path === "-") {
-			if (files.length > 1) io.out(`==> ${input.name} <==\n`);
+			if (loaded.notes.length > 1) io.out(`==> ${input.name} <==\n`);
 			io.out(result);
 		} else if (result !== input.text) {
 			try {
@@ -99,7 +113,7 @@ export function fix(files: string[], options: FixOptions, io: Io): number {
 				failed = true;
 			}
 		}
-		const errors = planInput({ ...input, text: result }).reduce(
+		const errors = plansOf(input, result, estate).plans.reduce(
 			(n, p) => n + p.findings.filter((f) => f.severity === "error").length,
 			0,
 		);

@@ -3,12 +3,23 @@ import type { PlanResult } from "../api";
 import { planModelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
 import { groupDigits, leftOf } from "../core/numbers";
+import { clusterSentence, poolSentence, whatIfChanges, whatIfOutcome } from "../plan/growth/words";
 
 export function findingLine(
 	file: string,
 	f: { severity: string; code: string; message: string; line: number },
 ): string {
 	return `${file}:${f.line}: ${f.severity} ${f.code} ${f.message}`;
+}
+
+/** Growth, one line per pool and one for the cluster; the what-if first when the block has one. */
+function growthLines(plan: PlanResult): string[] {
+	const out: string[] = [];
+	if (plan.whatIf) out.push(`  what if: ${whatIfChanges(plan.whatIf)}: ${whatIfOutcome(plan.whatIf)}`);
+	if (!plan.growth) return out;
+	for (const g of plan.growth.pools) out.push(`  growth: ${poolSentence(g)}`);
+	out.push(`  growth: ${clusterSentence(plan.growth.cluster)}`);
+	return out;
 }
 
 /** A short human summary of one plan, then its findings in FILE:LINE form. */
@@ -67,7 +78,7 @@ export function planText(file: string, plan: PlanResult): string {
 			(p) =>
 				`${p.name} ${p.maxCount !== null ? `${p.count}-${p.maxCount}` : p.count}+${p.surge} = ${p.nodesAtFullScale}`,
 		);
-		out.push(`  pools: ${pools.join("; ")} (nodes at full scale: ${plan.nodesAtFullScale})`);
+		out.push(`  pools: ${pools.join("; ")} (nodes at full scale: ${plan.nodesAtFullScale})`, ...growthLines(plan));
 	}
 	for (const f of plan.findings) out.push(findingLine(file, f));
 	return out.join("\n");

@@ -4,10 +4,12 @@
  */
 import { parseArgs } from "node:util";
 import { blockJson } from "../api";
-import { check, CHECK_HELP } from "./check";
+import { check, CHECK_HELP, type CheckFormat } from "./check";
 import { fix, FIX_HELP } from "./fix";
+import { registryCommand, REGISTRY_HELP } from "./registry";
 import { planText } from "./format";
 import { planInput, readInput } from "./io";
+import { migrate } from "./migrate";
 import { render, RENDER_HELP } from "./render";
 import { TEMPLATES, templateBlock, templateById } from "../templates/templates";
 
@@ -19,10 +21,12 @@ const HELP = `Usage: aks-ip <command> [options] FILE...
 Plan and check the AKS IP plans (\`aks-ip\` code blocks) in Obsidian notes.
 
 Commands:
-  check [options] PATH...   check every block in notes and folders; FILE:LINE: SEVERITY CODE MESSAGE
+  check [options] PATH...   check every block in notes and folders, and across them; FILE:LINE: SEVERITY CODE MESSAGE
+  registry [options] PATH...  the inventory of every range in the notes: a table, --json or --csv
   plan [--json] FILE...     plan every block of each note (.md), bare spec (.yaml, .yml, .json) or - (standard input)
   render [--write] FILE...  write each block's Markdown summary below it
   fix [--write] FILE...     apply the plans' proposals: free subnets, pod and service ranges, IPs
+  migrate [--json] FILE...  the move of each kubenet or node subnet cluster to Azure CNI Overlay
   template [--list] [NAME]  list the plan templates, or print one as a fenced block
 
 Options:
@@ -34,7 +38,7 @@ const PLAN_HELP = `Usage: aks-ip plan [--json] FILE...
 
 Plans every aks-ip block of each FILE: a note (.md), a bare spec (.yaml, .yml, .json) or -
 for standard input. Prints a summary per block and one line per finding,
-FILE:LINE: SEVERITY CODE MESSAGE.
+FILE:LINE: SEVERITY CODE MESSAGE; a note without an aks-ip block says so.
 
   --json    print {"blocks": [...]}, the shape documented in the README; a finding with a
             proposal carries fix: {line, from, to}
@@ -75,7 +79,9 @@ function plan(args: string[], io: Io): number {
 			failed = true;
 			continue;
 		}
-		for (const p of planInput(read.input)) {
+		const plans = planInput(read.input);
+		if (plans.length === 0 && !values.json) texts.push(`${read.input.name}: no aks-ip block in this note`);
+		for (const p of plans) {
 			if (values.json) blocks.push(blockJson(p, read.input.name));
 			else texts.push(planText(read.input.name, p));
 		}
@@ -85,12 +91,16 @@ function plan(args: string[], io: Io): number {
 	return failed ? 1 : 0;
 }
 
+const FORMATS: readonly CheckFormat[] = ["text", "json", "github"];
+
 function checkCommand(args: string[], io: Io): number {
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
 		options: {
 			json: { type: "boolean" },
+			format: { type: "string" },
+			vault: { type: "string" },
 			quiet: { type: "boolean", short: "q" },
 			"warnings-as-errors": { type: "boolean" },
 			help: { type: "boolean", short: "h" },
@@ -102,13 +112,44 @@ function checkCommand(args: string[], io: Io): number {
 	}
 	if (positionals.length === 0)
 		return usage(io, "check needs at least one PATH (a note, a folder, or - for standard input)");
+	const format = values.format ?? (values.json ? "json" : "text");
+	if (!FORMATS.includes(format as CheckFormat)) return usage(io, `--format takes ${FORMATS.join(", ")}`);
+	if (values.json && format !== "json") return usage(io, "--json and --format disagree");
 	return check(
 		positionals,
 		{
-			json: values.json === true,
+			format: format as CheckFormat,
 			quiet: values.quiet === true,
 			warningsAsErrors: values["warnings-as-errors"] === true,
+			vault: values.vault,
 		},
+		io,
+	);
+}
+
+function registryCli(args: string[], io: Io): number {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			json: { type: "boolean" },
+			csv: { type: "boolean" },
+			where: { type: "string" },
+			folder: { type: "string" },
+			vault: { type: "string" },
+			help: { type: "boolean", short: "h" },
+		},
+	});
+	if (values.help) {
+		io.out(REGISTRY_HELP);
+		return 0;
+	}
+	if (positionals.length === 0) return usage(io, "registry needs at least one PATH (a note or a folder)");
+	if (values.json && values.csv) return usage(io, "choose --json or --csv");
+	const format = values.json ? "json" : values.csv ? "csv" : "text";
+	return registryCommand(
+		positionals,
+		{ format, where: values.where, folder: values.folder, vault: values.vault },
 		io,
 	);
 }
@@ -141,6 +182,7 @@ function fixCommand(args: string[], io: Io): number {
 		options: {
 			write: { type: "boolean", short: "w" },
 			fill: { type: "boolean" },
+			vault: { type: "string" },
 			help: { type: "boolean", short: "h" },
 		},
 	});
@@ -149,7 +191,7 @@ function fixCommand(args: string[], io: Io): number {
 		return 0;
 	}
 	if (positionals.length === 0) return usage(io, "fix needs at least one FILE (or - for standard input)");
-	return fix(positionals, { write: values.write === true, fill: values.fill === true }, io);
+	return fix(positionals, { write: values.write === true, fill: values.fill === true, vault: values.vault }, io);
 }
 
 const TEMPLATE_HELP = `Usage: aks-ip template --list
@@ -189,10 +231,14 @@ export function run(argv: string[], io: Io): number {
 				return plan(rest, io);
 			case "check":
 				return checkCommand(rest, io);
+			case "registry":
+				return registryCli(rest, io);
 			case "render":
 				return renderCommand(rest, io);
 			case "fix":
 				return fixCommand(rest, io);
+			case "migrate":
+				return migrate(rest, io);
 			case "template":
 				return templateCommand(rest, io);
 			case "-v":

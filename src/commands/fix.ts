@@ -4,7 +4,7 @@
  * step) made of exact edits at the values' YAML nodes, checked by re-reading before it is made.
  */
 import { Notice, type Editor } from "obsidian";
-import { planSource, proposalEdits, type Proposal } from "../api";
+import { planSource, proposalEdits, type PlanSourceOptions, type Proposal } from "../api";
 import { atFence } from "../allocate/propose";
 import { locateBlock } from "../note/locate";
 import type { NoteBlock } from "../note/blocks";
@@ -72,9 +72,17 @@ export function applyRendered(
 	);
 }
 
+/** What the registry tells a block's proposals: the ranges to stay clear of, and its linked network. */
+export type BlockEstate = Pick<PlanSourceOptions, "context" | "linkedVnet">;
+
 /** Writes every range the block at the cursor leaves out or to a default, clear of the rest. */
-export function fillMissingRanges(editor: Editor, block: NoteBlock, defaultMaxSurge: string): boolean {
-	const plan = planSource(block.body, { fenceLine: block.fenceLine, defaultMaxSurge, proposals: "fill" });
+export function fillMissingRanges(
+	editor: Editor,
+	block: NoteBlock,
+	defaultMaxSurge: string,
+	estate: BlockEstate = {},
+): boolean {
+	const plan = planSource(block.body, { ...estate, fenceLine: block.fenceLine, defaultMaxSurge, proposals: "fill" });
 	const proposals = plan.proposals.filter((p) => p.auto);
 	if (proposals.length === 0) {
 		new Notice("Nothing to fill in: the block writes every range it needs.");

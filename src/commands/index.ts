@@ -4,8 +4,9 @@
  */
 import type { App, Command } from "obsidian";
 import type { AksIpSettings } from "../settings/settings";
+import type { VaultRegistry } from "../vault/registry-service";
 import { blockAtCursor, convertSelection, insertTemplate, writeSummaryBelow } from "./editor";
-import { fillMissingRanges } from "./fix";
+import { fillMissingRanges, type BlockEstate } from "./fix";
 import { TemplatePicker } from "./template-picker";
 import { VaultCheckModal } from "./vault-modal";
 
@@ -14,6 +15,8 @@ interface CommandHost {
 	app: App;
 	settings: AksIpSettings;
 	addCommand(command: Command): Command;
+	/** The vault's registry, for findings across notes. */
+	vaultRegistry?: VaultRegistry;
 }
 
 export function registerCommands(host: CommandHost): void {
@@ -45,16 +48,23 @@ export function registerCommands(host: CommandHost): void {
 	host.addCommand({
 		id: "fill-missing-ranges",
 		name: "Fill in missing ranges",
-		editorCheckCallback: (checking, editor) => {
+		editorCheckCallback: (checking, editor, ctx) => {
 			const block = blockAtCursor(editor);
 			if (!block) return false;
-			if (!checking) fillMissingRanges(editor, block, host.settings.defaultMaxSurge);
+			const estate = () => estateOf(host.vaultRegistry, ctx.file?.path, block.body);
+			if (!checking) fillMissingRanges(editor, block, host.settings.defaultMaxSurge, estate());
 			return true;
 		},
 	});
 	host.addCommand({
 		id: "check-vault",
 		name: "Check plans in vault",
-		callback: () => new VaultCheckModal(host.app, host.settings).open(),
+		callback: () => new VaultCheckModal(host.app, host.settings, host.vaultRegistry).open(),
 	});
+}
+
+/** What the vault's registry tells a block's proposals: the ranges to stay clear of, its linked network. */
+function estateOf(registry: VaultRegistry | undefined, path: string | undefined, body: string): BlockEstate {
+	if (!registry || path === undefined) return {};
+	return { context: registry.allocContext(path, body), linkedVnet: (link) => registry.linkedVnet(link, path) };
 }

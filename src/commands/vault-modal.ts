@@ -5,6 +5,8 @@
 import { countOf, groupDigits } from "../core/numbers";
 import { Modal, type App, type TFile } from "obsidian";
 import type { AksIpSettings } from "../settings/settings";
+import type { VaultRegistry } from "../vault/registry-service";
+import { noteFindings } from "../registry/view";
 import type { Finding } from "../core/findings";
 import { scanNotes, type NoteReport, type ScanSummary } from "../note/scan";
 import { findingItem } from "../view/findings";
@@ -30,6 +32,7 @@ export class VaultCheckModal extends Modal {
 	constructor(
 		app: App,
 		private readonly settings: AksIpSettings,
+		private readonly registry?: VaultRegistry,
 	) {
 		super(app);
 	}
@@ -60,10 +63,17 @@ export class VaultCheckModal extends Modal {
 	private async run(status: HTMLElement, button: HTMLElement, results: HTMLElement): Promise<ScanSummary<TFile>> {
 		const files = this.app.vault.getMarkdownFiles();
 		const total = files.length;
-		status.setText(`Checking ${countOf(total, "note")}…`);
 		this.running = true;
+		const registry = this.registry;
+		if (registry && !registry.ready) {
+			// Findings across notes need the whole registry first.
+			status.setText("Reading the vault's networks…");
+			await registry.whenReady();
+		}
+		status.setText(`Checking ${countOf(total, "note")}…`);
 		try {
 			const summary = await scanNotes({
+				check: registry ? (file, text) => noteFindings(registry.registry, file.path, text) : undefined,
 				files,
 				sliceSize: SLICE,
 				defaultMaxSurge: this.settings.defaultMaxSurge,

@@ -94,6 +94,7 @@ export function printTop(spec: Spec, unknown: Set<string>): Lines {
 		0,
 		[
 			["cluster", v(spec.cluster)],
+			["kubernetesVersion", spec.kubernetesVersion && scalar(spec.kubernetesVersion.value.text)],
 			["networkPlugin", v(spec.networkPlugin)],
 			["networkPluginMode", v(spec.networkPluginMode)],
 			["networkDataplane", v(spec.networkDataplane)],
@@ -103,7 +104,14 @@ export function printTop(spec: Spec, unknown: Set<string>): Lines {
 			[
 				"privateCluster",
 				spec.privateCluster?.value ? "true" : undefined,
-				"its API server endpoint takes 1 node-subnet IP",
+				spec.apiServerVnetIntegration?.value
+					? "its endpoint is in the API server subnet"
+					: "its API server endpoint takes 1 node-subnet IP",
+			],
+			[
+				"apiServerVnetIntegration",
+				spec.apiServerVnetIntegration?.value ? "true" : undefined,
+				"the API server subnet takes 9 IPs per cluster",
 			],
 			["outboundIps", v(spec.outboundIps), "outbound public IPs"],
 			[
@@ -119,6 +127,7 @@ export function printTop(spec: Spec, unknown: Set<string>): Lines {
 			["podIpAllocationMode", v(spec.podIpAllocationMode)],
 			["maxPods", v(spec.maxPods)],
 			["maxSurge", v(spec.maxSurge)],
+			["maxUnavailable", v(spec.maxUnavailable)],
 			["vnet", v(spec.vnet)],
 		],
 		unknown,
@@ -141,6 +150,7 @@ export function printPools(spec: Spec, holes: Holes): Lines {
 			["maxPods", v(p.maxPods)],
 			["osType", v(p.osType)],
 			["maxSurge", v(p.maxSurge)],
+			["maxUnavailable", v(p.maxUnavailable)],
 			["podIpAllocationMode", v(p.podIpAllocationMode)],
 			["nodeSubnet", ref(spec, p.nodeSubnet, "node", holes)],
 			["podSubnet", ref(spec, p.podSubnet, "pod", holes)],

@@ -23,6 +23,8 @@ export interface Finding {
 	line: number;
 	/** A proposed change that answers it (src/allocate), when the allocator has one. */
 	fix?: FindingFix;
+	/** A finding across notes: the other note and the line of the range it is about there. */
+	related?: { file: string; line: number };
 }
 
 /** A proposal as a finding carries it: what changes where, and why the new value works. */
@@ -105,7 +107,8 @@ export const FINDING_CODES = {
 		description: "A range touches a range that AKS reserves or Azure forbids.",
 	},
 	"public-range": {
-		description: "A pod or service range in public address space, which AKS does not support.",
+		description:
+			"A pod range in public address space, which AKS accepts but Microsoft does not support (warning), or a service range there, which AKS blocks (error).",
 	},
 	"subnet-name-length": {
 		description: "Azure CNI Overlay: a node or pod subnet name longer than 63 characters.",
@@ -156,7 +159,7 @@ export const FINDING_CODES = {
 	},
 	"node-limit": {
 		description:
-			"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), or more pods than the network model supports.",
+			"Over 400 nodes on kubenet, 5,000 in a cluster, 1,000 in a pool (surge included), over 100 pools or 300 LoadBalancer services (300 load-balancing rules per node NIC), more pods than the network model supports, or Azure Network Policy Manager past 250 nodes or 20,000 pods.",
 	},
 	"model-mismatch": {
 		description: "A key that the network model ignores or that AKS rejects with it.",
@@ -168,6 +171,10 @@ export const FINDING_CODES = {
 	"kubenet-retirement": {
 		description: "Kubenet is retired on 2028-03-31; plan the move to Azure CNI Overlay.",
 	},
+	"move-to-overlay": {
+		description:
+			"Info: an Azure CNI node subnet cluster with room to spare can move to Azure CNI Overlay in place (see Move to Azure CNI Overlay).",
+	},
 	"static-block-waste": {
 		description: "StaticBlock allocation with maxPods not of the form 16n - 1 leaves addresses unused.",
 	},
@@ -177,6 +184,18 @@ export const FINDING_CODES = {
 	},
 	"vnet-limit": {
 		description: "Over 3,000 subnets, 500 peerings or 65,536 private IPs in use in one VNet.",
+	},
+	"cross-note-overlap": {
+		description:
+			"Routed ranges of two notes overlap: an error when their networks are connected (the same VNet, peered, or peered with one hub), a warning when they are not.",
+	},
+	"unresolved-link": {
+		description:
+			"A link to a note (vnet: or peered:) that names no note in the registry, or a note with no aks-ip block.",
+	},
+	"upgrade-settings": {
+		description:
+			"maxSurge 0 with maxUnavailable 0, which AKS refuses (error), or with maxUnavailable above 0, an in-place upgrade that takes nodes out of service (info).",
 	},
 	"internal-error": {
 		description:

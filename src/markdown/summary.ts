@@ -7,10 +7,11 @@ import { planModelLabel, usesPodCidr } from "../plan/model";
 import { aksManagedVnet, egressOf, MODEL_STATEMENTS, nodeBlocks, type ModelStatements } from "../plan/statements";
 import { fill, LINES } from "../plan/statements-shared";
 import { planStatus } from "../plan/status";
-import type { PlanResult, SubnetPlan } from "../plan/types";
+import type { PlanResult, SubnetPlan, UnsizedSubnetPlan } from "../plan/types";
 import { countOf, groupDigits, leftOf } from "../core/numbers";
 import { code, mdText } from "./escape";
 import { takeaways } from "./takeaways";
+import { clusterSentence, poolSentence, whatIfChanges, whatIfOutcome } from "../plan/growth/words";
 
 interface SummaryOptions {
 	/** Level of the cluster heading (2 gives "##"); sections are one level below. */
@@ -31,18 +32,27 @@ function bullet(label: string, text: string): string {
 	return `- **${label}:** ${text}`;
 }
 
-/** "subnet `10.1.0.0/22` (pool apps)", or the subnets of several pools. */
-function subnetList(subnets: SubnetPlan[], missing: string): string {
-	if (subnets.length === 0) return missing;
-	return `subnet${subnets.length > 1 ? "s" : ""} ${subnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`).join(", ")}`;
+/** "subnet `10.1.0.0/22` (pool apps)", or the subnets of several pools; `more` are named without a CIDR. */
+function subnetList(subnets: SubnetPlan[], missing: string, more: string[] = []): string {
+	const names = [...subnets.map((s) => `${code(s.cidr.text)}${pools(s.pools)}`), ...more];
+	if (names.length === 0) return missing;
+	return `subnet${names.length > 1 ? "s" : ""} ${names.join(", ")}`;
 }
 
 function vnetText(plan: PlanResult): string {
 	return plan.vnet.map((v) => code(v.cidr.text)).join(", ");
 }
 
+/** A node subnet named without a CIDR: what it must hold, and the smallest prefix for it. */
+function unsizedCapacity(s: UnsizedSubnetPlan): string {
+	const fit = s.prefix === null ? "more than any IPv4 subnet holds" : `a /${s.prefix} or larger`;
+	return `${mdText(s.name)} (CIDR not given): ${groupDigits(s.required)} addresses needed at full scale, ${fit}`;
+}
+
 function nodeSection(plan: PlanResult, says: ModelStatements): string[] {
-	const subnets = subnetList(plan.nodeSubnets, "subnet not given in the plan");
+	const unsized = plan.unsizedNodeSubnets;
+	const named = unsized.map((s) => `${mdText(s.name)}${pools(s.pools)} (CIDR not given)`);
+	const subnets = subnetList(plan.nodeSubnets, "subnet not given in the plan", named);
 	const vnet = vnetText(plan);
 	const source = aksManagedVnet(plan)
 		? fill(LINES.nodeSourceAksVnet, { subnets, vnet })
@@ -53,8 +63,8 @@ function nodeSection(plan: PlanResult, says: ModelStatements): string[] {
 		bullet("Reachable from", LINES.nodeReach),
 		bullet(
 			"Capacity",
-			plan.nodeSubnets.length > 0
-				? plan.nodeSubnets.map(capacity).join("; ")
+			plan.nodeSubnets.length + unsized.length > 0
+				? [...plan.nodeSubnets.map(capacity), ...unsized.map(unsizedCapacity)].join("; ")
 				: "unknown until the node subnet is given",
 		),
 	];
@@ -165,6 +175,16 @@ function managementSection(plan: PlanResult, says: ModelStatements): string[] {
 	return lines;
 }
 
+/** One line per pool, and one for the cluster: how far each can grow and which limit binds. */
+function growthSection(plan: PlanResult): string[] {
+	const growth = plan.growth;
+	if (!growth) return [];
+	return [
+		...growth.pools.map((g) => `- ${poolSentence(g, code, mdText(g.pool))}`),
+		`- ${clusterSentence(growth.cluster, code)}`,
+	];
+}
+
 export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): string {
 	const level = Math.min(Math.max(options.headingLevel ?? 2, 1), 5);
 	const h = "#".repeat(level);
@@ -182,6 +202,13 @@ export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): stri
 		"",
 	);
 	const says = MODEL_STATEMENTS[plan.model];
+	if (plan.whatIf) {
+		const w = plan.whatIf;
+		lines.push(
+			`**What if:** ${whatIfChanges(w, mdText)}. This summary describes the plan as it would be: ${whatIfOutcome(w, code, mdText)}`,
+			"",
+		);
+	}
 	const sections: [string, string[]][] = [
 		["1. Node IPs", nodeSection(plan, says)],
 		["2. Pod IPs", podSection(plan, says)],
@@ -189,10 +216,11 @@ export function toMarkdown(plan: PlanResult, options: SummaryOptions = {}): stri
 		["4. Load balancer IPs", lbSection(plan)],
 		["5. Egress", egressSection(plan, says)],
 		["IP management", managementSection(plan, says)],
+		["Growth", growthSection(plan)],
 		["Key takeaways", takeaways(plan).map((t) => `- ${t}`)],
 	];
 	if (errors.length > 0)
 		sections.push(["Errors", errors.map((f) => `- Line ${f.line}: ${mdText(f.message)} (${f.code})`)]);
-	for (const [title, body] of sections) lines.push(`${hh} ${title}`, ...body, "");
+	for (const [title, body] of sections) if (body.length > 0) lines.push(`${hh} ${title}`, ...body, "");
 	return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -35,6 +35,8 @@ interface ScanOptions<F> {
 	isCancelled: () => boolean;
 	onProgress?: (checked: number, total: number) => void;
 	onReport?: (report: NoteReport<F>) => void;
+	/** Checks one note (default: checkNote); the plugin adds what the registry finds across notes. */
+	check?: (file: F, text: string) => { plans: number; findings: Finding[] };
 }
 
 /** A quick test before planning: could the note hold an `aks-ip` block at all? */
@@ -72,7 +74,9 @@ export async function scanNotes<F>(options: ScanOptions<F>): Promise<ScanSummary
 				continue; // deleted or unreadable since the list was taken
 			}
 			if (!mayHavePlan(text)) continue;
-			const { plans, findings } = checkNote(text, options.defaultMaxSurge);
+			const { plans, findings } = options.check
+				? options.check(file, text)
+				: checkNote(text, options.defaultMaxSurge);
 			if (plans > 0) summary.withPlans++;
 			if (findings.length === 0) continue;
 			const report: NoteReport<F> = {

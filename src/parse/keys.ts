@@ -21,16 +21,19 @@ function schema(keys: Record<string, string[]>, unlisted: string[] = []): KeySch
 
 export const TOP_KEYS = schema(
 	{
+		kind: [],
 		cluster: ["name", "clusterName"],
 		networkPlugin: ["plugin"],
 		networkPluginMode: ["pluginMode"],
 		networkDataplane: ["dataplane"],
 		networkPolicy: [],
+		kubernetesVersion: [],
 		outboundType: [],
 		outboundIps: ["managedOutboundIpCount", "outboundIpCount"],
 		allocatedOutboundPorts: [],
 		loadBalancerProfile: [],
 		privateCluster: ["enablePrivateCluster"],
+		apiServerVnetIntegration: ["enableVnetIntegration", "enableApiserverVnetIntegration"],
 		apiServerAccessProfile: [],
 		vnet: ["vnetCidr", "vnetCidrs", "addressSpace", "addressPrefixes", "vnetAddressSpace"],
 		nodeSubnet: ["vnetSubnet", "vnetSubnetId", "nodeSubnetId"],
@@ -41,6 +44,7 @@ export const TOP_KEYS = schema(
 		serviceCidrs: [],
 		dnsServiceIp: ["dnsIp"],
 		maxSurge: [],
+		maxUnavailable: [],
 		podIpAllocationMode: [],
 		ipFamilies: [],
 		agentPools: ["pools", "nodePools", "agentPoolProfiles"],
@@ -52,8 +56,10 @@ export const TOP_KEYS = schema(
 		loadBalancers: ["lbs"],
 		subnets: [],
 		peered: ["peerings", "peeredRanges"],
+		ranges: [],
 		ignore: [],
 		show: [],
+		whatIf: [],
 		networkProfile: [],
 		properties: [],
 	},
@@ -69,6 +75,7 @@ export const POOL_KEYS = schema({
 	enableAutoScaling: ["autoscaling"],
 	maxPods: [],
 	maxSurge: [],
+	maxUnavailable: [],
 	upgradeSettings: [],
 	nodeSubnet: ["vnetSubnet", "vnetSubnetId", "subnet"],
 	podSubnet: ["podSubnetId"],
@@ -92,6 +99,7 @@ export const SUBNET_KEYS = schema({
 	cidr: ["addressPrefix", "prefix"],
 	purpose: [],
 	extraIps: ["otherIps"],
+	privateEndpoints: [],
 });
 
 export const UPGRADE_KEYS = schema({
@@ -106,8 +114,8 @@ export const LB_PROFILE_KEYS = schema({ allocatedOutboundPorts: [], managedOutbo
 export const MANAGED_OUTBOUND_IPS_KEYS = schema({ count: [] });
 export const OUTBOUND_IPS_KEYS = schema({ publicIPs: [] });
 
-/** `az aks show`'s apiServerAccessProfile: only whether the cluster is private. */
-export const ACCESS_PROFILE_KEYS = schema({ enablePrivateCluster: [] });
+/** `az aks show`'s apiServerAccessProfile: whether the cluster is private, and API server VNet integration. */
+export const ACCESS_PROFILE_KEYS = schema({ enablePrivateCluster: [], enableVnetIntegration: [] });
 
 /** Keys of `az aks show`'s networkProfile that the plan reads; its other keys are ignored. */
 export const NETWORK_PROFILE_KEYS = new Set([

@@ -1,20 +1,10 @@
 /** The VNet's other subnets, peered ranges and load balancers. */
 import { isMap, isSeq } from "yaml";
-import type { Cidr } from "../net/address";
 import { LB_KEYS, SUBNET_KEYS } from "./keys";
 import { clip } from "../core/text";
 import type { Entry, Reader } from "./reader";
-import type { LoadBalancerSpec, PeeredSpec, Purpose, SubnetSpec } from "./types";
-import {
-	readAddress,
-	readCidr,
-	readCidrList,
-	readEnum,
-	readInt,
-	readString,
-	readSubnetRef,
-	reportUnknown,
-} from "./values";
+import type { LoadBalancerSpec, Purpose, SubnetSpec } from "./types";
+import { readAddress, readCidr, readEnum, readInt, readString, readSubnetRef, reportUnknown } from "./values";
 
 const PURPOSES: readonly Purpose[] = [
 	"apiServer",
@@ -88,25 +78,13 @@ function readSubnet(r: Reader, name: string, e: Entry): SubnetSpec | undefined {
 	const purpose = purposeEntry ? readEnum(r, purposeEntry, PURPOSES)?.value : undefined;
 	const extraEntry = keys.get("extraIps");
 	const extraIps = extraEntry ? readInt(r, extraEntry, 0, 1_000_000) : undefined;
+	const endpointsEntry = keys.get("privateEndpoints");
+	const privateEndpoints = endpointsEntry ? readInt(r, endpointsEntry, 0, 1_000_000) : undefined;
 	if (!cidr && !pending) return undefined;
 	const subnet: SubnetSpec = { line: e.line, name, cidr: cidr ?? null, purpose: purpose ?? implied };
 	if (extraIps) subnet.extraIps = extraIps;
+	if (privateEndpoints) subnet.privateEndpoints = privateEndpoints;
 	return subnet;
-}
-
-/** `peered`: a list of CIDRs, or a map of name to a CIDR or a list of CIDRs. */
-export function readPeered(r: Reader, e: Entry): PeeredSpec[] {
-	const out: PeeredSpec[] = [];
-	const add = (name: string, cidrs: { value: Cidr; line: number }[]) => {
-		for (const c of cidrs) out.push({ name: name || c.value.text, line: c.line, cidr: c.value });
-	};
-	if (isMap(e.node)) {
-		for (const item of r.namedEntries(e.node, "in peered"))
-			add(item.key, readCidrList(r, { ...item, key: `Peered range "${clip(item.key)}"` }));
-	} else {
-		add("", readCidrList(r, { ...e, key: "peered" }));
-	}
-	return out;
 }
 
 /** `loadBalancers`: LoadBalancer services with their frontend type, optional static IP and subnet. */

@@ -4,7 +4,8 @@
  * them): shapes/ recognises it and hands the spec's own keys to the readers here.
  */
 import type { Finding } from "../core/findings";
-import { readLoadBalancers, readPeered, readSubnets } from "./lists";
+import { readLoadBalancers, readSubnets } from "./lists";
+import { readNetworkKeys } from "./links";
 import { readPools } from "./pools";
 import type { Reader } from "./reader";
 import { readBody } from "./shapes/body";
@@ -31,6 +32,8 @@ function emptySpec(): Spec {
 		loadBalancers: [],
 		subnets: [],
 		peered: [],
+		peeredLinks: [],
+		ranges: [],
 		ignore: [],
 	};
 }
@@ -74,8 +77,7 @@ export function parseSpec(source: string, lineOffset = 0): ParseResult {
 	if (spec.networkUnknown && spec.pools.every((p) => p.assumed)) spec.pools = [];
 	const subnets = top.get("subnets");
 	if (subnets) spec.subnets = readSubnets(r, subnets);
-	const peered = top.get("peered");
-	if (peered) spec.peered = readPeered(r, peered);
+	readNetworkKeys(r, top, spec);
 	const lbs = top.get("loadBalancers");
 	if (lbs) spec.loadBalancers = readLoadBalancers(r, lbs);
 	return { spec, findings: r.findings, read: { reader: r, normalised } };

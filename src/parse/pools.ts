@@ -82,6 +82,7 @@ function readPool(r: Reader, keys: Map<string, Entry>, line: number, index: numb
 		autoscale: get("enableAutoScaling"),
 		maxPods: get("maxPods"),
 		maxSurge: get("maxSurge"),
+		maxUnavailable: get("maxUnavailable"),
 		upgrade: get("upgradeSettings"),
 		node: get("nodeSubnet"),
 		pod: get("podSubnet"),
@@ -91,20 +92,7 @@ function readPool(r: Reader, keys: Map<string, Entry>, line: number, index: numb
 	if (e.mode) pool.mode = readEnum(r, e.mode, ["System", "User"] as const);
 	if (e.autoscale) pool.enableAutoScaling = readBool(r, e.autoscale);
 	if (e.maxPods) pool.maxPods = readInt(r, e.maxPods, 0, MAX_NODES);
-	if (e.maxSurge) pool.maxSurge = readSurge(r, e.maxSurge);
-	if (e.upgrade && isMap(e.upgrade.node)) {
-		const surge = r.entries(e.upgrade.node, UPGRADE_KEYS, "in upgradeSettings", true).get("maxSurge");
-		if (surge && pool.maxSurge) {
-			r.report(
-				"error",
-				"duplicate-key",
-				`maxSurge is given both at line ${pool.maxSurge.line} and in upgradeSettings; the first is used.`,
-				surge.line,
-			);
-		} else if (surge) {
-			pool.maxSurge = readSurge(r, surge);
-		}
-	}
+	readUpgradeSettings(r, e, pool);
 	if (e.node) {
 		const subnets = readNodeSubnets(r, e.node);
 		pool.nodeSubnet = subnets.v4;
@@ -123,6 +111,32 @@ function readPool(r: Reader, keys: Map<string, Entry>, line: number, index: numb
 		delete pool.maxCount;
 	}
 	return pool;
+}
+
+/** maxSurge and maxUnavailable, on the pool or in `az aks show`'s upgradeSettings (the first one given wins). */
+function readUpgradeSettings(
+	r: Reader,
+	e: { maxSurge?: Entry; maxUnavailable?: Entry; upgrade?: Entry },
+	pool: PoolSpec,
+): void {
+	if (e.maxSurge) pool.maxSurge = readSurge(r, e.maxSurge);
+	if (e.maxUnavailable) pool.maxUnavailable = readSurge(r, e.maxUnavailable);
+	if (!e.upgrade || !isMap(e.upgrade.node)) return;
+	const upgrade = r.entries(e.upgrade.node, UPGRADE_KEYS, "in upgradeSettings", true);
+	for (const key of ["maxSurge", "maxUnavailable"] as const) {
+		const entry = upgrade.get(key);
+		const given = pool[key];
+		if (entry && given) {
+			r.report(
+				"error",
+				"duplicate-key",
+				`${key} is given both at line ${given.line} and in upgradeSettings; the first is used.`,
+				entry.line,
+			);
+		} else if (entry) {
+			pool[key] = readSurge(r, entry);
+		}
+	}
 }
 
 function readCounts(r: Reader, keys: Map<string, Entry>, pool: PoolSpec): void {

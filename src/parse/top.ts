@@ -10,8 +10,11 @@ import {
 	type KeySchema,
 } from "./keys";
 import { clip } from "../core/text";
+import { readVnet } from "./links";
 import type { Entry, Reader } from "./reader";
 import { SECTIONS, type Loc, type Section, type Spec } from "./types";
+import { readKubernetesVersion } from "./version";
+import { readWhatIf } from "./whatif";
 import {
 	readAddress,
 	readBool,
@@ -67,7 +70,8 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	spec.allocatedOutboundPorts = read("allocatedOutboundPorts", (e) => readPorts(r, e));
 	const profile = top.get("loadBalancerProfile");
 	if (profile && isMap(profile.node)) readLoadBalancerProfile(r, profile.node, spec);
-	spec.vnet = read("vnet", (e) => nonEmpty(readCidrList(r, e))) ?? [];
+	spec.kind = read("kind", (e) => readEnum(r, e, ["cluster", "network"] as const));
+	spec.vnet = read("vnet", (e) => readVnet(r, e, spec)) ?? [];
 	const nodeSubnets = read("nodeSubnet", (e) => readNodeSubnets(r, e));
 	spec.nodeSubnet = nodeSubnets?.v4;
 	spec.nodeSubnet6 = nodeSubnets?.v6;
@@ -78,21 +82,26 @@ export function readTopLevel(r: Reader, top: Map<string, Entry>, spec: Spec): vo
 	spec.serviceCidrs = read("serviceCidrs", (e) => nonEmpty(readCidrList(r, e)));
 	spec.dnsServiceIp = read("dnsServiceIp", (e) => readAddress(r, e, 4));
 	spec.maxSurge = read("maxSurge", (e) => readSurge(r, e));
+	spec.maxUnavailable = read("maxUnavailable", (e) => readSurge(r, e));
 	spec.maxPods = read("maxPods", (e) => readInt(r, e, 0, 100_000));
 	spec.podIpAllocationMode = read("podIpAllocationMode", (e) =>
 		readEnum(r, e, ["DynamicIndividual", "StaticBlock"] as const),
 	);
 	spec.ipFamilies = read("ipFamilies", (e) => readFamilies(r, e));
 	spec.privateCluster = read("privateCluster", (e) => readBool(r, e));
+	spec.apiServerVnetIntegration = read("apiServerVnetIntegration", (e) => readBool(r, e));
 	const access = top.get("apiServerAccessProfile");
-	if (!spec.privateCluster && access && isMap(access.node)) {
-		const flag = r
-			.entries(access.node, ACCESS_PROFILE_KEYS, "in apiServerAccessProfile", true)
-			.get("enablePrivateCluster");
-		if (flag) spec.privateCluster = readBool(r, flag);
+	if (access && isMap(access.node)) {
+		const flags = r.entries(access.node, ACCESS_PROFILE_KEYS, "in apiServerAccessProfile", true);
+		const privateFlag = flags.get("enablePrivateCluster");
+		const vnetFlag = flags.get("enableVnetIntegration");
+		if (!spec.privateCluster && privateFlag) spec.privateCluster = readBool(r, privateFlag);
+		if (!spec.apiServerVnetIntegration && vnetFlag) spec.apiServerVnetIntegration = readBool(r, vnetFlag);
 	}
 	spec.ignore = read("ignore", (e) => readIgnore(r, e)) ?? [];
 	spec.show = read("show", (e) => readShow(r, e));
+	spec.whatIf = read("whatIf", (e) => readWhatIf(r, e));
+	spec.kubernetesVersion = read("kubernetesVersion", (e) => readKubernetesVersion(r, e));
 }
 
 /**

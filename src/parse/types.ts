@@ -1,5 +1,6 @@
 /** The parsed spec: what the user wrote, each value with the note line it came from. */
 import type { Address, Cidr, Family } from "../net/address";
+import type { KubernetesVersion } from "./version";
 
 export interface Loc<T> {
 	value: T;
@@ -11,8 +12,8 @@ type Dataplane = "azure" | "cilium";
 type AllocationMode = "DynamicIndividual" | "StaticBlock";
 export type OsType = "Linux" | "Windows";
 export type PoolMode = "System" | "User";
-export type Section = "table" | "pools" | "findings" | "map" | "summary";
-export const SECTIONS: readonly Section[] = ["table", "pools", "findings", "map", "summary"];
+export type Section = "table" | "pools" | "findings" | "growth" | "migration" | "map" | "summary";
+export const SECTIONS: readonly Section[] = ["table", "pools", "findings", "growth", "migration", "map", "summary"];
 
 export type Purpose =
 	| "apiServer"
@@ -45,6 +46,8 @@ export interface PoolSpec {
 	enableAutoScaling?: Loc<boolean>;
 	maxPods?: Loc<number>;
 	maxSurge?: Loc<Surge>;
+	/** Nodes an upgrade may take out of service at a time (AKS default 0). */
+	maxUnavailable?: Loc<Surge>;
 	nodeSubnet?: SubnetRef;
 	/** Dual-stack: the IPv6 prefix of the node subnet. */
 	nodeSubnet6?: SubnetRef;
@@ -73,12 +76,36 @@ export interface SubnetSpec {
 	purpose: Purpose;
 	/** Addresses other resources take here: private endpoints, VMs, other NICs. */
 	extraIps?: Loc<number>;
+	/** Private endpoints in this subnet, one address each. */
+	privateEndpoints?: Loc<number>;
 }
+
+/** A link to another note, as written in the spec: `[[path#subpath|alias]]`. */
+export interface NoteLink {
+	/** The link path, before `#` and `|` ("Folder/Note"). */
+	path: string;
+	/** After `#`, or "". */
+	subpath: string;
+	alias: string | null;
+	/** The text between the brackets, as written. */
+	text: string;
+	line: number;
+}
+
+/** What a block describes: a cluster (the default) or a network that is not one. */
+export type BlockKind = "cluster" | "network";
 
 export interface PeeredSpec {
 	line: number;
 	name: string;
 	cidr: Cidr;
+}
+
+/** `whatIf`: other ceilings to plan with, by scale and by pool name. */
+export interface WhatIfSpec {
+	line: number;
+	scale?: Loc<number>;
+	pools: { name: string; ceiling: number; line: number }[];
 }
 
 export interface Spec {
@@ -108,6 +135,7 @@ export interface Spec {
 	serviceCidrs?: Loc<Cidr>[];
 	dnsServiceIp?: Loc<Address>;
 	maxSurge?: Loc<Surge>;
+	maxUnavailable?: Loc<Surge>;
 	maxPods?: Loc<number>;
 	podIpAllocationMode?: Loc<AllocationMode>;
 	ipFamilies?: Loc<Family[]>;
@@ -115,9 +143,21 @@ export interface Spec {
 	poolsLine?: number;
 	/** A private cluster: its API server endpoint takes 1 address of the first pool's node subnet. */
 	privateCluster?: Loc<boolean>;
+	/** API server VNet integration: the API server (and a private cluster's endpoint) in its own subnet. */
+	apiServerVnetIntegration?: Loc<boolean>;
 	loadBalancers: LoadBalancerSpec[];
 	subnets: SubnetSpec[];
 	peered: PeeredSpec[];
+	/** `kind:`; absent means a cluster. */
+	kind?: Loc<BlockKind>;
+	/** `vnet: [[Note]]`: the cluster lives in that note's network. */
+	vnetLink?: NoteLink;
+	/** Links under `peered`, with their names in the map form ("" in a list). */
+	peeredLinks: { name: string; link: NoteLink }[];
+	/** A network's routed ranges (`ranges`): on-premises, VPN clients, other clouds. */
+	ranges: PeeredSpec[];
 	ignore: Loc<string>[];
 	show?: Loc<Section[]>;
+	whatIf?: WhatIfSpec;
+	kubernetesVersion?: Loc<KubernetesVersion>;
 }

@@ -141,7 +141,7 @@ export function surgeOf(v: unknown): Surge | undefined {
 	return value <= 1000 ? { kind: "count", value } : undefined;
 }
 
-/** maxSurge: a whole number of nodes or a percentage such as "33%". */
+/** maxSurge or maxUnavailable: a whole number of nodes or a percentage such as "33%". */
 export function readSurge(r: Reader, e: Entry): Loc<Surge> | undefined {
 	if (reportUnknown(r, e)) return undefined;
 	const n = e.node;
@@ -151,7 +151,7 @@ export function readSurge(r: Reader, e: Entry): Loc<Surge> | undefined {
 	r.report(
 		"error",
 		"invalid-value",
-		`maxSurge is ${describe(n)}; it must be a node count (0 to 1,000) or a percentage up to 100%, such as 33%.`,
+		`${e.key === "maxUnavailable" ? "maxUnavailable" : "maxSurge"} is ${describe(n)}; it must be a node count (0 to 1,000) or a percentage up to 100%, such as 33%.`,
 		e.line,
 	);
 	return undefined;

@@ -70,15 +70,6 @@ export function usesPodSubnet(model: ModelId): boolean {
 	return model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static";
 }
 
-/**
- * Models with documented dual-stack support: overlay (Cilium included) and static block
- * (https://learn.microsoft.com/azure/aks/configure-dual-stack). BYO CNI is not listed; the rule warns
- * there, since pods are the CNI's business.
- */
-export function supportsDualStack(model: ModelId): boolean {
-	return model === "azure-cni-overlay" || model === "azure-cni-pod-subnet-static";
-}
-
 /** Addresses a node takes from a pod subnet: lots of 16 (dynamic floor) or /28 blocks (static). */
 export function staticBlocks(maxPods: number): number {
 	return Math.ceil((maxPods + 1) / 16);

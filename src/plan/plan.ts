@@ -8,10 +8,15 @@ import { capFindings, sortFindings, type Finding } from "../core/findings";
 import type { Spec, Surge } from "../parse/types";
 import { usesPodSubnet } from "./model";
 import { DEFAULTS, resolve } from "./resolve";
+import { computeGrowth } from "./growth/growth";
 import { RULES } from "./rules";
-import type { PlanResult } from "./types";
+import type { NoteLink } from "../parse/types";
+import { planNetwork } from "./network";
+import { moveToOverlay, type Migration } from "./migration/migration";
+import { planWhatIf } from "./whatif";
+import type { LinkedVnet, PlanResult, UnsizedSubnetPlan } from "./types";
 
-interface PlanOptions {
+export interface PlanOptions {
 	/** 1-based line of the opening fence in the note; 0 for a bare spec file (the default). */
 	fenceLine?: number;
 	/** maxSurge for pools when the spec sets none, e.g. "10%" or "1"; invalid text is ignored. */
@@ -23,11 +28,17 @@ interface PlanOptions {
 	 * spec leaves to a default ("Fill in missing ranges").
 	 */
 	proposals?: "fix" | "fill";
+	/**
+	 * The network a `vnet: [[Note]]` link names, when the caller knows the other notes (the
+	 * registry); without it, subnet names the cluster takes from that network are not checked.
+	 */
+	linkedVnet?: (link: NoteLink) => LinkedVnet | null;
 }
 
-function emptyPlan(line: number, findings: Finding[]): PlanResult {
+export function emptyPlan(line: number, findings: Finding[]): PlanResult {
 	return {
 		line,
+		kind: "cluster",
 		parsed: false,
 		cluster: "",
 		clusterDefaulted: true,
@@ -39,17 +50,23 @@ function emptyPlan(line: number, findings: Finding[]): PlanResult {
 		vnet: [],
 		subnets: [],
 		nodeSubnets: [],
+		unsizedNodeSubnets: [],
 		podSubnets: [],
 		podCidrs: [],
 		serviceCidrs: [],
 		pools: [],
 		loadBalancers: [],
 		peered: [],
+		ranges: [],
+		links: { vnet: null, peered: [] },
+		ignore: [],
 		nodesAtFullScale: 0,
 		findings: capFindings(sortFindings(findings)),
 		suppressed: [],
 		proposals: [],
 		show: null,
+		growth: null,
+		whatIf: null,
 	};
 }
 
@@ -59,16 +76,15 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 	const blockLine = Math.max(fenceLine, 1);
 	try {
 		const parsed = parseSpec(source, fenceLine);
-		if (!parsed.spec) return emptyPlan(blockLine, parsed.findings);
+		const spec = parsed.spec;
+		if (!spec) return emptyPlan(blockLine, parsed.findings);
+		if (spec.kind?.value === "network") return planNetwork(spec, parsed.findings, blockLine, fenceLine + 1);
+		const linked = spec.vnetLink ? (options.linkedVnet?.(spec.vnetLink) ?? null) : null;
 		const allocate = { context: options.context ?? NO_CONTEXT, mode: options.proposals ?? "fix" };
-		return planSpec(
-			parsed.spec,
-			parsed.findings,
-			blockLine,
-			fenceLine + 1,
-			surgeOf(options.defaultMaxSurge),
+		return planSpec(spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(options.defaultMaxSurge), {
+			linked,
 			allocate,
-		);
+		});
 	} catch (e) {
 		const message = errorText(e);
 		return emptyPlan(blockLine, [
@@ -88,14 +104,70 @@ export function planSpec(
 	blockLine: number,
 	firstLine: number,
 	defaultSurge?: Surge,
-	allocate?: { context: AllocContext; mode: "fix" | "fill" },
+	estate: Estate = {},
+): PlanResult {
+	const core = (s: Spec, extra: Finding[]) =>
+		planCore(s, [...parseFindings, ...extra], blockLine, firstLine, defaultSurge, estate);
+	const { plan, spec: planned } = spec.whatIf ? planWhatIf(spec, core) : { plan: core(spec, []), spec };
+	// The move is planned only when asked for (it plans a second spec): see migrationOf.
+	moves.set(plan, () => moveToOverlay(plan, planned, (body) => planTarget(body, defaultSurge)));
+	return plan;
+}
+
+/** What the rest of the estate tells a plan: the linked network, and what proposals stay clear of. */
+interface Estate {
+	linked?: LinkedVnet | null;
+	allocate?: { context: AllocContext; mode: "fix" | "fill" };
+}
+
+const moves = new WeakMap<PlanResult, () => Migration>();
+
+/**
+ * The move of a plan's cluster to Azure CNI Overlay: preconditions for every model, and for
+ * kubenet and Azure CNI node subnet the target block, capacity and command. Computed on first
+ * use (the panel, aks-ip migrate) and kept; null for a body that was not read.
+ */
+export function migrationOf(plan: PlanResult): Migration | null {
+	const make = moves.get(plan);
+	if (!make) return null;
+	const m = make();
+	moves.set(plan, () => m);
+	return m;
+}
+
+/** A migration's target block, planned as a bare spec (no what-if, no migration of its own). */
+function planTarget(body: string, defaultSurge?: Surge): PlanResult {
+	const parsed = parseSpec(body, 0);
+	if (!parsed.spec) return emptyPlan(1, parsed.findings);
+	return planCore(parsed.spec, parsed.findings, 1, 1, defaultSurge);
+}
+
+/** A node subnet declared without a CIDR is reported once, where it is: that finding gets its need. */
+function withNeeds(findings: Finding[], unsized: UnsizedSubnetPlan[]): void {
+	for (const u of unsized) {
+		const f = u.pending && findings.find((x) => x.code === "missing-key" && x.line === u.pending?.line);
+		if (f && u.pending) f.message = `${f.message} ${u.pending.text}`;
+	}
+}
+
+/** The plan of a spec as written: resolve, every rule, then growth. */
+function planCore(
+	spec: Spec,
+	parseFindings: Finding[],
+	blockLine: number,
+	firstLine: number,
+	defaultSurge?: Surge,
+	{ linked = null, allocate }: Estate = {},
 ): PlanResult {
 	const findings = [...parseFindings];
-	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge);
+	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge, linked);
+	withNeeds(findings, r.unsizedNodeSubnets);
 	const subnets = r.registry.list;
 	for (const s of subnets) s.free = s.usable - s.required;
+	const vnetLine = spec.vnetLink?.line ?? firstLine;
 	const plan: PlanResult = {
 		line: blockLine,
+		kind: "cluster",
 		parsed: true,
 		cluster: spec.cluster?.value ?? "AKS cluster",
 		clusterDefaulted: spec.cluster === undefined,
@@ -108,36 +180,59 @@ export function planSpec(
 		outboundType: spec.outboundType?.value ?? (spec.networkUnknown ? "unknown" : "loadBalancer"),
 		vnet: r.managedVnet
 			? [{ cidr: DEFAULTS.managedVnet, line: firstLine, defaulted: true }]
-			: spec.vnet.map((v) => ({ cidr: v.value, line: v.line, defaulted: false })),
+			: linked
+				? linked.spaces.map((cidr) => ({ cidr, line: vnetLine, defaulted: false, from: linked.note }))
+				: spec.vnet.map((v) => ({ cidr: v.value, line: v.line, defaulted: false })),
 		subnets,
 		nodeSubnets: subnets.filter((s) => s.role === "node"),
+		unsizedNodeSubnets: r.unsizedNodeSubnets,
 		podSubnets: subnets.filter((s) => s.role === "pod"),
 		podCidrs: r.podCidrs,
 		serviceCidrs: r.serviceCidrs,
 		pools: r.pools,
 		loadBalancers: r.loadBalancers,
 		peered: spec.peered.map((p) => ({ name: p.name, cidr: p.cidr, line: p.line })),
+		ranges: [],
+		links: { vnet: spec.vnetLink ?? null, peered: spec.peeredLinks },
+		ignore: spec.ignore.map((i) => i.value),
 		nodesAtFullScale: r.pools.reduce((sum, p) => sum + p.nodesAtFullScale, 0),
 		findings: [],
 		suppressed: [],
 		proposals: [],
 		show: spec.show?.value ?? null,
+		growth: null,
+		whatIf: null,
 	};
 	for (const rule of RULES) {
 		rule.check(plan, spec, (severity, message, line) =>
 			findings.push({ severity, code: rule.code, message, line }),
 		);
 	}
-	const ignored = new Set(spec.ignore.map((i) => i.value));
+	settleFindings(plan, findings, allocate && (() => proposeFor(plan, spec, allocate)));
+	plan.growth = computeGrowth(plan, spec);
+	return plan;
+}
+
+/** The allocator's proposals, each attached to the findings it answers. */
+function proposeFor(plan: PlanResult, spec: Spec, allocate: NonNullable<Estate["allocate"]>): void {
+	if (allocate.mode !== "fill" && !mayFix(plan, allocate.context)) return;
+	plan.proposals = propose(plan, spec, allocate.context, allocate.mode);
+	attachFixes(plan, plan.proposals);
+}
+
+/**
+ * Sorts the findings and moves those the spec ignores to `suppressed`. `allocate` sees them all,
+ * before a flooding code is capped.
+ */
+export function settleFindings(plan: PlanResult, findings: Finding[], allocate?: () => void): PlanResult {
+	const ignored = new Set(plan.ignore);
 	const split = (list: Finding[]) => {
 		plan.findings = list.filter((f) => !ignored.has(f.code));
 		plan.suppressed = list.filter((f) => ignored.has(f.code));
 	};
-	// The allocator sees every finding, before a flooding code is capped.
-	split(sortFindings(findings));
-	if (allocate && (allocate.mode === "fill" || mayFix(plan))) {
-		plan.proposals = propose(plan, spec, allocate.context, allocate.mode);
-		attachFixes(plan, plan.proposals);
+	if (allocate) {
+		split(sortFindings(findings));
+		allocate();
 	}
 	// Sorted first, so the findings kept of a flooding code are the first by line.
 	split(capFindings(sortFindings(findings)));

@@ -14,7 +14,17 @@ import {
 	usesPodSubnet,
 } from "./model";
 import { newSubnet, SubnetRegistry } from "./subnets";
-import type { LoadBalancerPlan, ModelId, PodCidrPlan, PoolPlan, ServiceCidrPlan, SubnetPlan } from "./types";
+import type {
+	LinkedVnet,
+	LoadBalancerPlan,
+	ModelId,
+	PodCidrPlan,
+	PoolPlan,
+	ServiceCidrPlan,
+	SubnetPlan,
+	UnsizedSubnetPlan,
+} from "./types";
+import { unsizedNodeSubnets } from "./unsized";
 
 type Report = (f: Finding) => void;
 
@@ -29,9 +39,12 @@ export const DEFAULTS = {
 	poolCount: 3,
 };
 
-/** Per-node pod blocks of a pod CIDR: /24 for IPv4 (documented); /120 assumed for IPv6. */
+/**
+ * Per-node pod blocks of a pod CIDR: a /24 for IPv4; a /80 for IPv6, as AKS's own node listing
+ * shows under Azure CNI Overlay dual-stack (https://learn.microsoft.com/azure/aks/configure-dual-stack).
+ */
 function blockPrefixFor(family: Family): number {
-	return family === 4 ? 24 : 120;
+	return family === 4 ? 24 : 80;
 }
 
 function address(family: Family, value: bigint): Address {
@@ -45,22 +58,38 @@ interface Resolved {
 	managedVnet: boolean;
 	pools: PoolPlan[];
 	loadBalancers: LoadBalancerPlan[];
+	unsizedNodeSubnets: UnsizedSubnetPlan[];
 	podCidrs: PodCidrPlan[];
 	serviceCidrs: ServiceCidrPlan[];
 }
 
-export function resolve(spec: Spec, firstLine: number, report: Report, defaultSurge: Surge = DEFAULTS.surge): Resolved {
-	const model = detectModel(spec);
-	const families: Family[] = spec.ipFamilies?.value ?? [4];
-	const registry = new SubnetRegistry(spec.subnets, report);
-	const managedVnet =
+/** No VNet, subnet or link given: AKS creates and manages the VNet. */
+function isManagedVnet(spec: Spec): boolean {
+	return (
+		spec.vnetLink === undefined &&
 		spec.vnet.length === 0 &&
 		spec.subnets.every((s) => s.cidr === null) &&
 		spec.nodeSubnet === undefined &&
 		spec.podSubnet === undefined &&
 		!spec.invalid.has("vnet") &&
 		!spec.invalid.has("nodeSubnet") &&
-		spec.pools.every((p) => p.nodeSubnet === undefined && p.podSubnet === undefined);
+		spec.pools.every((p) => p.nodeSubnet === undefined && p.podSubnet === undefined)
+	);
+}
+
+export function resolve(
+	spec: Spec,
+	firstLine: number,
+	report: Report,
+	defaultSurge: Surge = DEFAULTS.surge,
+	linked: LinkedVnet | null = null,
+): Resolved {
+	const model = detectModel(spec);
+	const families: Family[] = spec.ipFamilies?.value ?? [4];
+	// A linked VNet whose note is not known (yet): its subnet names cannot be checked here.
+	const network = spec.vnetLink ? (linked ?? { note: `[[${spec.vnetLink.text}]]`, unknown: true }) : null;
+	const registry = new SubnetRegistry(spec.subnets, report, network);
+	const managedVnet = isManagedVnet(spec);
 	const managedSubnet = managedVnet
 		? registry.add(newSubnet(DEFAULTS.managedSubnet, "aks-subnet", "node", "other", firstLine, true))
 		: null;
@@ -88,7 +117,10 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 		}
 	}
 	const loadBalancers = resolveLoadBalancers(spec, registry, pools, report);
-	countDemand(pools, loadBalancers, registry.list, spec.privateCluster?.value === true);
+	const vnetIntegration =
+		spec.apiServerVnetIntegration?.value === true || registry.list.some((s) => s.purpose === "apiServer");
+	const privateEndpoint = spec.privateCluster?.value === true && !vnetIntegration;
+	countDemand(pools, loadBalancers, registry.list, privateEndpoint);
 	return {
 		model,
 		families,
@@ -96,6 +128,7 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 		managedVnet,
 		pools,
 		loadBalancers,
+		unsizedNodeSubnets: unsizedNodeSubnets(spec, pools, loadBalancers, registry, privateEndpoint, report),
 		podCidrs:
 			usesPodCidr(model) || model === "none"
 				? resolvePodCidrs(spec, families, pools, firstLine, model, report)
@@ -106,6 +139,15 @@ export function resolve(spec: Spec, firstLine: number, report: Report, defaultSu
 
 function hasRef(spec: Spec, pool: PoolSpec | undefined, key: "nodeSubnet" | "podSubnet"): boolean {
 	return pool?.[key] !== undefined || spec[key] !== undefined || pool?.unknownRefs?.includes(key) === true;
+}
+
+function reportAssumedPool(p: PoolSpec, report: Report): void {
+	report({
+		severity: "info",
+		code: "missing-key",
+		message: `No node pools are given: the plan assumes AKS's default pool "nodepool1" of ${DEFAULTS.poolCount} nodes. Add agentPools (or count).`,
+		line: p.line,
+	});
 }
 
 function resolvePool(
@@ -139,14 +181,7 @@ function resolvePool(
 	const podSubnet = podRef && usesPodSubnet(model) ? registry.resolve(podRef, "pod", who) : null;
 	const mode = p.podIpAllocationMode?.value ?? spec.podIpAllocationMode?.value ?? "DynamicIndividual";
 	const allocationMode = usesPodSubnet(model) ? mode : null;
-	if (p.assumed && spec.vnet.length > 0) {
-		report({
-			severity: "info",
-			code: "missing-key",
-			message: `No node pools are given: the plan assumes AKS's default pool "nodepool1" of ${DEFAULTS.poolCount} nodes. Add agentPools (or count).`,
-			line: p.line,
-		});
-	}
+	if (p.assumed && spec.vnet.length > 0) reportAssumedPool(p, report);
 	return {
 		name: p.name.value,
 		line: p.line,
@@ -159,6 +194,7 @@ function resolvePool(
 		maxPods,
 		maxPodsDefaulted: maxPodsGiven === undefined,
 		surge,
+		surgeSetting: surgeValue,
 		surgeText,
 		nodesAtFullScale: sizing + surge,
 		nodeSubnet,
@@ -194,10 +230,12 @@ function resolveLoadBalancers(
 			type: lb.type.value,
 			ip: lb.ip?.value ?? null,
 			subnet: null,
+			subnetDefaulted: false,
 			privateLinkIps: lb.privateLinkIps?.value ?? 0,
 		};
 		if (plan.type === "public") publicLoadBalancer(lb, plan, report);
 		else plan.subnet = frontendSubnet(lb, plan.ip, registry, pools, report);
+		plan.subnetDefaulted = plan.type === "internal" && !lb.subnet;
 		return plan;
 	});
 }
@@ -233,7 +271,6 @@ function frontendSubnet(
 	pools: PoolPlan[],
 	report: Report,
 ): SubnetPlan | null {
-	const defaultSubnet = pools.find((p) => p.nodeSubnet)?.nodeSubnet ?? null;
 	const ref = lb.subnet;
 	if (ref?.kind === "cidr")
 		return (
@@ -242,7 +279,7 @@ function frontendSubnet(
 		);
 	if (ref) {
 		const named =
-			registry.byNameOrNull(ref.name) ??
+			registry.byNameOrNull(ref.name, ref.line) ??
 			pools.find((p) => p.name.toLowerCase() === ref.name.toLowerCase())?.nodeSubnet ??
 			null;
 		if (!named)
@@ -254,12 +291,11 @@ function frontendSubnet(
 			});
 		return named;
 	}
-	if (!ip) return defaultSubnet;
-	const nodeSubnets = pools.flatMap((p) => [p.nodeSubnet, p.nodeSubnet6]).filter((s): s is SubnetPlan => s !== null);
-	return (
-		nodeSubnets.find((s) => s.cidr.family === ip.family && s.cidr.start <= ip.value && ip.value <= s.cidr.end) ??
-		defaultSubnet
-	);
+	// Without the azure-load-balancer-internal-subnet annotation the frontend goes in the cluster's
+	// default subnet, the first pool's node subnet, even when a static IP lies in another subnet
+	// (https://learn.microsoft.com/azure/aks/internal-lb).
+	const first = pools[0];
+	return ip?.family === 6 ? (first?.nodeSubnet6 ?? null) : (first?.nodeSubnet ?? null);
 }
 
 /** Demand at full scale in every subnet: nodes of each pool times what a node takes, plus frontends. */
@@ -267,7 +303,7 @@ function countDemand(
 	pools: PoolPlan[],
 	lbs: LoadBalancerPlan[],
 	subnets: readonly SubnetPlan[],
-	privateCluster: boolean,
+	privateEndpoint: boolean,
 ): void {
 	// Pool names per subnet as a set: a look-up in the list itself is quadratic over 3,000 pools.
 	const members = new Map<SubnetPlan, Set<string>>();
@@ -311,15 +347,16 @@ function countDemand(
 			lb.subnet.extras.push({
 				what: `${countOf(lb.privateLinkIps, "Private Link NAT IP")} of "${clip(lb.name)}"`,
 				count: lb.privateLinkIps,
+				kind: "privateLink",
 			});
 	}
 	// A private cluster's API server endpoint: 1 address of the first pool's node subnet
-	// (https://learn.microsoft.com/azure/aks/private-clusters), unless API server VNet integration puts
-	// the API server in its own subnet (https://learn.microsoft.com/azure/aks/api-server-vnet-integration).
-	const first = pools.find((p) => p.nodeSubnet)?.nodeSubnet;
-	const vnetIntegration = subnets.some((s) => s.purpose === "apiServer");
-	if (privateCluster && first && !vnetIntegration)
-		first.extras.push({ what: "1 private cluster endpoint", count: 1 });
+	// (https://learn.microsoft.com/azure/aks/private-clusters), unless API server VNet integration (the
+	// flag, or an apiServer subnet) puts it in the API server's own subnet
+	// (https://learn.microsoft.com/azure/aks/api-server-vnet-integration).
+	const first = pools[0]?.nodeSubnet;
+	if (privateEndpoint && first)
+		first.extras.push({ what: "1 private cluster endpoint", count: 1, kind: "clusterEndpoint" });
 	// Every subnet, pools' and load balancers' included, is in the registry.
 	for (const s of subnets) {
 		const extra = BigInt(s.extras.reduce((sum, e) => sum + e.count, 0));

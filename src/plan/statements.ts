@@ -248,7 +248,7 @@ export function egressOf(plan: PlanResult): string {
 	return EGRESS[plan.outboundType] ?? EGRESS.loadBalancer ?? "";
 }
 
-/** The per-node block of each pod CIDR: "/24", or "/24 (IPv4) and /120 (IPv6)" for dual-stack. */
+/** The per-node block of each pod CIDR: "/24", or "/24 (IPv4) and /80 (IPv6)" for dual-stack. */
 export function nodeBlocks(plan: PlanResult): string {
 	if (plan.podCidrs.length <= 1) return `/${plan.podCidrs[0]?.blockPrefix ?? 24}`;
 	return plan.podCidrs.map((c) => `/${c.blockPrefix} (IPv${c.cidr.family})`).join(" and ");

@@ -15,15 +15,54 @@ export interface AksIpSettings {
 	summaryHeadingLevel: number;
 	/** List findings silenced by `ignore` under the others. */
 	showSuppressed: boolean;
+	/** Folders the registry reads (vault paths, no slashes at the ends); empty: the whole vault. */
+	registryFolders: string[];
+	/** Folders the registry leaves out, inside those it reads. */
+	registryExcluded: string[];
+	/** Report overlaps between networks that are not connected (warnings). */
+	reportUnconnected: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<AksIpSettings> = Object.freeze({
 	defaultTemplate: "overlay",
 	defaultMaxSurge: "10%",
-	sections: Object.freeze({ table: true, pools: true, findings: true, map: true, summary: true }),
+	sections: Object.freeze({
+		table: true,
+		pools: true,
+		findings: true,
+		growth: true,
+		migration: true,
+		map: true,
+		summary: true,
+	}),
 	summaryHeadingLevel: 2,
 	showSuppressed: true,
+	registryFolders: [],
+	registryExcluded: [],
+	reportUnconnected: true,
 });
+
+/** Folder paths from text or a list: "a, b/c/" → ["a", "b/c"]; blanks dropped. */
+export function folderList(value: unknown): string[] {
+	const items = typeof value === "string" ? value.split(/[,\n]/) : Array.isArray(value) ? value : [];
+	const out: string[] = [];
+	for (const item of items) {
+		if (typeof item !== "string") continue;
+		const folder = item.trim().replace(/^\/+|\/+$/g, "");
+		if (folder !== "" && !out.includes(folder)) out.push(folder);
+	}
+	return out;
+}
+
+function under(path: string, folder: string): boolean {
+	return path === folder || path.startsWith(`${folder}/`);
+}
+
+/** Whether the registry reads the note at `path`. */
+export function inRegistry(path: string, s: Pick<AksIpSettings, "registryFolders" | "registryExcluded">): boolean {
+	if (s.registryFolders.length > 0 && !s.registryFolders.some((f) => under(path, f))) return false;
+	return !s.registryExcluded.some((f) => under(path, f));
+}
 
 export function isValidSurge(value: string): boolean {
 	return surgeOf(value) !== undefined;
@@ -55,5 +94,9 @@ export function mergeSettings(saved: unknown): AksIpSettings {
 				: DEFAULT_SETTINGS.summaryHeadingLevel,
 		showSuppressed:
 			typeof data.showSuppressed === "boolean" ? data.showSuppressed : DEFAULT_SETTINGS.showSuppressed,
+		registryFolders: folderList(data.registryFolders),
+		registryExcluded: folderList(data.registryExcluded),
+		reportUnconnected:
+			typeof data.reportUnconnected === "boolean" ? data.reportUnconnected : DEFAULT_SETTINGS.reportUnconnected,
 	};
 }

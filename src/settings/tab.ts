@@ -12,7 +12,7 @@ import {
 } from "obsidian";
 import { SECTIONS, type Section } from "../parse/types";
 import { TEMPLATES, templateById } from "../templates/templates";
-import { isValidSurge, type AksIpSettings } from "./settings";
+import { folderList, isValidSurge, type AksIpSettings } from "./settings";
 
 interface SettingsHost extends Plugin {
 	settings: AksIpSettings;
@@ -31,6 +31,11 @@ const SECTION_NAMES: Record<Section, [string, string]> = {
 	table: ["Allocation table", "Node, pod, service and load-balancer IPs with capacity and what is left."],
 	pools: ["Node pools table", "Nodes, surge, max pods and where each pool's addresses come from."],
 	findings: ["Findings", "Problems found against AKS's rules, each with its line."],
+	growth: ["Growth", "How far each pool can grow, which limit binds first, and sizing tables."],
+	migration: [
+		"Move to Azure CNI Overlay",
+		"For kubenet and Azure CNI node subnet plans: preconditions, a pod CIDR and the command.",
+	],
 	map: ["Address map", "The VNet's address spaces with subnets to scale."],
 	summary: ["Summary", "The Markdown summary with copy and insert buttons."],
 };
@@ -66,6 +71,29 @@ const GENERAL_ROWS: Row[] = [
 	},
 ];
 
+const REGISTRY_ROWS: Row[] = [
+	{
+		key: "registryFolders",
+		name: "Folders in the registry",
+		desc: "Folders whose notes the registry reads to find conflicts between notes, separated by commas. Leave empty for the whole vault.",
+		kind: "text",
+		validate: () => undefined,
+	},
+	{
+		key: "registryExcluded",
+		name: "Folders left out",
+		desc: "Folders the registry skips, such as drafts or archives, separated by commas.",
+		kind: "text",
+		validate: () => undefined,
+	},
+	{
+		key: "reportUnconnected",
+		name: "Report overlaps between unconnected networks",
+		desc: "Warn when networks that are not peered share addresses: they collide the day they are peered.",
+		kind: "toggle",
+	},
+];
+
 const SECTION_ROWS: Row[] = SECTIONS.map((s) => ({
 	key: `sections.${s}`,
 	name: SECTION_NAMES[s][0],
@@ -73,7 +101,7 @@ const SECTION_ROWS: Row[] = SECTIONS.map((s) => ({
 	kind: "toggle",
 }));
 
-const KEYS = new Set<string>([...GENERAL_ROWS, ...SECTION_ROWS].map((r) => r.key));
+const KEYS = new Set<string>([...GENERAL_ROWS, ...SECTION_ROWS, ...REGISTRY_ROWS].map((r) => r.key));
 
 function isSettingKey(key: string): key is SettingKey {
 	return KEYS.has(key);
@@ -95,6 +123,12 @@ function readSetting(s: AksIpSettings, key: SettingKey): string | boolean | unde
 			return String(s.summaryHeadingLevel);
 		case "showSuppressed":
 			return s.showSuppressed;
+		case "reportUnconnected":
+			return s.reportUnconnected;
+		case "registryFolders":
+			return s.registryFolders.join(", ");
+		case "registryExcluded":
+			return s.registryExcluded.join(", ");
 		default: {
 			const section = sectionOf(key);
 			return section && s.sections[section];
@@ -118,8 +152,13 @@ function writeSetting(s: AksIpSettings, key: SettingKey, value: unknown): boolea
 			s.summaryHeadingLevel = Number(value);
 			return true;
 		case "showSuppressed":
+		case "reportUnconnected":
 			if (typeof value !== "boolean") return false;
-			s.showSuppressed = value;
+			s[key] = value;
+			return true;
+		case "registryFolders":
+		case "registryExcluded":
+			s[key] = folderList(value);
 			return true;
 		default: {
 			const section = sectionOf(key);
@@ -154,7 +193,11 @@ export class AksIpSettingTab extends PluginSettingTab {
 				return { name: r.name, desc: r.desc, control: { type: "dropdown", key: r.key, options: r.options } };
 			return { name: r.name, desc: r.desc, control: { type: "toggle", key: r.key } };
 		};
-		return [...GENERAL_ROWS.map(def), { type: "group", heading: "Sections", items: SECTION_ROWS.map(def) }];
+		return [
+			...GENERAL_ROWS.map(def),
+			{ type: "group", heading: "Sections", items: SECTION_ROWS.map(def) },
+			{ type: "group", heading: "Registry", items: REGISTRY_ROWS.map(def) },
+		];
 	}
 
 	/** For apps before 1.13, which do not read the definitions. */
@@ -164,6 +207,8 @@ export class AksIpSettingTab extends PluginSettingTab {
 		for (const row of GENERAL_ROWS) this.addRow(containerEl, row);
 		new Setting(containerEl).setName("Sections").setHeading();
 		for (const row of SECTION_ROWS) this.addRow(containerEl, row);
+		new Setting(containerEl).setName("Registry").setHeading();
+		for (const row of REGISTRY_ROWS) this.addRow(containerEl, row);
 	}
 
 	private addRow(containerEl: HTMLElement, row: Row): void {

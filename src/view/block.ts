@@ -13,15 +13,23 @@ import {
 	type MarkdownPostProcessorContext,
 } from "obsidian";
 import { summaryOf } from "../api";
+import { sortFindings } from "../core/findings";
 import { toMarkdown } from "../markdown/summary";
-import type { PlanResult } from "../plan/types";
+import type { NoteLink } from "../parse/types";
+import type { LinkedVnet, PlanResult } from "../plan/types";
+import { viewKey, type NetworkView } from "../registry/network-view";
 import type { AksIpSettings } from "../settings/settings";
+import type { VaultRegistry } from "../vault/registry-service";
+import { envKey } from "../registry/linked";
 import { planCached } from "./cache";
-import { LINE_ATTR, PROPOSAL_ATTR } from "./findings";
+import { LINE_ATTR, OPEN_ATTR, OPEN_LINE_ATTR, PROPOSAL_ATTR } from "./findings";
 import { locateBlock } from "../note/locate";
 import { ACTION_ATTR, renderErrorBox, renderPlan, SUMMARY_HIDE, SUMMARY_SHOW } from "./render";
+import { OVERLAY_PANEL } from "./migration";
+import { migrationOf } from "../plan/plan";
 import { writeSummaryInEditor } from "../commands/write-summary";
 import { applyRendered } from "../commands/fix";
+import { attachTo } from "../allocate/propose";
 
 /** What a block needs from the plugin. */
 export interface BlockHost {
@@ -29,11 +37,21 @@ export interface BlockHost {
 	settings: AksIpSettings;
 	/** Registers a listener called after settings change; returns its removal. */
 	onSettingsChange(listener: () => void): () => void;
+	/** The vault's registry: findings across notes, linked networks. Absent: the block stands alone. */
+	vaultRegistry?: VaultRegistry;
+}
+
+/** Opens `path` (a note) in the workspace, at `line` (1-based) when given. */
+export function openNote(app: App, path: string, sourcePath: string, line: number | null): void {
+	const state = line === null ? undefined : { eState: { line: line - 1 } };
+	void app.workspace.openLinkText(path, sourcePath, false, state);
 }
 
 export class AksIpBlock extends MarkdownRenderChild {
 	private summaryChild: MarkdownRenderChild | null = null;
 	private plan: PlanResult | null = null;
+	/** What the registry gave the last render: a change elsewhere redraws the block only if this changes. */
+	private shown = "";
 
 	constructor(
 		containerEl: HTMLElement,
@@ -47,18 +65,54 @@ export class AksIpBlock extends MarkdownRenderChild {
 	onload(): void {
 		this.register(this.host.onSettingsChange(() => this.render()));
 		this.registerDomEvent(this.containerEl, "click", (evt) => this.onClick(evt));
+		const registry = this.host.vaultRegistry;
+		if (registry) this.register(registry.onChange((changed) => this.registryChanged(changed)));
+	}
+
+	/** Redraws when the registry changed what this block shows: its findings, linked VNet or network view. */
+	private registryChanged(changed: ReadonlySet<string>): void {
+		const prefix = `${this.ctx.sourcePath}#`;
+		let concerned = this.plan?.kind === "network";
+		for (const key of changed) if (key.startsWith(prefix)) concerned = true;
+		if (concerned && this.registryView().key !== this.shown) this.render();
+	}
+
+	/** The network a `vnet: [[Note]]` link of this block names, as the registry knows it. */
+	private linked(): ((link: NoteLink) => LinkedVnet | null) | undefined {
+		const registry = this.host.vaultRegistry;
+		const path = this.ctx.sourcePath;
+		return registry ? (link) => registry.linkedVnet(link, path) : undefined;
+	}
+
+	/** The plan with what the registry adds, and a text that changes when that does. */
+	private registryView(): { plan: PlanResult; key: string; network: NetworkView | null } {
+		const registry = this.host.vaultRegistry;
+		const path = this.ctx.sourcePath;
+		const context = registry?.allocContext(path, this.source);
+		const plan = planCached(this.source, this.host.settings.defaultMaxSurge, this.linked(), context);
+		if (!registry || !plan.parsed) return { plan, key: "", network: null };
+		const cross = registry.crossFindings(path, this.source, plan);
+		const network = plan.kind === "network" ? registry.networkView(path, this.source) : null;
+		const env = plan.links.vnet ? envKey(registry.linkedVnet(plan.links.vnet, path)) : "";
+		const key = `${env}\u0000${JSON.stringify(cross)}\u0000${network ? viewKey(network) : ""}`;
+		if (cross.length === 0) return { plan, key, network };
+		// A finding across notes that a proposal answers gets its Fix too.
+		attachTo(cross, plan.proposals, true);
+		return { plan: { ...plan, findings: sortFindings([...plan.findings, ...cross]) }, key, network };
 	}
 
 	/** Draws the block from scratch. Any internal failure becomes an error box. */
 	render(): void {
 		const el = this.containerEl;
 		try {
-			this.plan = planCached(this.source, this.host.settings.defaultMaxSurge);
+			const view = this.registryView();
+			this.plan = view.plan;
+			this.shown = view.key;
 			if (this.summaryChild) {
 				this.removeChild(this.summaryChild);
 				this.summaryChild = null;
 			}
-			renderPlan(el, this.plan, this.host.settings);
+			renderPlan(el, this.plan, this.host.settings, { network: view.network });
 		} catch (e) {
 			this.plan = null;
 			el.empty();
@@ -79,12 +133,24 @@ export class AksIpBlock extends MarkdownRenderChild {
 		// Duck-typed rather than instanceof, which fails for elements of a popout window.
 		const target = evt.target as Element | null;
 		if (typeof target?.closest !== "function") return;
+		const open = target.closest(`[${OPEN_ATTR}]`);
+		const path = open?.getAttribute(OPEN_ATTR);
+		if (path) {
+			evt.preventDefault();
+			const at = open?.getAttribute(OPEN_LINE_ATTR);
+			return openNote(this.host.app, path, this.ctx.sourcePath, at ? Number(at) : null);
+		}
 		const line = target.closest(`[${LINE_ATTR}]`)?.getAttribute(LINE_ATTR);
 		if (line) return this.goToLine(Number(line));
 		const button = target.closest(`[${ACTION_ATTR}]`);
 		const action = button?.getAttribute(ACTION_ATTR);
 		if (action === "fix" || action === "fix-all") return this.fix(action, button?.getAttribute(PROPOSAL_ATTR));
 		if (action === "copy") return this.copy();
+		const move = this.plan ? migrationOf(this.plan) : null;
+		if (action === "copy-target") return this.copyText(move?.target?.body, "Target block copied.");
+		if (action === "copy-command") return this.copyText(move?.command, "Command copied.");
+		if (action === "overlay")
+			return this.containerEl.querySelector(`.${OVERLAY_PANEL}`)?.scrollIntoView({ block: "start" });
 		if (action === "insert") return this.insertBelow();
 		if (action === "summary" && button) this.toggleSummary(button);
 	}
@@ -109,7 +175,7 @@ export class AksIpBlock extends MarkdownRenderChild {
 		const { defaultMaxSurge, summaryHeadingLevel: headingLevel } = this.host.settings;
 		return fenceLine === null
 			? toMarkdown(this.plan, { headingLevel })
-			: summaryOf(this.source, { defaultMaxSurge, headingLevel, fenceLine });
+			: summaryOf(this.source, { defaultMaxSurge, headingLevel, fenceLine, linkedVnet: this.linked() });
 	}
 
 	/** Renders the summary with Obsidian's renderer the first time its panel opens. */
@@ -123,6 +189,14 @@ export class AksIpBlock extends MarkdownRenderChild {
 				body.setText(markdown);
 				console.error("aks-ip: summary could not be rendered", e);
 			},
+		);
+	}
+
+	private copyText(text: string | null | undefined, done: string): void {
+		if (!text) return;
+		navigator.clipboard.writeText(text).then(
+			() => new Notice(done),
+			() => new Notice("Could not copy to the clipboard."),
 		);
 	}
 

@@ -15,6 +15,22 @@ export const LINE_ATTR = "data-aks-ip-line";
 export const PROPOSAL_ATTR = "data-aks-ip-proposal";
 /** Attribute naming what an action button does (shared with the summary's buttons). */
 export const ACTION_ATTR = "data-aks-ip-action";
+/** Attributes of a link to another note (a vault path) and the line to open it at. */
+export const OPEN_ATTR = "data-aks-ip-open";
+export const OPEN_LINE_ATTR = "data-aks-ip-open-line";
+
+/** The name a link shows for a note: its file name without `.md`. */
+export function noteTitle(path: string): string {
+	const name = path.slice(path.lastIndexOf("/") + 1);
+	return name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name;
+}
+
+/** A link to a note, as Obsidian draws internal links; the block's click listener opens it. */
+export function noteLink(parent: HTMLElement, path: string, text: string, line: number | null = null): HTMLElement {
+	const attr: Record<string, string | number> = { href: path, "data-href": path, [OPEN_ATTR]: path };
+	if (line !== null) attr[OPEN_LINE_ATTR] = line;
+	return parent.createEl("a", { cls: "internal-link", text, attr });
+}
 
 interface ItemOptions {
 	/** Silenced by `ignore`, listed under the others. */
@@ -85,6 +101,14 @@ export function renderFindings(
 			attr: { [LINE_ATTR]: f.line },
 		});
 		if (f.fix && proposals?.[f.fix.proposal]) proposalRow(li, f);
+		// A finding across notes links the other note at its line.
+		if (f.related)
+			noteLink(
+				li,
+				f.related.file,
+				`${noteTitle(f.related.file)}, line ${f.related.line}`,
+				f.related.line,
+			).addClass("aks-ip-related");
 	};
 	for (const f of findings) item(f, false);
 	for (const f of suppressed) item(f, true);

@@ -7,23 +7,41 @@ import { planModelLabel } from "../plan/model";
 import { planStatus } from "../plan/status";
 import type { Finding } from "../core/findings";
 import type { Section } from "../parse/types";
+import type { NetworkView } from "../registry/network-view";
 import { ACTION_ATTR, renderFindings } from "./findings";
+import { renderGrowth, renderWhatIf } from "./growth";
+import { OVERLAY_PANEL, renderMigration } from "./migration";
+import { movesToOverlay } from "../plan/migration/migration";
 import { renderMap } from "./map";
+import { renderNetwork } from "./network";
 import { renderAllocation, renderPools } from "./tables";
 
-interface ViewOptions {
+export interface ViewOptions {
 	sections: Record<Section, boolean>;
 	showSuppressed: boolean;
 }
 
 export { ACTION_ATTR };
+/** What the vault's registry adds to a block: for a network block, its clusters and others' subnets. */
+interface RegistryExtras {
+	network: NetworkView | null;
+}
+
+/** A network block's kind in words: a VNet, routed ranges, or both. */
+function networkLabel(plan: PlanResult): string {
+	if (plan.vnet.length > 0 && plan.ranges.length > 0) return "Network: VNet and routed ranges";
+	return plan.ranges.length > 0 ? "Network: routed ranges" : "Network: VNet";
+}
 export const SUMMARY_SHOW = "Show the summary";
 export const SUMMARY_HIDE = "Hide the summary";
 
 function header(el: HTMLElement, plan: PlanResult): void {
 	const head = el.createDiv({ cls: "aks-ip-header" });
 	head.createSpan({ cls: "aks-ip-title", text: plan.cluster });
-	head.createSpan({ cls: "aks-ip-model", text: planModelLabel(plan) });
+	head.createSpan({
+		cls: "aks-ip-model",
+		text: plan.kind === "network" ? networkLabel(plan) : planModelLabel(plan),
+	});
 	head.createSpan({ cls: "aks-ip-families", text: plan.ipFamilies.join(" + ") });
 	const status = planStatus(plan);
 	head.createSpan({ cls: `aks-ip-status is-${status.level}`, text: status.text, attr: { role: "status" } });
@@ -65,7 +83,20 @@ function titled(el: HTMLElement, title: string, cls: string): HTMLElement {
 	return section;
 }
 
-export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptions): void {
+/** Findings about the move (kubenet's retirement, the move-to-overlay line) get a button to the panel. */
+function linkToPanel(el: HTMLElement): void {
+	for (const item of Array.from(el.querySelectorAll(".aks-ip-finding"))) {
+		const code = item.querySelector(".aks-ip-code")?.textContent;
+		if (code !== "kubenet-retirement" && code !== "move-to-overlay") continue;
+		(item as HTMLElement).createEl("button", {
+			cls: "aks-ip-overlay-link",
+			text: "Go to the move",
+			attr: { type: "button", [ACTION_ATTR]: "overlay" },
+		});
+	}
+}
+
+export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptions, extras?: RegistryExtras): void {
 	el.empty();
 	el.addClass("aks-ip-block");
 	if (!plan.parsed) {
@@ -73,6 +104,12 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 		return;
 	}
 	header(el, plan);
+	if (plan.kind === "network") {
+		const on = (s: Section) => sectionOn(plan, options, s);
+		renderNetwork(el, plan, options, extras?.network ?? null, on, titled);
+		return;
+	}
+	renderWhatIf(el, plan);
 	// Tables carry their title as a caption, styled like the other sections' titles.
 	if (sectionOn(plan, options, "table"))
 		renderAllocation(el.createDiv({ cls: "aks-ip-section aks-ip-allocation-section" }), plan);
@@ -85,6 +122,12 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 			options.showSuppressed ? plan.suppressed : [],
 			plan.proposals,
 		);
+	}
+	if (sectionOn(plan, options, "growth"))
+		renderGrowth(el.createDiv({ cls: "aks-ip-section aks-ip-growth-section" }), plan);
+	if (sectionOn(plan, options, "migration") && movesToOverlay(plan.model)) {
+		renderMigration(el.createDiv({ cls: `aks-ip-section ${OVERLAY_PANEL}` }), plan, ACTION_ATTR);
+		linkToPanel(el);
 	}
 	if (sectionOn(plan, options, "map")) renderMap(titled(el, "Address map", "aks-ip-map-section"), plan);
 	if (sectionOn(plan, options, "summary")) summarySection(el);

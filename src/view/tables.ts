@@ -6,9 +6,15 @@ import { CELLS, fill } from "../plan/statements-shared";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../plan/types";
 import { groupDigits, percentOf } from "../core/numbers";
 
-type Cell = string | { text: string; tag?: string; cls?: string };
+export type Cell = string | { text: string; tag?: string; cls?: string };
 
-function table(parent: HTMLElement, caption: string, headers: string[], rows: Cell[][], cls: string): HTMLTableElement {
+export function table(
+	parent: HTMLElement,
+	caption: string,
+	headers: string[],
+	rows: Cell[][],
+	cls: string,
+): HTMLTableElement {
 	const scroll = parent.createDiv({ cls: "aks-ip-scroll" });
 	const t = scroll.createEl("table", { cls: `aks-ip-table ${cls}` });
 	t.createEl("caption", { text: caption });

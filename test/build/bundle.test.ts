@@ -10,9 +10,12 @@ describe("the plugin bundle", () => {
 		expect(js).not.toMatch(/\bprocess\.(env|cwd|argv)\b|\bBuffer\.from\(|["'`]node:[a-z_]+["'`]/);
 	});
 
-	it("stays within its size budget of 300,000 bytes", () => {
-		// yaml ships whole (its Document class carries the writer and every schema): about 100 kB.
-		expect(statSync("main.js").size).toBeLessThanOrEqual(300_000);
+	it("stays within its size budget of 380,000 bytes", () => {
+		// yaml ships whole (its Document class carries the writer and every schema): about 100 kB;
+		// growth and the move to overlay are about 28 kB; the registry across notes (src/registry,
+		// src/vault, the network and registry blocks) about 40 kB; the allocator and its Fix and
+		// Fill actions about 30 kB.
+		expect(statSync("main.js").size).toBeLessThanOrEqual(380_000);
 	});
 
 	it("is CommonJS with a default export and a fixed banner", () => {

@@ -6,9 +6,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 // dist/cli.cjs is built by test/global-setup.ts.
 const CLI = resolve("dist/cli.cjs");
+// Three clusters in three VNets: notes that declared one address space would share a VNet.
 const GOOD = "```aks-ip\ncluster: good\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\ncount: 3\n```\n";
-const WARN = "# w\n\n```aks-ip\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\ncount: 3\nbogus: 1\n```\n";
-const BAD = "---\ntags: [x]\n---\n# Bad\n\n```aks-ip\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/28\ncount: 20\n```\n";
+const WARN = "# w\n\n```aks-ip\nvnet: 10.11.0.0/16\nnodeSubnet: 10.11.0.0/24\ncount: 3\nbogus: 1\n```\n";
+const BAD = "---\ntags: [x]\n---\n# Bad\n\n```aks-ip\nvnet: 10.12.0.0/16\nnodeSubnet: 10.12.0.0/28\ncount: 20\n```\n";
 
 function aks(args: string[], options: { cwd?: string; input?: string } = {}) {
 	const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -39,7 +40,7 @@ describe("aks-ip check", () => {
 		expect(r.code).toBe(1);
 		const lines = r.out.trim().split("\n");
 		expect(lines[0]).toMatch(
-			/^notes\/deep\/bad\.md:8: error node-subnet-too-small Node subnet 10\.10\.0\.0\/28 has 11 usable IPs/,
+			/^notes\/deep\/bad\.md:8: error node-subnet-too-small Node subnet 10\.12\.0\.0\/28 has 11 usable IPs/,
 		);
 		expect(lines).toContain(
 			'notes/warn.md:7: warning unknown-key Unknown key "bogus" at the top level; it is ignored.',

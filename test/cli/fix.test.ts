@@ -105,3 +105,43 @@ describe("aks-ip fix", () => {
 		]);
 	});
 });
+
+describe("aks-ip fix with the registry", () => {
+	function vault(files: Record<string, string>): string {
+		const dir = mkdtempSync(join(tmpdir(), "aks-ip-fix-vault-"));
+		for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+		return dir;
+	}
+	const fence = (body: string[]) => ["```aks-ip", ...body, "```", ""].join("\n");
+
+	it("places a new subnet clear of the subnets another note takes in the same VNet", () => {
+		const dir = vault({
+			"Spoke.md": fence(["kind: network", "vnet: 10.30.0.0/16", "subnets:", "  shared: 10.30.0.0/20"]),
+			"Cluster.md": fence(['vnet: "[[Spoke]]"', "networkPlugin: azure", "count: 50", "maxPods: 30"]),
+		});
+		const r = aks(["fix", join(dir, "Cluster.md"), join(dir, "Spoke.md")]);
+		expect(r.err).toMatch(/Cluster\.md:\d+: \(none\) -> nodeSubnet: "?10\.30\.(16|24)\.0\/21/);
+		expect(r.out).not.toMatch(/nodeSubnet: 10\.30\.0\.0/);
+	});
+
+	it("keeps pod and service ranges clear of what a peered hub routes", () => {
+		const dir = vault({
+			"Hub.md": fence(["kind: network", "vnet: 10.0.0.0/16", "ranges:", "  on-premises: 10.244.0.0/14"]),
+			"Cluster.md": fence([
+				"vnet: 10.40.0.0/16",
+				'peered: ["[[Hub]]"]',
+				"networkPlugin: azure",
+				"networkPluginMode: overlay",
+				"nodeSubnet: 10.40.0.0/24",
+				"podCidr: 10.244.0.0/16",
+				"serviceCidr: 10.0.0.0/16",
+			]),
+		});
+		const r = aks(["fix", join(dir, "Cluster.md"), join(dir, "Hub.md")]);
+		const pod = /podCidr: (\S+)/.exec(r.out.split("==> ")[1] ?? "")?.[1];
+		const service = /serviceCidr: (\S+)/.exec(r.out.split("==> ")[1] ?? "")?.[1];
+		expect(pod).not.toBe("10.244.0.0/16");
+		expect(service).not.toBe("10.0.0.0/16");
+		expect(r.code).toBe(0);
+	});
+});

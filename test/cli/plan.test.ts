@@ -30,6 +30,16 @@ describe("aks-ip plan", () => {
 		expect(json.blocks[0]?.findings).toEqual([expect.objectContaining({ code: "unknown-key", line: 5 })]);
 	});
 
+	it("says so for a note without an aks-ip block (text); --json gives no block for it", () => {
+		writeFileSync(join(dir, "plain.md"), "# Notes\n\n```yaml\ncount: 3\n```\n");
+		const r = cli(["plan", join(dir, "plain.md"), join(dir, "spec.yaml")]);
+		expect(r.code).toBe(0);
+		expect(r.out.split("\n")[0]).toMatch(/plain\.md: no aks-ip block in this note$/);
+		expect(r.out).toContain("spec.yaml:1: c:");
+		const json = JSON.parse(cli(["plan", "--json", join(dir, "plain.md")]).out) as { blocks: unknown[] };
+		expect(json.blocks).toEqual([]);
+	});
+
 	it("plans a note with lines in the note", () => {
 		const r = cli(["plan", "--json", join(dir, "note.md")]);
 		const json = JSON.parse(r.out) as { blocks: { line: number; findings: { line: number }[] }[] };

@@ -134,6 +134,34 @@ describe("convertAzAksShow", () => {
 		expect(planSource(bodyOf(r.block)).nodeSubnets[0]?.required).toBe(5n);
 	});
 
+	it("carries API server VNet integration over: a private cluster's endpoint is then not in the node subnet", () => {
+		const r = converted(
+			JSON.stringify({
+				name: "aks-private",
+				apiServerAccessProfile: { enablePrivateCluster: true, enableVnetIntegration: true },
+				agentPoolProfiles: [{ name: "system", count: 3 }],
+			}),
+		);
+		expect(r.block).toMatch(/^apiServerVnetIntegration: true +# the API server subnet takes 9 IPs per cluster$/m);
+		expect(r.unmapped.join()).not.toContain("enableVnetIntegration");
+		expect(planSource(bodyOf(r.block)).nodeSubnets[0]?.required).toBe(4n);
+	});
+
+	it("carries upgradeSettings.maxUnavailable over: maxSurge 0 with maxUnavailable 1 upgrades in place", () => {
+		const r = converted(
+			JSON.stringify({
+				name: "aks-tight",
+				agentPoolProfiles: [
+					{ name: "apps", count: 3, upgradeSettings: { maxSurge: "0", maxUnavailable: "1" } },
+				],
+			}),
+		);
+		expect(r.block).toMatch(/^ {4}maxSurge: 0\n {4}maxUnavailable: 1$/m);
+		expect(r.unmapped.join()).not.toContain("maxUnavailable");
+		const p = planSource(bodyOf(r.block));
+		expect(p.findings.filter((f) => f.code === "upgrade-settings").map((f) => f.severity)).toEqual(["info"]);
+	});
+
 	it("matches keys case-insensitively (ARM spells dnsServiceIP and vnetSubnetID)", () => {
 		const r = converted(
 			JSON.stringify({

@@ -30,6 +30,7 @@ describe("the Markdown summary", () => {
 			"### 4. Load balancer IPs",
 			"### 5. Egress",
 			"### IP management",
+			"### Growth",
 			"### Key takeaways",
 		]);
 		for (const label of [

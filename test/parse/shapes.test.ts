@@ -163,7 +163,8 @@ describe("several objects in one block", () => {
 			["snet-private-endpoints", "10.40.2.0/27", "other", "other"],
 		]);
 		// Node IPs in use are the pools' business: only the other subnets count IP configurations.
-		expect(p.subnets.map((s) => s.required)).toEqual([4n, 54n, 928n, 0n, 3n]);
+		// The API server subnet holds 9 for this cluster (enableVnetIntegration in the paste).
+		expect(p.subnets.map((s) => s.required)).toEqual([4n, 54n, 928n, 9n, 3n]);
 		expect(p.serviceCidrs.map((c) => c.cidr.text)).toEqual(["172.16.0.0/16"]);
 		expect(p.peered.map((x) => x.name)).toEqual(["vnet-hub-weu"]);
 		expect(findings(p)).toEqual([[1, "info", "input-format"]]);

@@ -9,7 +9,10 @@ describe("the JSON contract of plan --json (README, Command line)", () => {
 	it("gives exactly the documented block for the example spec", () => {
 		const note = `# Prod\n\nText.\n\n\`\`\`aks-ip\n${EXAMPLE}\`\`\`\n`;
 		const [plan] = planNote(note);
-		expect(blockJson(plan!, "notes/prod.md")).toEqual({
+		// Growth and whatIf are additions to the documented shape (issue 16), checked below.
+		const { growth: _growth, whatIf: _whatIf, pools, ...block } = blockJson(plan!, "notes/prod.md");
+		const documented = { ...block, pools: pools.map(({ canGrowTo: _c, boundBy: _b, ...p }) => p) };
+		expect(documented).toEqual({
 			file: "notes/prod.md",
 			line: 5,
 			model: "azure-cni-overlay",
@@ -69,6 +72,62 @@ describe("the JSON contract of plan --json (README, Command line)", () => {
 		});
 	});
 
+	it("adds canGrowTo and boundBy to each pool, and the cluster's growth and sizing", () => {
+		const json = blockJson(planSource(EXAMPLE), "x.yaml");
+		expect(json.pools.map((p) => [p.name, p.canGrowTo, p.boundBy])).toEqual([
+			[
+				"system",
+				194,
+				{
+					code: "pod-cidr-too-small",
+					range: "192.168.0.0/16",
+					kind: "pod-cidr",
+					then: { code: "node-limit", range: "1,000 nodes per pool", kind: "pool-nodes", canGrowTo: 909 },
+				},
+			],
+			[
+				"apps",
+				250,
+				{
+					code: "pod-cidr-too-small",
+					range: "192.168.0.0/16",
+					kind: "pod-cidr",
+					then: { code: "node-limit", range: "1,000 nodes per pool", kind: "pool-nodes", canGrowTo: 998 },
+				},
+			],
+		]);
+		expect(json.growth).toMatchObject({
+			ceilings: 43,
+			canGrowTo: 252,
+			nodesAtFullScale: 256,
+			poolCeilings: [
+				{ name: "system", ceiling: 18 },
+				{ name: "apps", ceiling: 234 },
+			],
+			boundBy: { code: "pod-cidr-too-small", range: "192.168.0.0/16" },
+			sizing: [
+				{
+					code: "pod-cidr-too-small",
+					range: "192.168.0.0/16",
+					unit: "/24 node blocks",
+					nodesToday: 46,
+					prefixes: [
+						{ prefix: 16, capacity: 256, nodes: 256 },
+						{ prefix: 15, capacity: 512, nodes: 512 },
+					],
+				},
+			],
+		});
+		expect(json.whatIf).toBeNull();
+		const whatIf = blockJson(planSource(`${EXAMPLE}whatIf: {apps: 300}\n`), "x.yaml").whatIf;
+		expect(whatIf).toMatchObject({
+			scale: null,
+			pools: [{ name: "apps", from: 40, to: 300 }],
+			newErrors: [{ code: "pod-cidr-too-small" }],
+			breaksFirst: { code: "pod-cidr-too-small", pools: [{ name: "apps", ceiling: 251 }], scale: null },
+		});
+	});
+
 	it("writes integers up to 2^53 as numbers and above as decimal strings", () => {
 		expect([jsonInt(2n ** 53n), jsonInt(2n ** 53n + 1n), jsonInt(-(2n ** 53n)), jsonInt(0n)]).toEqual([
 			2 ** 53,
@@ -82,7 +141,7 @@ describe("the JSON contract of plan --json (README, Command line)", () => {
 		const plan = planSource(`
 ipFamilies: [IPv4, IPv6]
 vnet: [10.0.0.0/16, "fd00::/48"]
-nodeSubnet: 10.0.0.0/24
+nodeSubnet: [10.0.0.0/24, "fd00::/64"]
 podCidrs: [10.244.0.0/16, "fd12:3456:789a::/64"]
 serviceCidrs: [10.1.0.0/16, "fd12:3456:789a:1::/108"]
 dnsServiceIp: 10.1.0.10
@@ -91,10 +150,11 @@ count: 3
 		const json = blockJson(plan, "x.yaml");
 		expect(json.podCidrs[1]).toEqual({
 			cidr: "fd12:3456:789a::/64",
-			blockPrefix: 120,
-			blocks: "72057594037927936",
+			blockPrefix: 80,
+			blocks: 65536,
 			requiredBlocks: 4,
 		});
+		expect(json.nodeSubnets[1]).toMatchObject({ cidr: "fd00::/64", size: "18446744073709551616", required: 4 });
 		expect(json.serviceCidrs[1]?.size).toBe(1048576);
 		expect(json.ipFamilies).toEqual(["IPv4", "IPv6"]);
 		expect(json.findings).toEqual([]);

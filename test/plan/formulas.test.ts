@@ -220,7 +220,10 @@ describe("dual-stack", () => {
 			["fd00:60::/64", 4n],
 		]);
 		expect(p.pools[0]?.nodeSubnet6?.cidr.text).toBe("fd00:60::/64");
-		expect(p.podCidrs.map((c) => c.blockPrefix)).toEqual([24, 120]);
+		expect(p.podCidrs.map((c) => [c.blockPrefix, c.blocks])).toEqual([
+			[24, 256n],
+			[80, 65536n],
+		]);
 	});
 
 	it("refuses an IPv6 prefix in a single-stack cluster, or put first", () => {
@@ -288,11 +291,13 @@ describe("extras(subnet): other addresses in a subnet", () => {
 		).toContain("needs an internal load balancer");
 	});
 
-	it("refuses a Private Link Service with dual-stack and with static block allocation", () => {
+	it("warns of a Private Link Service with dual-stack, and refuses it with static block allocation", () => {
 		const pls = "loadBalancers:\n  - { name: api, type: internal, privateLinkIps: 1 }";
 		expect(
-			find(plan(`ipFamilies: [IPv4, IPv6]\n${pls}`), "model-mismatch").some((f) =>
-				f.message.includes("Private Link Service does not work with dual-stack"),
+			find(plan(`ipFamilies: [IPv4, IPv6]\n${pls}`), "model-mismatch").some(
+				(f) =>
+					f.severity === "warning" &&
+					f.message.includes("fails when its load balancer also has an IPv6 frontend"),
 			),
 		).toBe(true);
 		const staticBlock = `networkPlugin: azure\nvnet: 10.1.0.0/16\nnodeSubnet: 10.1.0.0/24\npodSubnet: 10.1.64.0/18\npodIpAllocationMode: StaticBlock\nserviceCidr: 10.2.0.0/16\ndnsServiceIp: 10.2.0.10\n${pls}`;

@@ -20,3 +20,10 @@ export function codes(p: PlanResult): string[] {
 export function find(p: PlanResult, code: string) {
 	return p.findings.filter((f) => f.code === code);
 }
+
+/** The messages of the findings of `code` (and `severity`). */
+export function messages(p: PlanResult, code: string, severity?: string): string[] {
+	return find(p, code)
+		.filter((f) => severity === undefined || f.severity === severity)
+		.map((f) => f.message);
+}

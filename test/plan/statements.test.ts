@@ -57,7 +57,7 @@ function matcher(model: ModelId) {
 		all.filter((x) => x.re.test(text)).sort((a, b) => b.s.length - a.s.length)[0]?.s ?? null;
 }
 
-/** The prose of a rendered plan: its allocation cells and summary lines (Capacity lines are numbers). */
+/** The prose of a rendered plan: its allocation cells and summary lines (Capacity lines and the Growth section are numbers). */
 function prose(plan: PlanResult): string[] {
 	const cells = allocationRows(plan).flatMap((row) =>
 		row.slice(2, 5).map((c) => (typeof c === "string" ? c : c.text)),
@@ -67,7 +67,7 @@ function prose(plan: PlanResult): string[] {
 	for (const line of toMarkdown(plan).split("\n")) {
 		if (line.startsWith("#")) section = line;
 		const bullet = /^\s*- (?:\*\*([^*]+):\*\* )?(.*)$/.exec(line);
-		if (!bullet || section.endsWith("Errors") || bullet[1] === "Capacity") continue;
+		if (!bullet || section.endsWith("Errors") || section.endsWith("Growth") || bullet[1] === "Capacity") continue;
 		lines.push(bullet[2] ?? "");
 	}
 	return [...cells, ...lines];
@@ -156,7 +156,7 @@ describe("the low-headroom finding says whether the pod CIDR can grow", () => {
 		["kubenet", `networkPlugin: kubenet\n${BASE}${tight}count: 15`, MODEL_STATEMENTS.kubenet.headroom],
 		[
 			"an IPv6 pod CIDR",
-			`${BASE.replace("10.1.0.0/22", "[10.1.0.0/22, 'fd00:1::/64']").replace("10.1.0.0/16", "[10.1.0.0/16, 'fd00:1::/48']")}ipFamilies: [IPv4, IPv6]\npodCidrs: [10.244.0.0/16, 'fd00:244::/116']\nmaxSurge: 0\ncount: 15`,
+			`${BASE.replace("10.1.0.0/22", "[10.1.0.0/22, 'fd00:1::/64']").replace("10.1.0.0/16", "[10.1.0.0/16, 'fd00:1::/48']")}ipFamilies: [IPv4, IPv6]\npodCidrs: [10.244.0.0/16, 'fd00:244::/76']\nmaxSurge: 0\ncount: 15`,
 			overlay.headroomIpv6,
 		],
 	])("%s", (_, body, clause) => {

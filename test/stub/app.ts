@@ -2,15 +2,16 @@
 // workspace whose active view tests set, and records of the files opened.
 import type * as O from "obsidian";
 import { Component } from "./component";
-import { Vault } from "./vault";
-import type { TFile } from "./vault";
+import { MetadataCache, Vault } from "./vault";
+import type { TAbstractFile, TFile } from "./vault";
 
 /** Obsidian's abstract Editor, as a base class: test/editor-fake.ts implements what src calls. */
 export abstract class Editor {}
 
 export interface OpenRecord {
-	via: "openFile";
+	via: "openFile" | "openLinkText";
 	path: string;
+	sourcePath?: string;
 	state?: O.OpenViewState;
 }
 
@@ -44,9 +45,11 @@ export class MarkdownView extends Component {
 }
 
 export class Workspace {
+	layoutReady = true;
+	private readonly layoutCallbacks: (() => unknown)[] = [];
 	/** Test helper: the view getActiveViewOfType() looks at. */
 	activeView: MarkdownView | null = null;
-	/** Test helper: every leaf.openFile call, oldest first. */
+	/** Test helper: every leaf.openFile and openLinkText call, oldest first. */
 	readonly opened: OpenRecord[] = [];
 
 	constructor(readonly app: App) {}
@@ -69,11 +72,45 @@ export class Workspace {
 		const current = this.activeView?.leaf;
 		return !newLeaf && current ? current : new WorkspaceLeaf(this);
 	}
+
+	openLinkText(
+		linktext: string,
+		sourcePath: string,
+		newLeaf?: O.PaneType | boolean,
+		openViewState?: O.OpenViewState,
+	): Promise<void> {
+		this.opened.push({ via: "openLinkText", path: linktext, sourcePath, state: openViewState });
+		return Promise.resolve();
+	}
+
+	/** Runs `callback` now when the layout is ready, else when setLayoutReady() is called. */
+	onLayoutReady(callback: () => unknown): void {
+		if (this.layoutReady) callback();
+		else this.layoutCallbacks.push(callback);
+	}
+
+	/** Test helper: the layout becomes ready, as after Obsidian's start-up. */
+	setLayoutReady(): void {
+		this.layoutReady = true;
+		for (const callback of this.layoutCallbacks.splice(0)) callback();
+	}
+}
+
+/** File operations that respect the user's preferences. */
+export class FileManager {
+	constructor(private readonly vault: Vault) {}
+
+	trashFile(file: TAbstractFile): Promise<void> {
+		this.vault.removeFile(file);
+		return Promise.resolve();
+	}
 }
 
 export class App {
 	vault: Vault;
 	workspace: Workspace;
+	metadataCache: MetadataCache;
+	fileManager: FileManager;
 	/** Commands added by plugins, by full id ("aks-ip:insert-plan"). */
 	commands: { commands: Record<string, O.Command> } = { commands: {} };
 
@@ -81,6 +118,8 @@ export class App {
 	constructor(init: { files?: Record<string, string> } = {}) {
 		this.vault = new Vault();
 		this.workspace = new Workspace(this);
+		this.metadataCache = new MetadataCache(this.vault);
+		this.fileManager = new FileManager(this.vault);
 		for (const [path, text] of Object.entries(init.files ?? {})) this.vault.create(path, text);
 	}
 }

@@ -114,6 +114,8 @@ export abstract class Plugin extends Component {
 }
 
 export interface LoadOptions {
+	/** An App made beforehand (e.g. with its layout not ready yet); else one with `files`. */
+	app?: App;
 	files?: Record<string, string>;
 	/** Contents of data.json before the plugin loads. */
 	data?: unknown;
@@ -124,7 +126,7 @@ export async function loadPlugin<P extends O.Plugin>(
 	PluginClass: new (app: O.App, manifest: O.PluginManifest) => P,
 	options: LoadOptions = {},
 ): Promise<{ plugin: P; app: App; record: PluginRecord }> {
-	const app = new App({ files: options.files });
+	const app = options.app ?? new App({ files: options.files });
 	const plugin = new PluginClass(app as unknown as O.App, defaultManifest);
 	const record = inspect(plugin);
 	record.data = copy(options.data);

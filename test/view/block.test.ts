@@ -48,7 +48,12 @@ describe("the aks-ip code block", () => {
 		expect(el.querySelector(".aks-ip-model")?.textContent).toBe("Azure CNI Overlay, Cilium data plane");
 		expect(el.querySelector(".aks-ip-status")?.textContent).toBe("OK");
 		const tables = [...el.querySelectorAll("table")];
-		expect(tables.map((t) => t.querySelector("caption")?.textContent)).toEqual(["Allocation", "Node pools"]);
+		expect(tables.map((t) => t.querySelector("caption")?.textContent)).toEqual([
+			"Allocation",
+			"Node pools",
+			"Growth",
+			"Sizing: pod CIDR 192.168.0.0/16 (46 nodes today)",
+		]);
 		for (const t of tables) {
 			expect(t.parentElement?.classList.contains("aks-ip-scroll")).toBe(true);
 			expect([...t.querySelectorAll("thead th")].every((th) => th.getAttribute("scope") === "col")).toBe(true);

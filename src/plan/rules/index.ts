@@ -1,14 +1,24 @@
 /** Every rule, in the order its findings are listed for one line. */
 import { lowHeadroom, nodeSubnetTooSmall, podCidrTooSmall, podSubnetFullDensity, podSubnetTooSmall } from "./capacity";
 import { lbIpInvalid } from "./lb";
-import { kubenetRetirement, modelMismatch } from "./model";
+import { kubenetRetirement, modelMismatch, networkPolicyManagerLimit } from "./model";
+import { moveToOverlay } from "./overlay";
 import { outsideVnet, rangeOverlap, serviceCidrInVnet } from "./overlap";
-import { maxPodsOutOfRange, nodeLimit, poolMinPods, poolName, snatPorts, staticBlockWaste, zeroSurge } from "./pools";
+import {
+	maxPodsOutOfRange,
+	nodeLimit,
+	poolMinPods,
+	poolName,
+	snatPorts,
+	staticBlockWaste,
+	systemPoolOs,
+	upgradeSettings,
+} from "./pools";
 import { vnetLimit } from "./vnet";
 import { publicRange, reservedRange } from "./reserved";
 import type { Rule } from "./rule";
 import { dnsIpOutsideServiceCidr, dnsIpReserved, serviceCidrSmall, serviceCidrTooLarge } from "./service";
-import { overlayNameLength, subnetSize } from "./subnets";
+import { apiServerSubnetUse, overlayNameLength, subnetSize } from "./subnets";
 
 export const RULES: readonly Rule[] = [
 	modelMismatch,
@@ -18,6 +28,7 @@ export const RULES: readonly Rule[] = [
 	publicRange,
 	subnetSize,
 	overlayNameLength,
+	apiServerSubnetUse,
 	nodeSubnetTooSmall,
 	podSubnetTooSmall,
 	podSubnetFullDensity,
@@ -31,11 +42,14 @@ export const RULES: readonly Rule[] = [
 	maxPodsOutOfRange,
 	poolMinPods,
 	nodeLimit,
+	networkPolicyManagerLimit,
 	lbIpInvalid,
 	kubenetRetirement,
+	moveToOverlay,
 	staticBlockWaste,
 	snatPorts,
-	zeroSurge,
+	upgradeSettings,
 	poolName,
+	systemPoolOs,
 	vnetLimit,
 ];

@@ -1,9 +1,16 @@
 /** Static internal load-balancer frontends: https://learn.microsoft.com/azure/aks/internal-lb. */
 import { containsAddress, isAzureReservedAddress } from "../../net/address";
+import { clip } from "../../core/text";
 import type { Rule } from "./rule";
 
+/** Two pools in their own subnets; load balancers follow. */
+const TWO_POOLS =
+	"vnet: 10.10.0.0/16\nagentPools:\n  - { name: sys, count: 3, nodeSubnet: 10.10.0.0/24 }\n  - { name: apps, count: 3, nodeSubnet: 10.10.4.0/24 }\nloadBalancers:";
+
 /**
- * A static internal load-balancer IP lies in its subnet, is not one of Azure's 5 reserved
+ * A static internal load-balancer IP lies in its subnet (without `subnet:`, the cluster's default
+ * subnet: the first pool's node subnet, https://learn.microsoft.com/azure/aks/internal-lb; a static
+ * IP elsewhere fails with PrivateIPAddressNotInSubnet), is not one of Azure's 5 reserved
  * addresses, is not taken by another load balancer, and is not in the service CIDR.
  */
 export const lbIpInvalid: Rule = {
@@ -11,9 +18,12 @@ export const lbIpInvalid: Rule = {
 	examples: {
 		fails: [
 			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nloadBalancers:\n  - { name: i, type: internal, ip: 10.10.3.255 }",
+			// A second pool's address with no subnet: the frontend goes in the first pool's subnet.
+			`${TWO_POOLS}\n  - { name: i, type: internal, ip: 10.10.4.10 }`,
 		],
 		passes: [
 			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nloadBalancers:\n  - { name: i, type: internal, ip: 10.10.3.250 }",
+			`${TWO_POOLS}\n  - { name: i, type: internal, ip: 10.10.4.10, subnet: apps }`,
 		],
 	},
 	check(plan, _spec, report) {
@@ -22,7 +32,17 @@ export const lbIpInvalid: Rule = {
 			const ip = lb.ip;
 			if (!ip || lb.type !== "internal") continue;
 			const s = lb.subnet;
-			if (s && !containsAddress(s.cidr, ip)) {
+			if (s && !containsAddress(s.cidr, ip) && lb.subnetDefaulted) {
+				const home = plan.subnets.find((x) => x !== s && containsAddress(x.cidr, ip));
+				const add = home
+					? `subnet: ${home.name === null ? home.cidr.text : clip(home.name)}`
+					: "subnet: <its subnet>";
+				report(
+					"error",
+					`Load balancer "${lb.name}" has static IP ${ip.text} and no subnet, so AKS puts it in the cluster's default subnet ${s.cidr.text} (the first pool's node subnet), which does not hold that address: AKS answers PrivateIPAddressNotInSubnet and the service stays pending. Add ${add} (the azure-load-balancer-internal-subnet annotation), or pick an address of ${s.cidr.text}.`,
+					lb.line,
+				);
+			} else if (s && !containsAddress(s.cidr, ip)) {
 				report(
 					"error",
 					`Load balancer "${lb.name}" has static IP ${ip.text}, outside its subnet ${s.cidr.text}. Pick an address of that subnet, or name the subnet it belongs to.`,

@@ -1,7 +1,9 @@
 /** Keys that do not fit the network model, and the kubenet retirement. */
 import type { Spec } from "../../parse/types";
-import { MODEL_LABELS, supportsDualStack, usesPodSubnet } from "../model";
+import { MODEL_LABELS, usesPodSubnet } from "../model";
 import type { PlanResult } from "../types";
+import { groupDigits } from "../../core/numbers";
+import { podsAtFullScale } from "./pools";
 import { poolsBySubnet, type Report, type Rule } from "./rule";
 
 function podCidrLine(spec: Spec): number | undefined {
@@ -106,6 +108,58 @@ function checkDataplane(plan: PlanResult, spec: Spec, report: Report): void {
 	}
 }
 
+/**
+ * Dual-stack per model. The dual-stack guide requires Azure CNI Overlay
+ * (https://learn.microsoft.com/azure/aks/configure-dual-stack). Static block pod subnets appear only
+ * in the AKS release notes of 2026-06-19, which say AKS computes the IPv6 pod range from the pod
+ * subnet: a warning, and the plan sizes IPv4 pod addresses only. BYO CNI: nothing documented, and
+ * pod addresses of either family are the CNI's.
+ */
+function checkDualStackModel(plan: PlanResult, line: number, report: Report): void {
+	if (plan.model === "azure-cni-overlay") return;
+	if (plan.model === "azure-cni-pod-subnet-static") {
+		report(
+			"warning",
+			"Dual-stack with static block allocation appears only in the AKS release notes (2026-06-19), which say AKS computes the IPv6 pod range from the pod subnet; the dual-stack guide documents Azure CNI Overlay only. This plan sizes IPv4 pod addresses and IPv6 node addresses, not IPv6 pod addresses.",
+			line,
+		);
+	} else if (plan.model === "none") {
+		report(
+			"warning",
+			"AKS documents dual-stack for Azure CNI Overlay only; with your own CNI nothing documents it, and pod addresses of both families are the CNI's to assign. Check that your CNI supports dual-stack on AKS; this plan sizes node addresses only.",
+			line,
+		);
+	} else {
+		report(
+			"error",
+			`${MODEL_LABELS[plan.model]} has no documented dual-stack support; the AKS dual-stack guide requires Azure CNI Overlay.`,
+			line,
+		);
+	}
+}
+
+/**
+ * Private Link Service is IPv4 only: it fails when its load balancer also has an IPv6 frontend
+ * (https://learn.microsoft.com/azure/aks/internal-lb). A static IPv6 address is such a frontend.
+ */
+function checkPrivateLinkDualStack(plan: PlanResult, report: Report): void {
+	for (const lb of plan.loadBalancers) {
+		if (lb.privateLinkIps === 0) continue;
+		if (lb.ip?.family === 6)
+			report(
+				"error",
+				`Load balancer "${lb.name}" has an IPv6 frontend (${lb.ip.text}) and a Private Link Service, which is IPv4 only and fails on a load balancer with an IPv6 frontend. Give it an IPv4 address.`,
+				lb.line,
+			);
+		else
+			report(
+				"warning",
+				`Load balancer "${lb.name}" has a Private Link Service in a dual-stack cluster: Private Link Service is IPv4 only and fails when its load balancer also has an IPv6 frontend. Keep this service single-stack IPv4 (ipFamilyPolicy: SingleStack, ipFamilies: [IPv4]).`,
+				lb.line,
+			);
+	}
+}
+
 function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 	const node6 = spec.nodeSubnet6 ?? spec.pools.find((p) => p.nodeSubnet6)?.nodeSubnet6;
 	if (node6 && plan.ipFamilies.length < 2) {
@@ -117,30 +171,12 @@ function checkDualStack(plan: PlanResult, spec: Spec, report: Report): void {
 	}
 	const families = spec.ipFamilies;
 	if (!families || families.value.length < 2) return;
-	if (plan.model === "none") {
-		report(
-			"warning",
-			"AKS documents dual-stack for Azure CNI Overlay and static block pod subnets only; with your own CNI, check that it and AKS support IPv6 nodes.",
-			families.line,
-		);
-	} else if (!supportsDualStack(plan.model)) {
-		report(
-			"error",
-			`${MODEL_LABELS[plan.model]} has no documented dual-stack support; AKS offers it with Azure CNI Overlay (and static block pod subnets).`,
-			families.line,
-		);
-	}
+	checkDualStackModel(plan, families.line, report);
 	const policy = spec.networkPolicy;
 	if (policy && ["azure", "calico"].includes(policy.value.toLowerCase())) {
 		report("error", `Dual-stack clusters cannot use ${policy.value} network policy; use Cilium.`, policy.line);
 	}
-	const pls = plan.loadBalancers.find((lb) => lb.privateLinkIps > 0);
-	if (pls)
-		report(
-			"error",
-			`Private Link Service does not work with dual-stack clusters (load balancer "${pls.name}").`,
-			pls.line,
-		);
+	checkPrivateLinkDualStack(plan, report);
 	if (spec.outboundType?.value === "managedNATGateway") {
 		report(
 			"error",
@@ -176,14 +212,53 @@ function checkKubenetPolicy(plan: PlanResult, spec: Spec, report: Report): void 
 export const modelMismatch: Rule = {
 	code: "model-mismatch",
 	examples: {
-		fails: ["networkPlugin: azure\npodCidr: 10.244.0.0/16", "networkPlugin: kubenet\nnetworkDataplane: cilium"],
-		passes: ["networkPlugin: azure\nnetworkPluginMode: overlay\npodCidr: 10.244.0.0/16"],
+		fails: [
+			"networkPlugin: azure\npodCidr: 10.244.0.0/16",
+			"networkPlugin: kubenet\nnetworkDataplane: cilium",
+			// Dual-stack: a Private Link Service (warning), static block and BYO CNI (warnings).
+			"ipFamilies: [IPv4, IPv6]\nloadBalancers:\n  - { name: api, type: internal, privateLinkIps: 1 }",
+			"networkPlugin: azure\npodSubnet: 10.1.0.0/16\npodIpAllocationMode: StaticBlock\nipFamilies: [IPv4, IPv6]",
+			"networkPlugin: none\nipFamilies: [IPv4, IPv6]",
+		],
+		passes: [
+			"networkPlugin: azure\nnetworkPluginMode: overlay\npodCidr: 10.244.0.0/16",
+			"ipFamilies: [IPv4, IPv6]\nloadBalancers:\n  - { name: api, type: internal }",
+		],
 	},
 	check(plan, spec, report) {
 		checkPodKeys(plan, spec, report);
 		checkDataplane(plan, spec, report);
 		checkDualStack(plan, spec, report);
 		checkKubenetPolicy(plan, spec, report);
+	},
+};
+
+/** An overlay cluster with Azure Network Policy Manager and no surge; pools follow. */
+const NPM_BASE =
+	"networkPolicy: azure\nvnet: 10.0.0.0/8\nnodeSubnet: 10.0.0.0/16\npodCidr: 10.128.0.0/12\nmaxSurge: 0\nmaxUnavailable: 1\n";
+
+/**
+ * Azure Network Policy Manager (networkPolicy: azure) is not supported past 250 nodes or 20,000
+ * pods: it runs out of memory (https://learn.microsoft.com/azure/aks/use-network-policies). Counted
+ * at full scale: every pool at maxCount plus surge, each node at maxPods.
+ */
+export const networkPolicyManagerLimit: Rule = {
+	code: "node-limit",
+	examples: {
+		fails: [`${NPM_BASE}count: 251`, `${NPM_BASE}count: 81\nmaxPods: 250`],
+		passes: [`${NPM_BASE}count: 250\nmaxPods: 30`, `${NPM_BASE}count: 80\nmaxPods: 250`],
+	},
+	check(plan, spec, report) {
+		const policy = spec.networkPolicy;
+		if (policy?.value.toLowerCase() !== "azure" || plan.model === "kubenet" || plan.model === "none") return;
+		const nodes = plan.nodesAtFullScale;
+		const pods = podsAtFullScale(plan.pools);
+		if (nodes <= 250 && pods <= 20_000) return;
+		report(
+			"warning",
+			`Azure Network Policy Manager (networkPolicy: azure) is not supported past 250 nodes or 20,000 pods (it runs out of memory); at full scale this cluster reaches ${groupDigits(nodes)} nodes and ${groupDigits(pods)} pods at maxPods. Use Cilium (networkDataplane: cilium, networkPolicy: cilium) or Calico.`,
+			policy.line,
+		);
 	},
 };
 
@@ -197,7 +272,7 @@ export const kubenetRetirement: Rule = {
 		if (plan.model !== "kubenet") return;
 		report(
 			"warning",
-			"Kubenet is retired on 2028-03-31. Plan the move to Azure CNI Overlay, which keeps pods on a private pod CIDR and needs no route table.",
+			"Kubenet is retired on 2028-03-31. Plan the move to Azure CNI Overlay, which keeps pods on a private pod CIDR and needs no route table: see Move to Azure CNI Overlay (aks-ip migrate).",
 			spec.networkPlugin?.line ?? plan.line,
 		);
 	},

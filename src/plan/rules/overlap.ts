@@ -20,10 +20,10 @@ interface Item {
 /** Which groups each group must stay clear of. */
 const CONFLICTS: Record<Group, Group[]> = {
 	vnet: ["vnet", "peered"],
-	subnet: ["subnet", "pod", "service"],
+	subnet: ["subnet", "pod", "service", "peered"],
 	pod: ["subnet", "peered", "service"],
 	service: ["subnet", "peered", "pod"],
-	peered: ["vnet", "pod", "service"],
+	peered: ["vnet", "subnet", "pod", "service"],
 };
 
 function advice(a: Group, b: Group): string {
@@ -33,6 +33,8 @@ function advice(a: Group, b: Group): string {
 			return "Subnets of a VNet never overlap: move or resize one.";
 		case "vnet+vnet":
 			return "A VNet's address spaces must not overlap.";
+		case "peered+subnet":
+			return "Peered networks need address spaces disjoint from this VNet's subnets: traffic to the shared span cannot be routed. Move the subnet or correct the peered range.";
 		case "peered+vnet":
 			return "Peering needs disjoint address spaces: traffic to the shared span cannot be routed.";
 		case "pod+subnet":
@@ -93,15 +95,27 @@ function collectRanges(plan: PlanResult): Item[] {
 			line: p.line,
 			defaulted: false,
 		});
+	// A network's routed ranges stay clear of its VNet as peered ranges do.
+	for (const p of plan.ranges)
+		items.push({
+			group: "peered",
+			range: p.cidr,
+			label: `Routed range ${p.name === p.cidr.text ? p.cidr.text : `"${p.name}" ${p.cidr.text}`}`,
+			line: p.line,
+			defaulted: false,
+		});
 	return items;
 }
 
 /** Which side of a clash a finding points at: the range a user would most likely move. */
 const MOVABLE: Record<Group, number> = { service: 0, pod: 1, subnet: 2, vnet: 3, peered: 4 };
 
-function reportPair(a: Item, b: Item, report: Report): void {
+function reportPair(a: Item, b: Item, report: Report, vnet: readonly VnetSpace[]): void {
 	const shared = intersection(a.range, b.range);
 	if (!shared) return;
+	// A subnet inside a VNet space that clashes with a peered range: the VNet finding says it already.
+	const pair = a.group === "peered" ? b.group : b.group === "peered" ? a.group : null;
+	if (pair === "subnet" && vnet.some((v) => overlaps(v.cidr, shared))) return;
 	let [first, second] = MOVABLE[a.group] < MOVABLE[b.group] ? [a, b] : [b, a];
 	if (first.defaulted && !second.defaulted) [first, second] = [second, first];
 	const line = first.line;
@@ -120,14 +134,28 @@ function inVnetClearOfSubnets(plan: PlanResult, range: Range): VnetSpace | undef
 
 /**
  * Subnets, VNet address spaces, peered ranges, pod CIDRs and service CIDRs that must be disjoint
- * do not overlap (an overlay or kubenet pod CIDR inside the VNet space but clear of its subnets is
- * a warning).
+ * do not overlap. Peered VNets need disjoint address spaces, so every subnet clears every peered
+ * range whether or not the VNet's own space is written down
+ * (https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering). A pod CIDR
+ * inside the VNet space but clear of its subnets is a warning under Azure CNI Overlay (accepted
+ * since the AKS release of 2024-10-25) and an error under kubenet and BYO CNI, which that
+ * relaxation does not cover (https://learn.microsoft.com/azure/aks/azure-cni-overlay).
  */
 export const rangeOverlap: Rule = {
 	code: "range-overlap",
 	examples: {
-		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  a: 10.10.1.0/24"],
-		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  a: 10.10.4.0/24"],
+		fails: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  a: 10.10.1.0/24",
+			// No vnet: the node subnet still clears every peered range.
+			"nodeSubnet: 10.10.0.0/22\ncount: 3\npeered:\n  hub: 10.10.3.0/24",
+			// A kubenet pod CIDR may not overlap the VNet space (the 2024-10 relaxation is Overlay's).
+			"networkPlugin: kubenet\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 10.10.128.0/17",
+		],
+		passes: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  a: 10.10.4.0/24",
+			"nodeSubnet: 10.10.0.0/22\ncount: 3\npeered:\n  hub: 10.10.4.0/24",
+			"networkPlugin: kubenet\nvnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 10.11.0.0/16",
+		],
 	},
 	check(plan, _spec, report) {
 		const items = collectRanges(plan).sort((x, y) => {
@@ -144,7 +172,7 @@ export const rangeOverlap: Rule = {
 			}
 			for (const g of CONFLICTS[x.group]) {
 				const b = best.get(g);
-				if (b && b.range.end >= x.range.start) reportPair(b, x, report);
+				if (b && b.range.end >= x.range.start) reportPair(b, x, report, plan.vnet);
 			}
 			const current = best.get(x.group);
 			if (!current || x.range.end > current.range.end) best.set(x.group, x);
@@ -152,11 +180,19 @@ export const rangeOverlap: Rule = {
 		for (const c of plan.podCidrs) {
 			const space = inVnetClearOfSubnets(plan, c.cidr);
 			if (!space) continue;
-			report(
-				"warning",
-				`Pod CIDR ${c.cidr.text} lies in the VNet address space ${space.cidr.text}, though clear of its subnets. AKS accepts this since 2024-10 (it used to refuse it), but a subnet added later in that span would clash: prefer a range outside the VNet.`,
-				c.defaulted ? space.line : c.line,
-			);
+			const line = c.defaulted ? space.line : c.line;
+			if (plan.model === "azure-cni-overlay")
+				report(
+					"warning",
+					`Pod CIDR ${c.cidr.text} lies in the VNet address space ${space.cidr.text}, though clear of its subnets. Azure CNI Overlay accepts this since 2024-10 (it used to refuse it), but a subnet added later in that span would clash: prefer a range outside the VNet.`,
+					line,
+				);
+			else
+				report(
+					"error",
+					`Pod CIDR ${c.cidr.text} lies in the VNet address space ${space.cidr.text}. AKS refuses a ${plan.model === "kubenet" ? "kubenet" : "bring-your-own CNI"} pod CIDR that overlaps the VNet: the 2024-10 relaxation covers Azure CNI Overlay only. Pick a range outside the VNet.`,
+					line,
+				);
 		}
 	},
 };

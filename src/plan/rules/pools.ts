@@ -6,6 +6,7 @@
  * - kubenet's 400 nodes: https://learn.microsoft.com/azure/aks/configure-kubenet
  */
 import { staticBlocks } from "../model";
+import type { Surge } from "../../parse/types";
 import type { PlanResult } from "../types";
 import { clip } from "../../core/text";
 import { countOf, groupDigits } from "../../core/numbers";
@@ -62,7 +63,7 @@ export const poolMinPods: Rule = {
 };
 
 /** Pods a cluster could run at full scale and maxPods. */
-function podsAtFullScale(pools: readonly { nodesAtFullScale: number; maxPods: number | null }[]): number {
+export function podsAtFullScale(pools: readonly { nodesAtFullScale: number; maxPods: number | null }[]): number {
 	return pools.reduce((sum, p) => sum + p.nodesAtFullScale * (p.maxPods ?? 0), 0);
 }
 
@@ -239,20 +240,71 @@ export const snatPorts: Rule = {
 	},
 };
 
+/** "2", "33%". */
+function surgeText(surge: Surge): string {
+	return `${surge.value}${surge.kind === "percent" ? "%" : ""}`;
+}
+
 /**
- * maxSurge 0 needs maxUnavailable above 0, which defaults to 0: AKS refuses the upgrade settings.
+ * Upgrade settings: maxSurge 0 with maxUnavailable above 0 is the documented in-place upgrade for
+ * subnets without room for surge nodes (info: upgrades take nodes out of service); maxSurge 0 with
+ * maxUnavailable 0 (its default) is refused. maxUnavailable lowers no address count: the plan sizes
+ * surge nodes only. https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling
  */
-export const zeroSurge: Rule = {
-	code: "invalid-value",
-	examples: { fails: ["count: 3\nmaxSurge: 0"], passes: ["count: 3\nmaxSurge: 1"] },
+export const upgradeSettings: Rule = {
+	code: "upgrade-settings",
+	examples: {
+		fails: [
+			"count: 3\nmaxSurge: 0",
+			"count: 3\nmaxSurge: 0\nmaxUnavailable: 0",
+			"count: 3\nmaxSurge: 0\nmaxUnavailable: 1",
+		],
+		passes: ["count: 3\nmaxSurge: 1", "count: 3\nmaxSurge: 1\nmaxUnavailable: 1"],
+	},
 	check(plan, spec, report) {
 		for (const [i, p] of plan.pools.entries()) {
-			const given = spec.pools[i]?.maxSurge ?? spec.maxSurge;
-			if (p.surge > 0 || !given || given.value.value !== 0 || p.nodesAtFullScale === 0) continue;
+			const surge = spec.pools[i]?.maxSurge ?? spec.maxSurge;
+			if (!surge || surge.value.value !== 0 || p.nodesAtFullScale === 0) continue;
+			const unavailable = spec.pools[i]?.maxUnavailable ?? spec.maxUnavailable;
+			if (unavailable && unavailable.value.value > 0) {
+				report(
+					"info",
+					`Pool "${p.name}" upgrades in place (maxSurge 0, maxUnavailable ${surgeText(unavailable.value)}): each round takes up to ${unavailable.value.kind === "percent" ? `${unavailable.value.value}% of the nodes` : countOf(unavailable.value.value, "node")} out of service while their pods move to the others, and needs no surge addresses.`,
+					unavailable.line,
+				);
+				continue;
+			}
 			report(
-				"warning",
-				`Pool "${p.name}" has maxSurge 0: AKS then needs maxUnavailable above 0 (it defaults to 0) and upgrades take nodes out of service. The plan sizes it without surge nodes.`,
-				given.line,
+				"error",
+				`Pool "${p.name}" has maxSurge 0 and maxUnavailable 0${unavailable ? "" : " (its default)"}: AKS refuses upgrade settings that neither add nor remove a node. Set maxUnavailable to 1 or more for an in-place upgrade (the way to upgrade a subnet without room for surge nodes), or a maxSurge above 0.`,
+				unavailable?.line ?? surge.line,
+			);
+		}
+	},
+};
+
+/**
+ * System pools run Linux: a pool with mode System and osType Windows is refused
+ * (https://learn.microsoft.com/azure/aks/use-system-pools).
+ */
+export const systemPoolOs: Rule = {
+	code: "invalid-value",
+	examples: {
+		fails: [
+			"agentPools:\n  - { name: sys, mode: System, count: 3 }\n  - { name: win, mode: System, osType: Windows, count: 3 }",
+		],
+		passes: [
+			"agentPools:\n  - { name: sys, mode: System, count: 3 }\n  - { name: win, mode: User, osType: Windows, count: 3 }",
+		],
+	},
+	check(plan, spec, report) {
+		for (const [i, p] of plan.pools.entries()) {
+			const given = spec.pools[i];
+			if (given?.mode?.value !== "System" || p.osType !== "Windows") continue;
+			report(
+				"error",
+				`Pool "${p.name}" is a System pool with osType Windows; AKS runs system pools on Linux only. Make it a User pool (mode: User) and keep a Linux System pool.`,
+				given.osType?.line ?? given.mode.line,
 			);
 		}
 	},

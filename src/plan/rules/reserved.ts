@@ -86,13 +86,21 @@ export const reservedRange: Rule = {
 
 /**
  * IPv4 pod CIDRs (kubenet, overlay) and service CIDRs lie in private space: RFC 1918 (10/8,
- * 172.16/12, 192.168/16) or RFC 6598 (100.64/10).
+ * 172.16/12, 192.168/16) or RFC 6598 (100.64/10). A public pod range is accepted but outside
+ * Microsoft's support (https://learn.microsoft.com/azure/aks/azure-cni-overlay): a warning. A
+ * public service range is validated and blocked since the AKS release of 2023-10-01: an error.
  */
 export const publicRange: Rule = {
 	code: "public-range",
 	examples: {
-		fails: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 20.0.0.0/16"],
-		passes: ["vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 10.244.0.0/16"],
+		fails: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 100.128.0.0/16",
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nserviceCidr: 100.128.0.0/16\ndnsServiceIp: 100.128.0.10",
+		],
+		passes: [
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\npodCidr: 100.127.0.0/16",
+			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nserviceCidr: 100.127.0.0/16\ndnsServiceIp: 100.127.0.10",
+		],
 	},
 	check(plan, _spec, report) {
 		const ranges = [
@@ -102,11 +110,18 @@ export const publicRange: Rule = {
 		for (const r of ranges) {
 			if (r.cidr.family !== 4 || PRIVATE.some((p) => p.start <= r.cidr.start && r.cidr.end <= p.end)) continue;
 			if (hits(r.cidr, [...AKS_RESERVED, MULTICAST]).length > 0) continue;
-			report(
-				"error",
-				`${r.what} ${r.cidr.text} is not in private address space (${names(PRIVATE)}); AKS does not support public ranges there.`,
-				r.line,
-			);
+			if (r.what === "Pod CIDR")
+				report(
+					"warning",
+					`Pod CIDR ${r.cidr.text} is not in private address space (${names(PRIVATE)}). Azure does not block it, but a public pod range is outside Microsoft's support for AKS: prefer a private range.`,
+					r.line,
+				);
+			else
+				report(
+					"error",
+					`Service CIDR ${r.cidr.text} is not in private address space (${names(PRIVATE)}); AKS validates service ranges and blocks public ones. Pick a private range.`,
+					r.line,
+				);
 		}
 	},
 };

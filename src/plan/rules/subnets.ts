@@ -14,7 +14,7 @@ import type { Severity } from "../../core/findings";
 import { subnetLabel } from "./overlap";
 import { breakdown } from "./capacity";
 import { clip } from "../../core/text";
-import { groupDigits } from "../../core/numbers";
+import { countOf, groupDigits } from "../../core/numbers";
 import type { Rule } from "./rule";
 
 /** Minimum prefix per special subnet, and how firm the minimum is. */
@@ -35,7 +35,8 @@ const MINIMUMS: Partial<Record<Purpose, { prefix: number; severity: Severity; wh
  * IPv4 subnets are /29 or larger, IPv6 subnets exactly /64, and special subnets meet their minimum
  * (API server /28, firewall /26, bastion /26, App Gateway for Containers /24; App Gateway /24 and
  * gateway /27 advised). A subnet that is neither a node nor a pod subnet holds its load-balancer
- * frontends, Private Link NAT IPs and extraIps.
+ * frontends, Private Link NAT IPs, private endpoints and extraIps; an API server subnet 9 addresses
+ * for this cluster plus extraIps for the clusters that share it.
  */
 export const subnetSize: Rule = {
 	code: "subnet-size",
@@ -43,9 +44,12 @@ export const subnetSize: Rule = {
 		fails: [
 			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  tiny: 10.10.8.0/30",
 			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  AzureFirewallSubnet: 10.10.8.0/27",
+			// An API server subnet holds 9 per cluster: a /28 (11 usable) with 3 more is 1 short.
+			apiServerSubnet("10.10.1.0/28", ", extraIps: 3"),
 		],
 		passes: [
 			"vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/22\ncount: 3\nsubnets:\n  tiny: 10.10.8.0/29\n  AzureFirewallSubnet: 10.10.9.0/26",
+			apiServerSubnet("10.10.1.0/28", ", extraIps: 2"),
 		],
 	},
 	check(plan, _spec, report) {
@@ -75,11 +79,11 @@ export const subnetSize: Rule = {
 				);
 			}
 			const min = MINIMUMS[s.purpose];
-			if (min && s.cidr.family === 4 && s.cidr.prefix > min.prefix) {
-				report(min.severity, `${subnetLabel(s)} is a /${s.cidr.prefix}: ${min.why}.`, s.line);
-			}
-			// Node and pod subnets have their own rules; any other subnet must hold what is asked of it.
-			if (s.role === "other" && s.required > s.usable) {
+			const belowMinimum = min !== undefined && s.cidr.family === 4 && s.cidr.prefix > min.prefix;
+			if (belowMinimum) report(min.severity, `${subnetLabel(s)} is a /${s.cidr.prefix}: ${min.why}.`, s.line);
+			// Node and pod subnets have their own rules; any other subnet must hold what is asked of it
+			// (an API server subnet: 9 per cluster, https://learn.microsoft.com/azure/aks/api-server-vnet-integration).
+			if (s.role === "other" && s.required > s.usable && !(belowMinimum && min.severity === "error")) {
 				report(
 					"error",
 					`${subnetLabel(s)} has ${groupDigits(s.usable)} usable IPs but ${groupDigits(s.required)} are asked of it (${breakdown(s, [], () => 0)}): ${groupDigits(s.required - s.usable)} short.`,
@@ -113,6 +117,41 @@ export const overlayNameLength: Rule = {
 				"error",
 				`Subnet name "${clip(s.name, 21)}" has ${s.name.length} characters; Azure CNI Overlay takes subnet names of at most 63.`,
 				s.line,
+			);
+		}
+	},
+};
+
+/** A cluster with an API server subnet of `cidr` and the subnet's other keys (`more`). */
+function apiServerSubnet(cidr: string, more = ""): string {
+	return `vnet: 10.10.0.0/16\nnodeSubnet: 10.10.0.0/24\ncount: 3\nsubnets:\n  apiserver: { cidr: ${cidr}, purpose: apiServer${more} }`;
+}
+
+/**
+ * The API server VNet integration subnet holds the API servers of the clusters that use it and
+ * nothing else: no private endpoints, load-balancer frontends or Private Link NAT IPs
+ * (https://learn.microsoft.com/azure/aks/api-server-vnet-integration).
+ */
+export const apiServerSubnetUse: Rule = {
+	code: "invalid-value",
+	examples: {
+		fails: [apiServerSubnet("10.10.1.0/27", ", privateEndpoints: 2")],
+		passes: [apiServerSubnet("10.10.1.0/27", ", extraIps: 18")],
+	},
+	check(plan, spec, report) {
+		for (const s of plan.subnets) {
+			if (s.purpose !== "apiServer") continue;
+			const declared = spec.subnets.find((d) => d.line === s.line && d.cidr?.text === s.cidr.text);
+			const others = s.extras.filter((e) => e.kind !== "apiServer" && e.kind !== "extraIps");
+			const what = [
+				...others.map((e) => e.what),
+				...(s.loadBalancers.length > 0 ? [countOf(s.loadBalancers.length, "load-balancer frontend")] : []),
+			];
+			if (what.length === 0) continue;
+			report(
+				"error",
+				`${subnetLabel(s)} is the API server VNet integration subnet, where AKS allows nothing but the API servers of the clusters using it, yet it holds ${what.join(", ")}. Move ${what.length > 1 ? "them" : "it"} to another subnet (private endpoints to one with purpose: privateEndpoints).`,
+				declared?.privateEndpoints?.line ?? s.line,
 			);
 		}
 	},
