@@ -110,7 +110,8 @@ export function planSpec(
 		planCore(s, [...parseFindings, ...extra], blockLine, firstLine, defaultSurge, estate);
 	const { plan, spec: planned } = spec.whatIf ? planWhatIf(spec, core) : { plan: core(spec, []), spec };
 	// The move is planned only when asked for (it plans a second spec): see migrationOf.
-	moves.set(plan, () => moveToOverlay(plan, planned, (body) => planTarget(body, defaultSurge)));
+	const routed = estate.allocate?.context.routed ?? [];
+	moves.set(plan, () => moveToOverlay(plan, planned, (body) => planTarget(body, defaultSurge), routed));
 	return plan;
 }
 

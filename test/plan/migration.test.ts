@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { migrationOf, planNote, planSource } from "../../src/api";
-import { overlaps, parseCidr } from "../../src/net/address";
+import { knownCidr, overlaps, parseCidr } from "../../src/net/address";
 import type { Precondition } from "../../src/plan/migration/preconditions";
 import { routedRanges } from "../../src/plan/migration/target";
 import { TEMPLATES } from "../../src/templates/templates";
@@ -183,4 +183,16 @@ describe("move to overlay: the target block", () => {
 			);
 		}
 	}, 30_000);
+});
+
+describe("the overlay's pod CIDR with the registry", () => {
+	it("stays clear of the ranges other notes route to the cluster", () => {
+		const hub = knownCidr("10.244.0.0/14");
+		const alone = migrationOf(planSource(KUBENET));
+		expect(alone?.podCidr?.cidr.text).toBe("10.244.0.0/16");
+		const plan = planSource(KUBENET, { context: { taken: [], routed: [hub] } });
+		const cidr = migrationOf(plan)?.podCidr?.cidr;
+		expect(cidr).toBeDefined();
+		if (cidr) expect(overlaps(cidr, hub)).toBe(false);
+	});
 });

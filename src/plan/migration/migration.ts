@@ -8,6 +8,7 @@ import type { Spec } from "../../parse/types";
 import type { ClusterGrowth } from "../growth/types";
 import type { ModelId, PlanResult } from "../types";
 import { preconditions, type CheckStatus, type Precondition } from "./preconditions";
+import type { Range } from "../../net/address";
 import { proposePodCidr, targetBody, type PodCidrProposal } from "./target";
 
 export interface CapacityChange {
@@ -103,7 +104,12 @@ function capacity(plan: PlanResult, target: PlanResult): CapacityChange {
 }
 
 /** The move of `plan` (planned from `spec`) to Azure CNI Overlay. */
-export function moveToOverlay(plan: PlanResult, spec: Spec, planTarget: TargetPlanner): Migration {
+export function moveToOverlay(
+	plan: PlanResult,
+	spec: Spec,
+	planTarget: TargetPlanner,
+	estate: readonly Range[] = [],
+): Migration {
 	const checks = preconditions(plan, spec);
 	const base: Migration = {
 		from: plan.model,
@@ -116,7 +122,7 @@ export function moveToOverlay(plan: PlanResult, spec: Spec, planTarget: TargetPl
 		command: null,
 	};
 	if (!movesToOverlay(plan.model)) return base;
-	const podCidr = proposePodCidr(plan);
+	const podCidr = proposePodCidr(plan, estate);
 	if (!podCidr) return { ...base, notes: notes(plan.model) };
 	const body = targetBody(plan, spec, podCidr.cidr);
 	const target = planTarget(body);

@@ -30,13 +30,14 @@ export interface PodCidrProposal {
 /**
  * A pod CIDR of at least a /16, with room for twice today's nodes at full scale: kubenet's own
  * when it is clear and large enough (the move may keep it), else AKS's default 10.244.0.0/16 when
- * free, else the first free private block (the allocator's choice).
+ * free, else the first free private block (the allocator's choice). `estate`: the ranges the
+ * registry routes to the cluster from other notes (a peered hub, on-premises).
  */
-export function proposePodCidr(plan: PlanResult): PodCidrProposal | null {
+export function proposePodCidr(plan: PlanResult, estate: readonly Range[] = []): PodCidrProposal | null {
 	const wanted = Math.max(256, 2 * plan.nodesAtFullScale);
 	let prefix = 16;
 	while (prefix > 8 && 2 ** (24 - prefix) < wanted) prefix--;
-	const avoid = routedRanges(plan);
+	const avoid = [...routedRanges(plan), ...estate.filter((r) => r.family === 4)];
 	const current = plan.model === "kubenet" ? plan.podCidrs.find((c) => c.cidr.family === 4) : undefined;
 	if (current && current.cidr.prefix <= prefix && !avoid.some((r) => overlaps(r, current.cidr)))
 		return { cidr: current.cidr, kept: true, wanted };
