@@ -1,14 +1,15 @@
 /** `aks-ip migrate`: the move of each block's cluster to Azure CNI Overlay. */
 import { parseArgs } from "node:util";
-import { jsonInt, migrationOf, type PlanResult } from "../api";
+import { allocContextOf, findBlocks, jsonInt, migrationOf, planSource, type PlanResult } from "../api";
 import { groupDigits as num } from "../core/numbers";
 import { limitText } from "../plan/growth/words";
 import { movesToOverlay, type CapacityChange, type Migration } from "../plan/migration/migration";
 import { planModelLabel } from "../plan/model";
-import { planInput, readInput } from "./io";
+import { isBareSpec, planInput } from "./io";
 import type { Io } from "./main";
+import { loadNotes } from "./vault";
 
-const MIGRATE_HELP = `Usage: aks-ip migrate [--json] FILE...
+const MIGRATE_HELP = `Usage: aks-ip migrate [--json] [--vault DIR] FILE...
 
 For every aks-ip block of each FILE (a note, a bare spec, or - for standard input): the move of
 a kubenet or Azure CNI node subnet cluster to Azure CNI Overlay. Prints each documented
@@ -17,7 +18,13 @@ a pod CIDR for the overlay clear of every routed range, capacity before and afte
 block (which plans with no error) and the az aks update command that performs the move.
 Other models say whether, and how, they could move.
 
-  --json    print {"blocks": [...]} with each block's file, line, cluster, model and migration
+Every FILE is read into one registry, as check does: a vnet linked to a network note is looked
+up there (the target keeps the link and names that network's subnets), and the pod CIDR stays
+clear of what the other notes route to the cluster (a peered hub, on-premises ranges).
+
+  --json       print {"blocks": [...]} with each block's file, line, cluster, model and migration
+  --vault DIR  the vault root links resolve from (default: the folder common to every FILE)
+  -h, --help   show this help
 Exit status: 0 when every file was read, 1 when a file could not be read, 2 for usage errors.
 `;
 
@@ -43,6 +50,7 @@ function capacityLines(c: CapacityChange): string[] {
 /** One block's move in words. */
 function migrationText(file: string, plan: PlanResult): string {
 	const m = migrationOf(plan);
+	if (plan.parsed && plan.kind === "network") return `${file}:${plan.line}: a network block: no cluster to move`;
 	if (!plan.parsed || !m) return `${file}:${plan.line}: block not planned`;
 	if (!movesToOverlay(plan.model)) {
 		const why = m.preconditions.find((c) => c.id === "source-model")?.detail ?? "";
@@ -99,11 +107,34 @@ function migrationJson(m: Migration | null) {
 	};
 }
 
+interface MigrateOptions {
+	json?: boolean;
+	vault?: string;
+}
+
+/** The blocks of every FILE, planned in one registry: the linked network, and what to stay clear of. */
+function plannedNotes(files: string[], vault: string | undefined, io: Io) {
+	const loaded = loadNotes(files, vault, io);
+	const notes = loaded.notes.map(({ input, key }) => {
+		if (key === null) return { name: input.name, plans: planInput(input) };
+		const blocks = isBareSpec(input) ? [{ fenceLine: 0, body: input.text }] : findBlocks(input.text);
+		const plans = blocks.map((b, i) =>
+			planSource(b.body, {
+				fenceLine: b.fenceLine,
+				context: allocContextOf(loaded.registry, key, i),
+				linkedVnet: (link) => loaded.registry.linkedVnet(link, key),
+			}),
+		);
+		return { name: input.name, plans };
+	});
+	return { notes, failed: loaded.unreadable > 0 };
+}
+
 export function migrate(args: string[], io: Io): number {
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
-		options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+		options: { json: { type: "boolean" }, vault: { type: "string" }, help: { type: "boolean", short: "h" } },
 	});
 	if (values.help) {
 		io.out(MIGRATE_HELP);
@@ -113,29 +144,27 @@ export function migrate(args: string[], io: Io): number {
 		io.err("aks-ip: migrate needs at least one FILE (or - for standard input)\nTry 'aks-ip --help'.\n");
 		return 2;
 	}
-	let failed = false;
+	return migrateFiles(positionals, { json: values.json, vault: values.vault }, io);
+}
+
+function migrateFiles(files: string[], options: MigrateOptions, io: Io): number {
+	const { notes, failed } = plannedNotes(files, options.vault, io);
 	const blocks: unknown[] = [];
 	const texts: string[] = [];
-	for (const path of positionals) {
-		const read = readInput(path, io.stdin);
-		if (!read.ok) {
-			io.err(`aks-ip: ${read.name}: ${read.reason}\n`);
-			failed = true;
-			continue;
-		}
-		for (const p of planInput(read.input)) {
-			if (values.json)
+	for (const { name, plans } of notes) {
+		for (const p of plans) {
+			if (options.json)
 				blocks.push({
-					file: read.input.name,
+					file: name,
 					line: p.line,
 					cluster: p.cluster,
 					model: p.parsed ? p.model : null,
 					migration: migrationJson(migrationOf(p)),
 				});
-			else texts.push(migrationText(read.input.name, p));
+			else texts.push(migrationText(name, p));
 		}
 	}
-	if (values.json) io.out(`${JSON.stringify({ blocks }, null, 2)}\n`);
+	if (options.json) io.out(`${JSON.stringify({ blocks }, null, 2)}\n`);
 	else if (texts.length > 0) io.out(`${texts.join("\n\n")}\n`);
 	return failed ? 1 : 0;
 }

@@ -111,7 +111,8 @@ export function planSpec(
 	const { plan, spec: planned } = spec.whatIf ? planWhatIf(spec, core) : { plan: core(spec, []), spec };
 	// The move is planned only when asked for (it plans a second spec): see migrationOf.
 	const routed = estate.allocate?.context.routed ?? [];
-	moves.set(plan, () => moveToOverlay(plan, planned, (body) => planTarget(body, defaultSurge), routed));
+	const linked = estate.linked ?? null;
+	moves.set(plan, () => moveToOverlay(plan, planned, (body) => planTarget(body, defaultSurge, linked), routed));
 	return plan;
 }
 
@@ -136,11 +137,17 @@ export function migrationOf(plan: PlanResult): Migration | null {
 	return m;
 }
 
-/** A migration's target block, planned as a bare spec (no what-if, no migration of its own). */
-function planTarget(body: string, defaultSurge?: Surge): PlanResult {
+/**
+ * A migration's target block, planned as a bare spec (no what-if, no migration of its own), in
+ * the network the cluster's `vnet` link names (`linked`: the same note, so the same network; null
+ * when it is not known, and then the target's subnet names are not checked either).
+ */
+function planTarget(body: string, defaultSurge?: Surge, linked: LinkedVnet | null = null): PlanResult {
 	const parsed = parseSpec(body, 0);
 	if (!parsed.spec) return emptyPlan(1, parsed.findings);
-	return planCore(parsed.spec, parsed.findings, 1, 1, defaultSurge);
+	return planCore(parsed.spec, parsed.findings, 1, 1, defaultSurge, {
+		linked: parsed.spec.vnetLink ? linked : null,
+	});
 }
 
 /** A node subnet declared without a CIDR is reported once, where it is: that finding gets its need. */

@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main";
 import { planSource } from "../../src/api";
+import { knownCidr, overlaps } from "../../src/net/address";
 
 function cli(args: string[], stdin?: string) {
 	let out = "";
@@ -55,5 +59,57 @@ describe("aks-ip migrate", () => {
 		expect(cli(["migrate"]).code).toBe(2);
 		expect(cli(["--help"]).out).toContain("migrate [--json] FILE...");
 		expect(cli(["migrate", "/no/such/file.md"]).code).toBe(1);
+	});
+});
+
+describe("aks-ip migrate with the registry", () => {
+	function vault(files: Record<string, string>): string {
+		const dir = mkdtempSync(join(tmpdir(), "aks-ip-migrate-vault-"));
+		for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+		return dir;
+	}
+	const fence = (body: string[]) => ["```aks-ip", ...body, "```", ""].join("\n");
+	const target = (out: string) => /```aks-ip\n([\s\S]*?)```/.exec(out)?.[1] ?? "";
+
+	it("keeps a linked VNet and names its subnets, planned in that network", () => {
+		const dir = vault({
+			"Net.md": fence(["kind: network", "vnet: 10.30.0.0/16", "subnets:", "  aks: 10.30.0.0/22"]),
+			"Cluster.md": fence(['vnet: "[[Net]]"', "networkPlugin: kubenet", "nodeSubnet: aks", "count: 3"]),
+		});
+		const r = cli(["migrate", join(dir, "Cluster.md"), join(dir, "Net.md")]);
+		expect(r.code).toBe(0);
+		const body = target(r.out);
+		expect(body).toContain('vnet: "[[Net]]"\n');
+		expect(body).toContain("    nodeSubnet: aks\n");
+		expect(body).not.toContain("10.30.0.0/22");
+		// The network's subnet is known: capacity names it.
+		expect(r.out).toContain("  node subnet 10.30.0.0/22: 4 → 4 of 1,019 usable IPs at full scale");
+		expect(r.out).not.toContain("target error");
+		// The network note itself has no move.
+		expect(r.out).toContain("Net.md:1: a network block: no cluster to move");
+	});
+
+	it("keeps the overlay's pod CIDR clear of what a peered hub routes to the cluster", () => {
+		const dir = vault({
+			"Hub.md": fence(["kind: network", "vnet: 10.0.0.0/16", "ranges:", "  on-premises: 10.244.0.0/14"]),
+			"Cluster.md": fence([
+				"networkPlugin: azure",
+				"vnet: 10.40.0.0/16",
+				'peered: ["[[Hub]]"]',
+				"nodeSubnet: 10.40.0.0/22",
+				"serviceCidr: 172.16.0.0/16",
+				"dnsServiceIp: 172.16.0.10",
+				"maxPods: 30",
+				"count: 3",
+			]),
+		});
+		const alone = cli(["migrate", join(dir, "Cluster.md")]);
+		const both = cli(["migrate", "--vault", dir, join(dir, "Cluster.md"), join(dir, "Hub.md")]);
+		expect(alone.out).toContain("  pod CIDR: 10.244.0.0/16");
+		const pod = / {2}pod CIDR: (\S+)/.exec(both.out)?.[1] ?? "";
+		expect(pod).not.toBe("");
+		expect(overlaps(knownCidr(pod), knownCidr("10.244.0.0/14"))).toBe(false);
+		expect(target(both.out)).toContain('  Hub: "[[Hub]]"\n');
+		expect(both.code).toBe(0);
 	});
 });

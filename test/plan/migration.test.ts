@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { migrationOf, planNote, planSource } from "../../src/api";
+import { migrationOf, planNote, planSource, Registry } from "../../src/api";
 import { knownCidr, overlaps, parseCidr } from "../../src/net/address";
 import type { Precondition } from "../../src/plan/migration/preconditions";
 import { routedRanges } from "../../src/plan/migration/target";
@@ -194,5 +194,87 @@ describe("the overlay's pod CIDR with the registry", () => {
 		const cidr = migrationOf(plan)?.podCidr?.cidr;
 		expect(cidr).toBeDefined();
 		if (cidr) expect(overlaps(cidr, hub)).toBe(false);
+	});
+});
+
+describe("the move of a cluster in a linked network", () => {
+	const fence = (lines: string[]) => ["```aks-ip", ...lines, "```", ""].join("\n");
+	const NET = fence([
+		"kind: network",
+		"vnet: 10.30.0.0/16",
+		"subnets:",
+		"  aks: 10.30.0.0/22",
+		"  other: 10.30.8.0/24",
+	]);
+	const HUB = fence(["kind: network", "vnet: 10.0.0.0/16", "ranges:", "  on-premises: 10.244.0.0/14"]);
+	const CLUSTER = [
+		"cluster: linked",
+		"networkPlugin: azure",
+		'vnet: "[[Net]]"',
+		"nodeSubnet: aks",
+		"maxPods: 30",
+		"count: 3",
+		"subnets:",
+		"  own: 10.30.9.0/24",
+	];
+
+	function registered(cluster: string[], ...extra: [string, string][]) {
+		const reg = new Registry();
+		reg.setNote("Net.md", NET);
+		for (const [path, text] of extra) reg.setNote(path, text);
+		reg.setNote("Cluster.md", fence(cluster));
+		reg.check();
+		const block = reg.notes.get("Cluster.md")?.blocks[0];
+		if (!block) throw new Error("no block");
+		return { reg, plan: block.plan };
+	}
+
+	it("keeps the link, names the network's subnets, and copies none of them", () => {
+		const { plan } = registered(CLUSTER);
+		expect(plan.subnets.find((s) => s.name === "aks")?.from).toBe("[[Net]]");
+		const m = migrationOf(plan);
+		const body = m?.target?.body ?? "";
+		expect(body).toContain('vnet: "[[Net]]"\n');
+		expect(body).not.toContain("10.30.0.0/16");
+		expect(body).toContain("    nodeSubnet: aks\n");
+		expect(body).not.toMatch(/^ {2}aks:/m);
+		expect(body).not.toContain("10.30.0.0/22");
+		expect(body).toContain("subnets:\n  own: { cidr: 10.30.9.0/24 }\n");
+		expect(m?.target?.errors).toEqual([]);
+	});
+
+	it("plans the target in the same linked network", () => {
+		const { reg, plan } = registered(CLUSTER);
+		const m = migrationOf(plan);
+		// The target's node subnet is the network's "aks": each node frees its 30 pod IPs.
+		expect(m?.capacity?.nodeSubnets).toEqual([{ cidr: "10.30.0.0/22", usable: 1019n, before: 124n, after: 4n }]);
+		const target = planSource(m?.target?.body ?? "", {
+			linkedVnet: (link) => reg.linkedVnet(link, "Cluster.md"),
+		});
+		expect(target.model).toBe("azure-cni-overlay");
+		expect(target.nodeSubnets.map((s) => [s.name, s.cidr.text, s.from])).toEqual([
+			["aks", "10.30.0.0/22", "[[Net]]"],
+		]);
+		expect(target.findings.filter((f) => f.severity === "error")).toEqual([]);
+	});
+
+	it("with the linked network unknown, the target keeps the link and plans with no error", () => {
+		const p = planSource(CLUSTER.join("\n"));
+		const m = migrationOf(p);
+		expect(m?.target?.body).toContain('vnet: "[[Net]]"\n');
+		expect(m?.target?.body).toContain("    nodeSubnet: aks\n");
+		expect(m?.target?.errors).toEqual([]);
+	});
+
+	it("keeps an aliased link as written, and peered links (named when unnamed)", () => {
+		const cluster = CLUSTER.map((l) => (l.startsWith("vnet:") ? 'vnet: "[[Net|spoke]]"' : l));
+		const { plan } = registered([...cluster, 'peered: ["[[Hub]]", 192.168.0.0/16]'], ["Hub.md", HUB]);
+		const m = migrationOf(plan);
+		const body = m?.target?.body ?? "";
+		expect(body).toContain('vnet: "[[Net|spoke]]"\n');
+		expect(body).toContain('peered:\n  192.168.0.0/16: 192.168.0.0/16\n  Hub: "[[Hub]]"\n');
+		const reparsed = planSource(body);
+		expect(reparsed.links.peered.map((p) => p.link.path)).toEqual(["Hub"]);
+		expect(reparsed.links.vnet?.alias).toBe("spoke");
 	});
 });

@@ -1,7 +1,8 @@
 /**
  * The cluster after the move: a pod CIDR for the overlay, clear of everything routed to the
  * cluster, and the target block, written from the plan (every range explicit, each pool keeping
- * its maxPods, which cannot change once a pool exists).
+ * its maxPods, which cannot change once a pool exists). A VNet or peer linked to a network note
+ * stays a link, and the subnets taken from that network are named, not copied.
  */
 import { choosePrivateRange } from "../../allocate/private";
 import { overlaps, type Cidr, type Range } from "../../net/address";
@@ -70,6 +71,17 @@ function subnetRef(s: SubnetPlan | null): string | undefined {
 	return s.name !== null ? text(s.name) : s.cidr.text;
 }
 
+/**
+ * A pool's node subnet: the one it resolved to, else, in a linked network whose note is not
+ * known here, the name the spec gives (that network's subnet, checked where the note is known).
+ */
+function nodeSubnetRef(plan: PlanResult, spec: Spec, i: number): string | undefined {
+	const resolved = subnetRef(plan.pools[i]?.nodeSubnet ?? null);
+	if (resolved !== undefined || !plan.links.vnet) return resolved;
+	const ref = spec.pools[i]?.nodeSubnet ?? spec.nodeSubnet;
+	return ref && ref.kind !== "cidr" ? text(ref.kind === "id" ? ref.id : ref.name) : undefined;
+}
+
 function poolLines(plan: PlanResult, spec: Spec): string[] {
 	const out = ["agentPools:                     # maxPods unchanged: it is fixed per pool"];
 	plan.pools.forEach((p, i) => {
@@ -83,7 +95,7 @@ function poolLines(plan: PlanResult, spec: Spec): string[] {
 			["maxPods", p.maxPods],
 			["maxSurge", surge(given?.maxSurge?.value)],
 			["osType", p.osType === "Windows" && "Windows"],
-			["nodeSubnet", subnetRef(p.nodeSubnet)],
+			["nodeSubnet", nodeSubnetRef(plan, spec, i)],
 		]);
 		out.push(...list.map((l) => `    ${l}`));
 	});
@@ -94,8 +106,31 @@ function section(title: string, items: string[]): string[] {
 	return items.length > 0 ? [`${title}:`, ...items] : [];
 }
 
+/** A link to a note, as a YAML scalar: `"[[Note]]"`. */
+function linkText(inner: string): string {
+	return JSON.stringify(`[[${inner}]]`);
+}
+
+/** `peered`: named CIDRs, and the links to other networks' notes (named by their note when unnamed). */
+function peeredLines(plan: PlanResult): string[] {
+	const used = new Set(plan.peered.map((p) => p.name.toLowerCase()));
+	const unique = (name: string): string => {
+		let out = name;
+		for (let n = 2; used.has(out.toLowerCase()); n++) out = `${name} ${n}`;
+		used.add(out.toLowerCase());
+		return out;
+	};
+	return [
+		...plan.peered.map((p) => `  ${text(p.name)}: ${p.cidr.text}`),
+		...plan.links.peered.map((p) => `  ${text(unique(p.name || p.link.path))}: ${linkText(p.link.text)}`),
+	];
+}
+
 function networkLines(plan: PlanResult): string[] {
-	const subnets = plan.subnets.filter((s) => s.name !== null && !s.defaulted && s.cidr.family === 4);
+	// Subnets of a linked network (`from`) are declared in its note: the pools name them.
+	const subnets = plan.subnets.filter(
+		(s) => s.name !== null && !s.defaulted && s.from === undefined && s.cidr.family === 4,
+	);
 	const flow = (list: Field[]) => `{ ${fields(list).join(", ")} }`;
 	return [
 		...section(
@@ -122,15 +157,14 @@ function networkLines(plan: PlanResult): string[] {
 					])}`,
 			),
 		),
-		...section(
-			"peered",
-			plan.peered.map((p) => `  ${text(p.name)}: ${p.cidr.text}`),
-		),
+		...section("peered", peeredLines(plan)),
 	];
 }
 
 function headLines(plan: PlanResult, spec: Spec, podCidr: Cidr): string[] {
-	const vnet = plan.vnet.filter((v) => !v.defaulted).map((v) => v.cidr.text);
+	const vnet = plan.links.vnet
+		? [linkText(plan.links.vnet.text)]
+		: plan.vnet.filter((v) => !v.defaulted).map((v) => v.cidr.text);
 	const service = plan.serviceCidrs.find((c) => c.cidr.family === 4);
 	return fields([
 		["cluster", !plan.clusterDefaulted && text(plan.cluster)],
