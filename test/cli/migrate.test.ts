@@ -21,7 +21,7 @@ describe("aks-ip migrate", () => {
 		const r = cli(["migrate", "-"], KUBENET);
 		expect(r.code).toBe(0);
 		expect(r.out).toContain("-:1: legacy: Kubenet → Azure CNI Overlay: unknown");
-		expect(r.out).toContain("  pass     Kubernetes 1.27 or later: The cluster runs 1.29.");
+		expect(r.out).toContain("  pass     Kubernetes 1.22 or later: The cluster runs 1.29.");
 		expect(r.out).toContain("  unknown  A user-assigned managed identity");
 		expect(r.out).toContain("note: The move cannot be undone");
 		expect(r.out).toContain("  pod CIDR: 10.244.0.0/16 (kubenet's own, kept)");

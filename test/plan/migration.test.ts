@@ -21,7 +21,9 @@ describe("move to overlay: each precondition passes, fails or is unknown from th
 	it.each([
 		["kubernetes-version", `${KUBENET}kubernetesVersion: 1.30\n`, "pass", "1.30"],
 		["kubernetes-version", `${KUBENET}kubernetesVersion: "1.27.3"\n`, "pass", "1.27.3"],
-		["kubernetes-version", `${KUBENET}kubernetesVersion: 1.26\n`, "fail", "upgrade it to 1.27"],
+		["kubernetes-version", `${KUBENET}kubernetesVersion: 1.22\n`, "pass", "1.22"],
+		["kubernetes-version", `${KUBENET}kubernetesVersion: 1.21\n`, "fail", "upgrade it to 1.22"],
+		["kubernetes-version", `${KUBENET}kubernetesVersion: 1.9\n`, "fail", "upgrade it to 1.22"],
 		["kubernetes-version", KUBENET, "unknown", "add kubernetesVersion"],
 		["network-policy", NODE_SUBNET, "pass", "AKS's default is none"],
 		["network-policy", `${NODE_SUBNET}networkPolicy: none\n`, "pass", "none"],
@@ -70,7 +72,7 @@ describe("move to overlay: each precondition passes, fails or is unknown from th
 	it("the verdict: fail when one fails, unknown when one is unknown, else pass", () => {
 		expect(migrationOf(planSource(`${NODE_SUBNET}kubernetesVersion: 1.30\n`))?.verdict).toBe("pass");
 		expect(migrationOf(planSource(NODE_SUBNET))?.verdict).toBe("unknown");
-		expect(migrationOf(planSource(`${NODE_SUBNET}kubernetesVersion: 1.25\n`))?.verdict).toBe("fail");
+		expect(migrationOf(planSource(`${NODE_SUBNET}kubernetesVersion: 1.21\n`))?.verdict).toBe("fail");
 	});
 });
 

@@ -27,11 +27,11 @@ describe("the Move to Azure CNI Overlay panel", () => {
 	});
 
 	it("lists each precondition with its status, and the target block and command", async () => {
-		const el = await render(`${body("kubenet")}kubernetesVersion: 1.25\n`);
+		const el = await render(`${body("kubenet")}kubernetesVersion: 1.21\n`);
 		const rows = [...el.querySelectorAll(".aks-ip-preconditions tbody tr")].map((tr) =>
 			[...tr.children].slice(0, 2).map((c) => c.textContent),
 		);
-		expect(rows).toContainEqual(["Kubernetes 1.27 or later", "Fail"]);
+		expect(rows).toContainEqual(["Kubernetes 1.22 or later", "Fail"]);
 		expect(rows).toContainEqual(["A user-assigned managed identity", "Unknown"]);
 		expect(rows).toContainEqual(["No network policy engine", "Pass"]);
 		const code = [...el.querySelectorAll(".aks-ip-overlay-code code")].map((c) => c.textContent ?? "");

@@ -24,7 +24,7 @@ export interface Precondition {
 
 const TITLES: Record<PreconditionId, string> = {
 	"source-model": "Azure CNI node subnet or kubenet",
-	"kubernetes-version": "Kubernetes 1.27 or later",
+	"kubernetes-version": "Kubernetes 1.22 or later",
 	"network-policy": "No network policy engine",
 	"windows-pools": "No Windows pool on Docker",
 	"dual-stack": "IPv4 only",
@@ -56,6 +56,12 @@ function sourceModel(plan: PlanResult, spec: Spec): Precondition {
 	return check("source-model", "fail", `${what} cannot move to overlay in place: ${RECREATE}`, podLine);
 }
 
+/**
+ * An existing cluster can be updated to overlay on Kubernetes 1.22 or later
+ * (https://learn.microsoft.com/azure/aks/upgrade-aks-ipam-and-dataplane).
+ */
+const MIN_MINOR = 22;
+
 function version(spec: Spec): Precondition {
 	const v = spec.kubernetesVersion;
 	if (!v)
@@ -64,10 +70,10 @@ function version(spec: Spec): Precondition {
 			"unknown",
 			"No version given: add kubernetesVersion (az aks show prints it).",
 		);
-	const ok = v.value.major > 1 || (v.value.major === 1 && v.value.minor >= 27);
+	const ok = v.value.major > 1 || (v.value.major === 1 && v.value.minor >= MIN_MINOR);
 	const detail = ok
 		? `The cluster runs ${v.value.text}.`
-		: `The cluster runs ${v.value.text}: upgrade it to 1.27 or later first.`;
+		: `The cluster runs ${v.value.text}: upgrade it to 1.${MIN_MINOR} or later first.`;
 	return check("kubernetes-version", ok ? "pass" : "fail", detail, v.line);
 }
 
