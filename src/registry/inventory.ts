@@ -3,8 +3,10 @@
  * block, in address order, with its network, the networks connected to it and its findings.
  * Shared by the `aks-ip-registry` block and `aks-ip registry`.
  */
+import type { Finding } from "../core/findings";
 import { contains, parseCidr, type Cidr } from "../net/address";
-import type { ItemKind } from "./items";
+import { findingAnchor, itemAnchor } from "./check";
+import type { ItemKind, RangeItem } from "./items";
 import type { Topology } from "./networks";
 import type { Registry } from "./registry";
 
@@ -24,7 +26,7 @@ export interface InventoryRow {
 	network: string;
 	/** Networks connected to that one: peered, or peered with the same hub. */
 	connected: string[];
-	/** "severity code" of each finding at the range's line in its block. */
+	/** "severity code" of each finding about the range: by its anchor (kind and CIDR), else at its line. */
 	findings: string[];
 }
 
@@ -71,6 +73,31 @@ function connectedNames(t: Topology, id: string, memo: Map<string, string[]>): s
 	return list;
 }
 
+/** True when `text` names `cidr` as a whole ("10.0.0.0/16", not inside "110.0.0.0/16" or "10.0.0.0/160"). */
+function names(text: string, cidr: string): boolean {
+	for (let i = text.indexOf(cidr); i >= 0; i = text.indexOf(cidr, i + 1)) {
+		const before = text[i - 1] ?? " ";
+		const after = text[i + cidr.length] ?? " ";
+		if (!/[\d.:]/.test(before) && !/\d/.test(after)) return true;
+	}
+	return false;
+}
+
+/**
+ * Whether finding `f` of the block is about `item`. A finding across notes knows the range it is
+ * about (its anchor, as the registry's check gives it): that decides. Otherwise it is about the
+ * ranges at its line (`atLine`, the block's ranges there), and where several share the line, about
+ * those it names. A range left to a default is written nowhere (its row takes the block's first
+ * line, which it shares with whatever is written there): it takes such a finding only by name.
+ */
+function isAbout(f: Finding, item: RangeItem, atLine: readonly RangeItem[]): boolean {
+	const anchor = findingAnchor(f);
+	if (anchor !== undefined) return anchor === itemAnchor(item);
+	if (f.line !== item.line) return false;
+	if (names(f.message, item.cidr.text)) return true;
+	return !item.defaulted && !atLine.some((i) => i.cidr.text !== item.cidr.text && names(f.message, i.cidr.text));
+}
+
 export function inventory(reg: Registry, filter: InventoryFilter = {}): InventoryRow[] {
 	if (!reg.checked) reg.check();
 	const state = reg.checked;
@@ -78,6 +105,13 @@ export function inventory(reg: Registry, filter: InventoryFilter = {}): Inventor
 	const folder = filter.folder ? `${filter.folder}/` : "";
 	const memo = new Map<string, string[]>();
 	const rows: InventoryRow[] = [];
+	const atLine = new Map<string, RangeItem[]>();
+	for (const item of state.sorted) {
+		const key = `${item.block}\u0000${item.line}`;
+		const list = atLine.get(key);
+		if (list) list.push(item);
+		else atLine.set(key, [item]);
+	}
 	for (const item of state.sorted) {
 		if (filter.where && !contains(filter.where, item.cidr)) continue;
 		const block = reg.block(item.block);
@@ -85,7 +119,8 @@ export function inventory(reg: Registry, filter: InventoryFilter = {}): Inventor
 		const id = state.netOf.get(block.key) ?? "";
 		const findings = new Set<string>();
 		for (const f of [...block.plan.findings, ...block.cross])
-			if (f.line === item.line) findings.add(`${f.severity} ${f.code}`);
+			if (isAbout(f, item, atLine.get(`${item.block}\u0000${item.line}`) ?? []))
+				findings.add(`${f.severity} ${f.code}`);
 		rows.push({
 			name: block.plan.cluster,
 			block: block.plan.kind,

@@ -53,6 +53,43 @@ describe("the inventory", () => {
 		expect(parseFilter("10.0.0.1/8", undefined)).toContain("host bits");
 	});
 
+	it("gives each row the findings about its range, not every finding at its line", () => {
+		const rows = inventory(reg);
+		const at = (file: string, type: string) => rows.filter((r) => r.file === file && r.type === type);
+		// Default pod and service ranges share the cluster's first line with "no node pools given".
+		for (const file of ["labs/Lab one.md", "labs/Lab two.md", "drafts/Draft.md"])
+			for (const type of ["pod", "service"]) expect(at(file, type)[0]?.findings, `${file} ${type}`).toEqual([]);
+		// A finding across notes about a default range stays with it.
+		expect(at("clusters/Prod.md", "service")[0]?.findings).toEqual(["error range-overlap"]);
+		expect(at("shared/Team B.md", "service")[0]?.findings).toEqual([
+			"warning service-cidr-in-vnet",
+			"error range-overlap",
+		]);
+	});
+
+	it("matches findings by range where ranges share a line, and keeps a default's own findings", () => {
+		const fence = (lines: string[]) => ["```aks-ip", ...lines, "```", ""].join("\n");
+		const r = new Registry();
+		r.setNote("A.md", fence(["kind: network", "vnet: [10.1.0.0/16, 172.30.0.0/16]"]));
+		r.setNote("B.md", fence(["kind: network", "vnet: 10.1.0.0/16"]));
+		// The default pod and service CIDRs lie in the VNet written at the block's first line.
+		r.setNote("C.md", fence(["vnet: 10.0.0.0/8", "nodeSubnet: 10.1.0.0/24", "count: 3"]));
+		r.check();
+		const rows = inventory(r);
+		const of = (file: string, range: string, type = "VNet") =>
+			rows.find((x) => x.file === file && x.range === range && x.type === type)?.findings;
+		// 172.30.0.0/16 is reserved by AKS: that finding of the block names it.
+		expect(of("A.md", "10.1.0.0/16")).toEqual(["warning cross-note-overlap"]);
+		expect(of("A.md", "172.30.0.0/16")).toEqual(["error reserved-range"]);
+		expect(of("C.md", "10.0.0.0/8")).toEqual([
+			"warning range-overlap",
+			"warning service-cidr-in-vnet",
+			"warning cross-note-overlap",
+		]);
+		expect(of("C.md", "10.0.0.0/16", "service")).toEqual(["warning service-cidr-in-vnet"]);
+		expect(of("C.md", "10.244.0.0/16", "pod")).toEqual(["warning range-overlap"]);
+	});
+
 	it("writes CSV that spreadsheets read as text", () => {
 		const csv = inventoryCsv([
 			{
