@@ -21,6 +21,9 @@ export default defineConfig({
 					include: ["test/**/*.test.ts"],
 					exclude: ["test/browser/**", "node_modules/**"],
 					sequence: { groupOrder: 0 },
+					// A guard against a hung test, not a speed limit (speed is npm run bench's): the
+					// 3,000-pool and property tests take seconds on a machine shared with other work.
+					testTimeout: 60_000,
 				},
 			},
 			"./vitest.browser.config.mts",

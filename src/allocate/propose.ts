@@ -79,11 +79,14 @@ export function attachFixes(plan: PlanResult, proposals: Proposal[]): void {
 /** Gives each of `findings` (the plan's, or those the registry adds) the proposal that answers it. */
 export function attachTo(findings: readonly Finding[], proposals: Proposal[], active: boolean): void {
 	for (const f of findings) {
-		// The proposal naming the finding's range most precisely: "Pod CIDR 10.244.0.0/16" over "10.244.0.0/16".
+		// The proposal for the value on the finding's line first (a finding at the podCidr line is
+		// answered by moving the pod CIDR), then the one naming its range most precisely:
+		// "Pod CIDR 10.244.0.0/16" over "10.244.0.0/16".
 		let i = -1;
 		let best = 0;
 		proposals.forEach((p, k) => {
-			const score = answers(p, f);
+			const named = answers(p, f);
+			const score = named > 0 && p.line === f.line ? named + 100_000 : named;
 			if (score > best) [i, best] = [k, score];
 		});
 		const p = proposals[i];

@@ -21,7 +21,7 @@ import { viewKey, type NetworkView } from "../registry/network-view";
 import type { AksIpSettings } from "../settings/settings";
 import type { VaultRegistry } from "../vault/registry-service";
 import { envKey } from "../registry/linked";
-import { planCached } from "./cache";
+import { contextKey, planCached } from "./cache";
 import { LINE_ATTR, OPEN_ATTR, OPEN_LINE_ATTR, PROPOSAL_ATTR } from "./findings";
 import { locateBlock } from "../note/locate";
 import { ACTION_ATTR, renderErrorBox, renderPlan, SUMMARY_HIDE, SUMMARY_SHOW } from "./render";
@@ -72,7 +72,8 @@ export class AksIpBlock extends MarkdownRenderChild {
 	/** Redraws when the registry changed what this block shows: its findings, linked VNet or network view. */
 	private registryChanged(changed: ReadonlySet<string>): void {
 		const prefix = `${this.ctx.sourcePath}#`;
-		let concerned = this.plan?.kind === "network";
+		// A network block shows the others' subnets; a block with proposals keeps them clear of the others' ranges.
+		let concerned = this.plan?.kind === "network" || (this.plan?.proposals.length ?? 0) > 0;
 		for (const key of changed) if (key.startsWith(prefix)) concerned = true;
 		if (concerned && this.registryView().key !== this.shown) this.render();
 	}
@@ -94,7 +95,7 @@ export class AksIpBlock extends MarkdownRenderChild {
 		const cross = registry.crossFindings(path, this.source, plan);
 		const network = plan.kind === "network" ? registry.networkView(path, this.source) : null;
 		const env = plan.links.vnet ? envKey(registry.linkedVnet(plan.links.vnet, path)) : "";
-		const key = `${env}\u0000${JSON.stringify(cross)}\u0000${network ? viewKey(network) : ""}`;
+		const key = [env, JSON.stringify(cross), network ? viewKey(network) : "", contextKey(context)].join("\u0000");
 		if (cross.length === 0) return { plan, key, network };
 		// A finding across notes that a proposal answers gets its Fix too.
 		attachTo(cross, plan.proposals, true);

@@ -42,7 +42,7 @@ export function planCached(
 }
 
 /** The ranges of an allocation context as text: proposals depend on them. */
-function contextKey(context: AllocContext | undefined): string {
+export function contextKey(context: AllocContext | undefined): string {
 	if (!context || (context.taken.length === 0 && context.routed.length === 0)) return "";
 	const text = (list: AllocContext["taken"]) => list.map((r) => `${r.start}-${r.end}`).join(",");
 	return `${text(context.taken)};${text(context.routed)}`;

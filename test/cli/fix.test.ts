@@ -124,6 +124,30 @@ describe("aks-ip fix with the registry", () => {
 		expect(r.out).not.toMatch(/nodeSubnet: 10\.30\.0\.0/);
 	});
 
+	it("fixes notes one after the other: two overlapping notes never move into one place, and a second run changes nothing", () => {
+		const cluster = (subnet: string) =>
+			fence([
+				'vnet: "[[Net60]]"',
+				"networkPlugin: azure",
+				"networkPluginMode: overlay",
+				`nodeSubnet: ${subnet}`,
+				"count: 3",
+			]);
+		const dir = vault({
+			"Net60.md": fence(["kind: network", "vnet: 10.60.0.0/16"]),
+			"C.md": cluster("10.60.0.0/27"),
+			"D.md": cluster("10.60.0.16/28"),
+		});
+		const files = ["C.md", "D.md", "Net60.md"].map((f) => join(dir, f));
+		const first = aks(["fix", "--write", ...files]);
+		expect(first.code, first.err).toBe(0);
+		const check = aks(["check", dir]);
+		expect(check.code, check.out).toBe(0);
+		const second = aks(["fix", "--write", ...files]);
+		expect(second.err).toBe("");
+		expect(second.code).toBe(0);
+	});
+
 	it("keeps pod and service ranges clear of what a peered hub routes", () => {
 		const dir = vault({
 			"Hub.md": fence(["kind: network", "vnet: 10.0.0.0/16", "ranges:", "  on-premises: 10.244.0.0/14"]),

@@ -160,6 +160,22 @@ describe("keeping the registry current", () => {
 		expect(findings(blocks[0]?.el ?? createDiv())).toEqual([]);
 	});
 
+	it("draws a block's proposals again when another note takes their place in the same VNet", async () => {
+		const a =
+			"```aks-ip\nnetworkPlugin: azure\nvnet: 10.50.0.0/16\nnodeSubnet: 10.50.255.0/28\ncount: 50\nmaxPods: 30\n```\n";
+		const { plugin, app } = await loaded({ "A.md": a });
+		const { el } = await show(plugin, app, "A.md");
+		const proposal = () =>
+			[...el.querySelectorAll(".aks-ip-finding")]
+				.find((li) => li.querySelector(".aks-ip-code")?.textContent === "node-subnet-too-small")
+				?.querySelector(".aks-ip-fix-why")?.textContent ?? "";
+		expect(proposal()).toContain("10.50.0.0/21");
+		app.vault.create("B.md", "```aks-ip\nvnet: 10.50.0.0/16\nsubnets:\n  shared: 10.50.0.0/24\n```\n");
+		await settled(plugin);
+		expect(proposal()).not.toContain("10.50.0.0/21");
+		expect(proposal()).toContain("10.50.8.0/21");
+	});
+
 	it("follows deletions and creations", async () => {
 		const { plugin, app } = await loaded();
 		const hub = await show(plugin, app, "networks/Hub.md");
