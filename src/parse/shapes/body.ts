@@ -6,20 +6,33 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document } from "yaml";
 import type { Finding } from "../../core/findings";
 import { clip, errorText } from "../../core/text";
+import { readFastYaml, type YamlOptions } from "../fast-yaml";
 import { Reader } from "../reader";
 import { isolate, isPowerShellList, jsonSegments, refusedFormat, terminalKind } from "./text";
 
 type BodyRead = { ok: true; reader: Reader; docs: Document.Parsed[] } | { ok: false; findings: Finding[] };
 
-const OPTIONS = {
+/**
+ * How bodies are read, by `yaml` and by the fast reader alike. YAML 1.2's core schema whatever
+ * the body declares, and no binary or timestamp types: a spec holds text, numbers and booleans,
+ * and anything else is reported where it is.
+ */
+export const YAML_OPTIONS: Readonly<YamlOptions> = {
 	intAsBigInt: true,
 	uniqueKeys: false,
 	prettyErrors: true,
-	// YAML 1.2's core schema whatever the body declares, and no binary or timestamp types:
-	// a spec holds text, numbers and booleans, and anything else is reported where it is.
 	schema: "core",
 	resolveKnownTags: false,
-} as const;
+};
+
+/**
+ * The body's YAML document: the plain block YAML specs are written in is read by the fast
+ * reader (../fast-yaml.ts), which builds the same nodes; anything else, and whatever it doubts,
+ * by `yaml` itself.
+ */
+function readYaml(text: string, lines: LineCounter): Document.Parsed {
+	return readFastYaml(text, lines, YAML_OPTIONS) ?? parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
+}
 
 /** Expands tabs in each line's leading whitespace to 4-column stops (the editor's default). */
 export function expandLeadingTabs(text: string): string {
@@ -50,7 +63,7 @@ export function readBody(source: string, lineOffset: number): BodyRead {
 	let lines = new LineCounter();
 	let doc: Document.Parsed;
 	try {
-		doc = parseDocument(text, { ...OPTIONS, lineCounter: lines });
+		doc = readYaml(text, lines);
 	} catch (e) {
 		return fail("yaml-syntax", `The body cannot be read: ${clip(errorText(e), 200)}`, lineOffset + 1);
 	}
@@ -62,7 +75,7 @@ export function readBody(source: string, lineOffset: number): BodyRead {
 	const scalarRoot = doc.errors.length === 0 && (doc.contents === null || isScalar(doc.contents));
 	if (doc.errors.length === 0 && !scalarRoot) return withWarnings(new Reader([doc], lines, lineOffset), doc);
 	if (doc.errors.some((e) => e.code === "MULTIPLE_DOCS")) {
-		const all = parseAllDocuments(text, { ...OPTIONS, lineCounter: (lines = new LineCounter()) });
+		const all = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: (lines = new LineCounter()) });
 		if (Array.isArray(all) && all.every((d) => d.errors.length === 0))
 			return { ok: true, reader: new Reader(all, lines, lineOffset), docs: all };
 	}
@@ -113,7 +126,10 @@ function jsonDocuments(text: string, lineOffset: number): BodyRead | null {
 	if (segments.length === 0) return null;
 	const lines = new LineCounter();
 	const docs = segments.map((_, i) =>
-		parseDocument(isolate(text, segments, i), { ...OPTIONS, lineCounter: i === 0 ? lines : new LineCounter() }),
+		parseDocument(isolate(text, segments, i), {
+			...YAML_OPTIONS,
+			lineCounter: i === 0 ? lines : new LineCounter(),
+		}),
 	);
 	if (docs.some((d) => d.errors.length > 0)) return null;
 	const r = new Reader(docs, lines, lineOffset);

@@ -1,0 +1,281 @@
+/**
+ * The one-line pieces of the fast YAML reader (fast-yaml.ts): keys, plain and quoted scalars,
+ * flow collections of scalars. Each mirrors what `yaml`'s lexer and composer make of the same
+ * characters, and declines (throws Decline) where they might differ.
+ */
+import {
+	isScalar,
+	Pair,
+	Scalar,
+	YAMLMap,
+	YAMLSeq,
+	type Document,
+	type ParsedNode,
+	type ParseOptions,
+	type Range,
+	type ScalarTag,
+	type Schema,
+} from "yaml";
+
+export const SPACE = 32;
+
+/** Thrown where the text leaves the subset that the fast reader reads. */
+export class Decline extends Error {}
+
+export const decline = (): never => {
+	throw new Decline();
+};
+
+const range = (a: number, b: number, c: number): Range => [a, b, c];
+
+/** First characters of the plain scalars that core schema tags may resolve: `~`, n/N, t/T, f/F, digits, `+-.`. */
+const RESOLVABLE = /^[~nNtTfF0-9+.-]/;
+/** Characters that cannot start a plain scalar, or start something else (flow, quote, anchor, tag…). */
+const NOT_PLAIN_START = new Set("[]{},#&*!|>'\"%@`?:");
+const FLOW_INDICATORS = new Set(",[]{}");
+/** The escapes of double-quoted scalars, as YAML 1.2 and `yaml` decode them (a tab is never here). */
+const ESCAPES: Record<string, string> = {
+	"0": "\0",
+	a: "\x07",
+	b: "\b",
+	e: "\x1b",
+	f: "\f",
+	n: "\n",
+	r: "\r",
+	t: "\t",
+	v: "\v",
+	N: "\u0085",
+	_: "\u00a0",
+	L: "\u2028",
+	P: "\u2029",
+	" ": " ",
+	'"': '"',
+	"/": "/",
+	"\\": "\\",
+};
+const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+export class FastLine {
+	private readonly schema: Schema;
+	/** The schema's tags that resolve plain scalars by their text, in the schema's order. */
+	private readonly tags: { tag: ScalarTag; test: RegExp }[] = [];
+	private readonly options: ParseOptions;
+
+	constructor(
+		private readonly text: string,
+		doc: Document<ParsedNode, true>,
+	) {
+		this.schema = doc.schema;
+		this.options = doc.options;
+		// Another schema than core (a compat list, key-only tags such as `<<`) is left to `yaml`.
+		if (this.schema.compat) decline();
+		for (const tag of this.schema.tags) {
+			if (tag.default === "key") decline();
+			if (tag.default === true && !tag.collection && tag.test) this.tags.push({ tag, test: tag.test });
+		}
+	}
+
+	// The nodes as `yaml`'s composer makes them; `Parsed` only adds the range set here (and a
+	// source token, which `yaml` keeps only when asked to).
+	newMap(): YAMLMap.Parsed {
+		return Object.assign(new YAMLMap<ParsedNode, ParsedNode | null>(this.schema), {
+			range: range(0, 0, 0),
+		}) as YAMLMap.Parsed;
+	}
+
+	newSeq(): YAMLSeq.Parsed {
+		return Object.assign(new YAMLSeq<ParsedNode>(this.schema), { range: range(0, 0, 0) }) as YAMLSeq.Parsed;
+	}
+
+	private ranged(node: Scalar, source: string, a: number, b: number): Scalar.Parsed {
+		return Object.assign(node, { range: range(a, b, b), source }) as Scalar.Parsed;
+	}
+
+	/** A plain scalar of source `src` from `a` to `b`, resolved by the schema's tags as `yaml` does. */
+	plain(src: string, a: number, b: number): Scalar.Parsed {
+		const tag = src === "" || RESOLVABLE.test(src) ? this.tags.find((t) => t.test.test(src))?.tag : undefined;
+		let node: Scalar;
+		if (tag) {
+			const value = tag.resolve(src, decline, this.options);
+			node = isScalar(value) ? value : new Scalar(value);
+			if (tag.format) node.format = tag.format;
+		} else node = new Scalar(src);
+		node.type = Scalar.PLAIN;
+		return this.ranged(node, src, a, b);
+	}
+
+	private quotedNode(value: string, type: Scalar.Type, a: number, b: number): Scalar.Parsed {
+		const node = new Scalar(value);
+		node.type = type;
+		return this.ranged(node, value, a, b);
+	}
+
+	/** A block map key at `p` (line end `e`) with the offset after its `:`; null if the line holds no key. */
+	key(p: number, e: number): { node: Scalar.Parsed; after: number } | null {
+		const t = this.text;
+		const c = t[p] ?? "";
+		let node: Scalar.Parsed;
+		let i: number;
+		if (c === '"' || c === "'") {
+			node = this.quoted(p, e);
+			i = node.range[1];
+			while (t.charCodeAt(i) === SPACE && i < e) i++;
+			if (t[i] !== ":" || (i + 1 < e && t.charCodeAt(i + 1) !== SPACE)) return null;
+		} else {
+			if (c === "[" || c === "{") return null;
+			this.plainStart(p, e);
+			let q = p;
+			for (i = p; i < e; i++) {
+				const ch = t[i];
+				if (ch === ":" && (i + 1 === e || t.charCodeAt(i + 1) === SPACE)) break;
+				if (ch === "#") return t.charCodeAt(i - 1) === SPACE ? null : decline();
+				if (ch !== " ") q = i + 1;
+			}
+			if (i === e) return null;
+			node = this.plain(t.slice(p, q), p, q);
+		}
+		// `yaml` wants the `:` of an implicit key within 1024 characters of the key's start.
+		if (i - p > 1000) decline();
+		return { node, after: i + 1 };
+	}
+
+	/** Characters `yaml` reads as something else than the start of a plain scalar, or reports. */
+	private plainStart(p: number, e: number, flow = false): void {
+		const c = this.text[p] ?? "";
+		const next = this.text[p + 1] ?? "";
+		if (NOT_PLAIN_START.has(c)) decline();
+		if (c === "-" && (p + 1 === e || next === " " || (flow && FLOW_INDICATORS.has(next)))) decline();
+	}
+
+	/** A value at `p` up to the line end `e`: a scalar or flow collection, then at most a comment. */
+	inline(p: number, e: number): Scalar.Parsed | YAMLMap.Parsed | YAMLSeq.Parsed {
+		const t = this.text;
+		const c = t[p];
+		let node: Scalar.Parsed | YAMLMap.Parsed | YAMLSeq.Parsed;
+		if (c === '"' || c === "'") node = this.quoted(p, e);
+		else if (c === "[" || c === "{") node = this.flow(p, e);
+		else node = this.blockPlain(p, e);
+		const q = node.range[1];
+		let i = q;
+		while (t.charCodeAt(i) === SPACE && i < e) i++;
+		if (i < e && (t[i] !== "#" || i === q)) decline();
+		return node;
+	}
+
+	/** A plain scalar in block context: up to ` #` or the line end; `: ` in it is left to `yaml`. */
+	private blockPlain(p: number, e: number): Scalar.Parsed {
+		const t = this.text;
+		this.plainStart(p, e);
+		let q = p;
+		for (let i = p; i < e; i++) {
+			const ch = t[i];
+			if (ch === ":" && (i + 1 === e || t.charCodeAt(i + 1) === SPACE)) decline();
+			if (ch === "#") {
+				if (t.charCodeAt(i - 1) === SPACE) break;
+				decline();
+			}
+			if (ch !== " ") q = i + 1;
+		}
+		return this.plain(t.slice(p, q), p, q);
+	}
+
+	/** A quoted scalar at `p` that closes before the line end `e`. */
+	private quoted(p: number, e: number): Scalar.Parsed {
+		const t = this.text;
+		if (t[p] === "'") {
+			let i = t.indexOf("'", p + 1);
+			while (i !== -1 && t[i + 1] === "'") i = t.indexOf("'", i + 2);
+			if (i === -1 || i >= e) decline();
+			return this.quotedNode(t.slice(p + 1, i).replace(/''/g, "'"), Scalar.QUOTE_SINGLE, p, i + 1);
+		}
+		let value = "";
+		let from = p + 1;
+		let i = from;
+		for (; i < e && t[i] !== '"'; i++) {
+			if (t[i] !== "\\") continue;
+			value += t.slice(from, i);
+			const code = t[i + 1] ?? "";
+			const hex = HEX_LENGTH[code];
+			if (hex) {
+				const digits = t.slice(i + 2, i + 2 + hex);
+				if (digits.length !== hex || !/^[0-9a-fA-F]+$/.test(digits)) decline();
+				const point = parseInt(digits, 16);
+				if (point > 0x10ffff) decline();
+				value += String.fromCodePoint(point);
+				i += 1 + hex;
+			} else {
+				value += ESCAPES[code] ?? decline();
+				i += 1;
+			}
+			from = i + 1;
+		}
+		if (i >= e) decline();
+		return this.quotedNode(value + t.slice(from, i), Scalar.QUOTE_DOUBLE, p, i + 1);
+	}
+
+	/** A flow sequence or map of scalars at `p`, closed before the line end `e`. */
+	private flow(p: number, e: number): YAMLMap.Parsed | YAMLSeq.Parsed {
+		const t = this.text;
+		const map = t[p] === "{" ? this.newMap() : null;
+		const seq = map ? null : this.newSeq();
+		const close = map ? "}" : "]";
+		let i = this.spaces(p + 1, e);
+		while (t[i] !== close) {
+			if (map) {
+				const key = this.flowScalar(i, e);
+				i = this.spaces(key.range[1], e);
+				if (t[i] !== ":" || t.charCodeAt(i + 1) !== SPACE || i + 1 >= e) decline();
+				const value = this.flowValue(this.spaces(i + 1, e), e);
+				map.items.push(new Pair<ParsedNode, ParsedNode | null>(key, value));
+				i = value.range[2];
+			} else {
+				const value = this.flowValue(i, e);
+				seq?.items.push(value);
+				i = value.range[2];
+			}
+			if (t[i] === ",") {
+				i = this.spaces(i + 1, e);
+				// A trailing comma is valid YAML, but left to `yaml`.
+				if (t[i] === close) decline();
+			} else if (t[i] !== close) decline();
+		}
+		if (i >= e) decline();
+		const coll = map ?? seq ?? decline();
+		coll.flow = true;
+		coll.range = [p, i + 1, i + 1];
+		return coll;
+	}
+
+	private spaces(p: number, e: number): number {
+		let i = p;
+		while (i < e && this.text.charCodeAt(i) === SPACE) i++;
+		return i;
+	}
+
+	/** A scalar in a flow collection, its range stretched over the spaces after it. */
+	private flowValue(p: number, e: number): Scalar.Parsed {
+		const node = this.flowScalar(p, e);
+		node.range[2] = this.spaces(node.range[1], e);
+		return node;
+	}
+
+	/** A quoted or plain scalar inside a flow collection: no nesting, no comment, no `:` indicator. */
+	private flowScalar(p: number, e: number): Scalar.Parsed {
+		const t = this.text;
+		const c = t[p];
+		if (p >= e) decline();
+		if (c === '"' || c === "'") return this.quoted(p, e);
+		this.plainStart(p, e, true);
+		let q = p;
+		for (let i = p; i < e; i++) {
+			const ch = t[i] ?? "";
+			const next = t[i + 1] ?? "";
+			if (ch === ":" && (i + 1 === e || next === " " || FLOW_INDICATORS.has(next))) break;
+			if (ch === " " && (next === "#" || FLOW_INDICATORS.has(next))) break;
+			if (FLOW_INDICATORS.has(ch)) break;
+			if (ch === "#") decline();
+			if (ch !== " ") q = i + 1;
+		}
+		return this.plain(t.slice(p, q), p, q);
+	}
+}
