@@ -32,7 +32,10 @@ const range = (a: number, b: number, c: number): Range => [a, b, c];
 const RESOLVABLE = /^[~nNtTfF0-9+.-]/;
 /** Characters that cannot start a plain scalar, or start something else (flow, quote, anchor, tag…). */
 const NOT_PLAIN_START = new Set("[]{},#&*!|>'\"%@`?:");
-const FLOW_INDICATORS = new Set(",[]{}");
+const COLON = 58;
+const HASH = 35;
+/** `,` `[` `]` `{` `}` */
+const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 /** The escapes of double-quoted scalars, as YAML 1.2 and `yaml` decode them (a tab is never here). */
 const ESCAPES: Record<string, string> = {
 	"0": "\0",
@@ -88,12 +91,22 @@ export class FastLine {
 	}
 
 	private ranged(node: Scalar, source: string, a: number, b: number): Scalar.Parsed {
-		return Object.assign(node, { range: range(a, b, b), source }) as Scalar.Parsed;
+		node.range = [a, b, b];
+		node.source = source;
+		return node as Scalar.Parsed;
 	}
 
 	/** A plain scalar of source `src` from `a` to `b`, resolved by the schema's tags as `yaml` does. */
 	plain(src: string, a: number, b: number): Scalar.Parsed {
-		const tag = src === "" || RESOLVABLE.test(src) ? this.tags.find((t) => t.test.test(src))?.tag : undefined;
+		let tag: ScalarTag | undefined;
+		if (src === "" || RESOLVABLE.test(src)) {
+			for (const t of this.tags) {
+				if (t.test.test(src)) {
+					tag = t.tag;
+					break;
+				}
+			}
+		}
 		let node: Scalar;
 		if (tag) {
 			const value = tag.resolve(src, decline, this.options);
@@ -126,10 +139,11 @@ export class FastLine {
 			this.plainStart(p, e);
 			let q = p;
 			for (i = p; i < e; i++) {
-				const ch = t[i];
-				if (ch === ":" && (i + 1 === e || t.charCodeAt(i + 1) === SPACE)) break;
-				if (ch === "#") return t.charCodeAt(i - 1) === SPACE ? null : decline();
-				if (ch !== " ") q = i + 1;
+				const ch = t.charCodeAt(i);
+				if (ch === SPACE) continue;
+				if (ch === COLON && (i + 1 === e || t.charCodeAt(i + 1) === SPACE)) break;
+				if (ch === HASH) return t.charCodeAt(i - 1) === SPACE ? null : decline();
+				q = i + 1;
 			}
 			if (i === e) return null;
 			node = this.plain(t.slice(p, q), p, q);
@@ -142,9 +156,9 @@ export class FastLine {
 	/** Characters `yaml` reads as something else than the start of a plain scalar, or reports. */
 	private plainStart(p: number, e: number, flow = false): void {
 		const c = this.text[p] ?? "";
-		const next = this.text[p + 1] ?? "";
+		const next = this.text.charCodeAt(p + 1);
 		if (NOT_PLAIN_START.has(c)) decline();
-		if (c === "-" && (p + 1 === e || next === " " || (flow && FLOW_INDICATORS.has(next)))) decline();
+		if (c === "-" && (p + 1 === e || next === SPACE || (flow && isFlowIndicator(next)))) decline();
 	}
 
 	/** A value at `p` up to the line end `e`: a scalar or flow collection, then at most a comment. */
@@ -168,13 +182,14 @@ export class FastLine {
 		this.plainStart(p, e);
 		let q = p;
 		for (let i = p; i < e; i++) {
-			const ch = t[i];
-			if (ch === ":" && (i + 1 === e || t.charCodeAt(i + 1) === SPACE)) decline();
-			if (ch === "#") {
+			const ch = t.charCodeAt(i);
+			if (ch === SPACE) continue;
+			if (ch === COLON && (i + 1 === e || t.charCodeAt(i + 1) === SPACE)) decline();
+			if (ch === HASH) {
 				if (t.charCodeAt(i - 1) === SPACE) break;
 				decline();
 			}
-			if (ch !== " ") q = i + 1;
+			q = i + 1;
 		}
 		return this.plain(t.slice(p, q), p, q);
 	}
@@ -268,13 +283,17 @@ export class FastLine {
 		this.plainStart(p, e, true);
 		let q = p;
 		for (let i = p; i < e; i++) {
-			const ch = t[i] ?? "";
-			const next = t[i + 1] ?? "";
-			if (ch === ":" && (i + 1 === e || next === " " || FLOW_INDICATORS.has(next))) break;
-			if (ch === " " && (next === "#" || FLOW_INDICATORS.has(next))) break;
-			if (FLOW_INDICATORS.has(ch)) break;
-			if (ch === "#") decline();
-			if (ch !== " ") q = i + 1;
+			const ch = t.charCodeAt(i);
+			// At the line end, the next character is the line break: neither a space nor an indicator.
+			const next = t.charCodeAt(i + 1);
+			if (ch === SPACE) {
+				if (next === HASH || isFlowIndicator(next)) break;
+				continue;
+			}
+			if (ch === COLON && (i + 1 === e || next === SPACE || isFlowIndicator(next))) break;
+			if (isFlowIndicator(ch)) break;
+			if (ch === HASH) decline();
+			q = i + 1;
 		}
 		return this.plain(t.slice(p, q), p, q);
 	}

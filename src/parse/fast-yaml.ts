@@ -35,6 +35,13 @@ interface Tail {
 	deepest: number;
 }
 
+/**
+ * Characters left to `yaml`: tabs, carriage returns and other controls, a byte order mark,
+ * Unicode line and paragraph separators.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const OUTSIDE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+
 const BLANK = 0;
 const COMMENT = 1;
 const CONTENT = 2;
@@ -52,6 +59,7 @@ export function readFastYaml(text: string, lines: LineCounter, options: YamlOpti
 
 /** As readFastYaml, but throws: Decline outside the subset, anything else is a bug. */
 export function fastYaml(text: string, lines: LineCounter, options: YamlOptions): Document.Parsed {
+	if (OUTSIDE.test(text)) decline();
 	const doc = new Document<ParsedNode, true>(undefined, options);
 	const reader = new BlockReader(text, new FastLine(text, doc));
 	const { root, range } = reader.document();
@@ -136,7 +144,7 @@ class BlockReader {
 	private map(line: number, col: number): YAMLMap.Parsed {
 		const map = this.scalars.newMap();
 		const start = this.start(line) + col;
-		for (let k = line; ; ) {
+		for (let k = line; ;) {
 			const e = this.end(k);
 			const key = this.scalars.key(this.start(k) + col, e) ?? decline();
 			map.items.push(new Pair<ParsedNode, ParsedNode | null>(key.node, this.value(k, col, key.after)));
@@ -171,7 +179,7 @@ class BlockReader {
 		const seq = this.scalars.newSeq();
 		const col = this.indent(line);
 		const start = this.start(line) + col;
-		for (let k = line; ; ) {
+		for (let k = line; ;) {
 			const e = this.end(k);
 			let p = this.start(k) + col + 1;
 			while (t.charCodeAt(p) === SPACE && p < e) p++;

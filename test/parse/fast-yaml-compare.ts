@@ -31,7 +31,7 @@ export function shape(node: unknown): unknown {
 			anchor: node.anchor,
 		};
 	}
-	return { kind: "other", value: String(node) };
+	return { kind: "other", type: typeof node, constructor: node.constructor.name };
 }
 
 export interface Read {
