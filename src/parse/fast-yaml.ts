@@ -3,8 +3,9 @@
  * (compact `- key: value` items included), plain and one-line quoted scalars, one-line flow
  * collections of scalars, comments. It builds the `yaml` package's own nodes, with the ranges,
  * scalar types and values its composer gives, and fills the LineCounter, so the Reader cannot
- * tell the two paths apart. Anything else, or any doubt, declines: the caller parses the text
- * with `yaml` as before. test/parse/fast-yaml.test.ts holds the two paths side by side.
+ * tell the two paths apart (comments are not attached to nodes: nothing after the parse reads
+ * them). Anything else, or any doubt, declines: the caller parses the text with `yaml` as before.
+ * test/parse/fast-yaml.test.ts holds the two paths side by side.
  */
 import {
 	Document,
@@ -47,6 +48,9 @@ const COMMENT = 1;
 const CONTENT = 2;
 const HASH = 35;
 const DASH = 45;
+const PERCENT = 37;
+const BRACKET = 91;
+const BRACE = 123;
 
 /** The `yaml` document of `text`, or null when the text is outside the subset. */
 export function readFastYaml(text: string, lines: LineCounter, options: YamlOptions): Document.Parsed | null {
@@ -100,7 +104,7 @@ class BlockReader {
 		else {
 			// Document markers and directives are left to `yaml`, wherever they stand.
 			const three = t.slice(p, p + 3);
-			if (three === "---" || three === "..." || c === 37) decline();
+			if (three === "---" || three === "..." || c === PERCENT) decline();
 			this.kinds.push(CONTENT);
 		}
 	}
@@ -186,7 +190,7 @@ class BlockReader {
 			const c = t.charCodeAt(p);
 			// An empty item, a comment after the dash, or a sequence in a sequence.
 			if (p === e || c === HASH || (c === DASH && (p + 1 === e || t.charCodeAt(p + 1) === SPACE))) decline();
-			const isKey = c !== 91 && c !== 123 && this.scalars.key(p, e) !== null;
+			const isKey = c !== BRACKET && c !== BRACE && this.scalars.key(p, e) !== null;
 			seq.items.push(isKey ? this.map(k, p - this.start(k)) : this.inline(k, p, col));
 			const m = this.ln;
 			if (m >= this.n || this.indent(m) < col) break;
