@@ -58,11 +58,20 @@ const ESCAPES: Record<string, string> = {
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
+/** A resolved value that is not kept: the tag's resolve is run again for each node. */
+const NOT_KEPT = Symbol("not kept");
+
+interface Resolved {
+	tag: ScalarTag | undefined;
+	value: unknown;
+}
+
 export class FastLine {
 	private readonly schema: Schema;
 	/** The schema's tags that resolve plain scalars by their text, in the schema's order. */
 	private readonly tags: { tag: ScalarTag; test: RegExp }[] = [];
 	private readonly options: ParseOptions;
+	private readonly resolved = new Map<string, Resolved>();
 
 	constructor(
 		private readonly text: string,
@@ -98,23 +107,35 @@ export class FastLine {
 
 	/** A plain scalar of source `src` from `a` to `b`, resolved by the schema's tags as `yaml` does. */
 	plain(src: string, a: number, b: number): Scalar.Parsed {
-		let tag: ScalarTag | undefined;
-		if (src === "" || RESOLVABLE.test(src)) {
-			for (const t of this.tags) {
-				if (t.test.test(src)) {
-					tag = t.tag;
-					break;
-				}
-			}
-		}
 		let node: Scalar;
-		if (tag) {
-			const value = tag.resolve(src, decline, this.options);
+		const resolved = src === "" || RESOLVABLE.test(src) ? this.resolve(src) : null;
+		if (resolved?.tag) {
+			const value =
+				resolved.value === NOT_KEPT ? resolved.tag.resolve(src, decline, this.options) : resolved.value;
 			node = isScalar(value) ? value : new Scalar(value);
-			if (tag.format) node.format = tag.format;
+			if (resolved.tag.format) node.format = resolved.tag.format;
 		} else node = new Scalar(src);
 		node.type = Scalar.PLAIN;
 		return this.ranged(node, src, a, b);
+	}
+
+	/**
+	 * The tag that resolves `src` and its value, once per distinct text of the document: specs
+	 * repeat their keys and numbers. A value that is a node (a float keeps its digits) is made anew.
+	 */
+	private resolve(src: string): Resolved {
+		const known = this.resolved.get(src);
+		if (known) return known;
+		let found: Resolved = { tag: undefined, value: NOT_KEPT };
+		for (const t of this.tags) {
+			if (t.test.test(src)) {
+				const value = t.tag.resolve(src, decline, this.options);
+				found = { tag: t.tag, value: isScalar(value) ? NOT_KEPT : value };
+				break;
+			}
+		}
+		this.resolved.set(src, found);
+		return found;
 	}
 
 	private quotedNode(value: string, type: Scalar.Type, a: number, b: number): Scalar.Parsed {

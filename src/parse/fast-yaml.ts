@@ -48,6 +48,7 @@ const COMMENT = 1;
 const CONTENT = 2;
 const HASH = 35;
 const DASH = 45;
+const DOT = 46;
 const PERCENT = 37;
 const BRACKET = 91;
 const BRACE = 123;
@@ -103,8 +104,8 @@ class BlockReader {
 		else if (c === HASH) this.kinds.push(COMMENT);
 		else {
 			// Document markers and directives are left to `yaml`, wherever they stand.
-			const three = t.slice(p, p + 3);
-			if (three === "---" || three === "..." || c === PERCENT) decline();
+			if (c === PERCENT || ((c === DASH || c === DOT) && t.charCodeAt(p + 1) === c && t.charCodeAt(p + 2) === c))
+				decline();
 			this.kinds.push(CONTENT);
 		}
 	}
