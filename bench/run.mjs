@@ -34,8 +34,12 @@ await esbuild.build({
 	format: "cjs",
 	target: "node20",
 	logLevel: "warning",
-	alias: { obsidian: fileURLToPath(new URL("../test/obsidian-stub.ts", import.meta.url)) },
-	// yaml's browser build, the one main.js ships (its Node build reads process.env on every token).
-	conditions: ["browser"],
+	alias: {
+		obsidian: fileURLToPath(new URL("../test/obsidian-stub.ts", import.meta.url)),
+		// yaml's browser build, the one main.js ships (its Node build reads process.env on every
+		// token, and esbuild reaches it through CommonJS getters). A "browser" condition does not
+		// pick it: on platform node the package's "node" export comes first.
+		yaml: fileURLToPath(new URL("../node_modules/yaml/browser/index.js", import.meta.url)),
+	},
 });
 execFileSync(process.execPath, ["--expose-gc", out, ...process.argv.slice(2)], { stdio: "inherit" });
