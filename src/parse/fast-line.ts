@@ -33,6 +33,10 @@ const RESOLVABLE = /^[~nNtTfF0-9+.-]/;
 /** Characters that cannot start a plain scalar, or start something else (flow, quote, anchor, tag…). */
 const NOT_PLAIN_START = new Set("[]{},#&*!|>'\"%@`?:");
 const COLON = 58;
+const COMMA = 44;
+const BRACE = 123;
+const CLOSE_BRACE = 125;
+const CLOSE_BRACKET = 93;
 const HASH = 35;
 /** `,` `[` `]` `{` `}` */
 const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
@@ -90,13 +94,15 @@ export class FastLine {
 	// The nodes as `yaml`'s composer makes them; `Parsed` only adds the range set here (and a
 	// source token, which `yaml` keeps only when asked to).
 	newMap(): YAMLMap.Parsed {
-		return Object.assign(new YAMLMap<ParsedNode, ParsedNode | null>(this.schema), {
-			range: range(0, 0, 0),
-		}) as YAMLMap.Parsed;
+		const map = new YAMLMap<ParsedNode, ParsedNode | null>(this.schema) as YAMLMap.Parsed;
+		map.range = range(0, 0, 0);
+		return map;
 	}
 
 	newSeq(): YAMLSeq.Parsed {
-		return Object.assign(new YAMLSeq<ParsedNode>(this.schema), { range: range(0, 0, 0) }) as YAMLSeq.Parsed;
+		const seq = new YAMLSeq<ParsedNode>(this.schema) as YAMLSeq.Parsed;
+		seq.range = range(0, 0, 0);
+		return seq;
 	}
 
 	private ranged(node: Scalar, source: string, a: number, b: number): Scalar.Parsed {
@@ -252,15 +258,15 @@ export class FastLine {
 	/** A flow sequence or map of scalars at `p`, closed before the line end `e`. */
 	private flow(p: number, e: number): YAMLMap.Parsed | YAMLSeq.Parsed {
 		const t = this.text;
-		const map = t[p] === "{" ? this.newMap() : null;
+		const map = t.charCodeAt(p) === BRACE ? this.newMap() : null;
 		const seq = map ? null : this.newSeq();
-		const close = map ? "}" : "]";
+		const close = map ? CLOSE_BRACE : CLOSE_BRACKET;
 		let i = this.spaces(p + 1, e);
-		while (t[i] !== close) {
+		while (t.charCodeAt(i) !== close) {
 			if (map) {
 				const key = this.flowScalar(i, e);
 				i = this.spaces(key.range[1], e);
-				if (t[i] !== ":" || t.charCodeAt(i + 1) !== SPACE || i + 1 >= e) decline();
+				if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE || i + 1 >= e) decline();
 				const value = this.flowValue(this.spaces(i + 1, e), e);
 				map.items.push(new Pair<ParsedNode, ParsedNode | null>(key, value));
 				i = value.range[2];
@@ -269,11 +275,11 @@ export class FastLine {
 				seq?.items.push(value);
 				i = value.range[2];
 			}
-			if (t[i] === ",") {
+			if (t.charCodeAt(i) === COMMA) {
 				i = this.spaces(i + 1, e);
 				// A trailing comma is valid YAML, but left to `yaml`.
-				if (t[i] === close) decline();
-			} else if (t[i] !== close) decline();
+				if (t.charCodeAt(i) === close) decline();
+			} else if (t.charCodeAt(i) !== close) decline();
 		}
 		if (i >= e) decline();
 		const coll = map ?? seq ?? decline();
