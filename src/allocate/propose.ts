@@ -108,12 +108,9 @@ export function mayFix(plan: PlanResult, context: AllocContext = NO_CONTEXT): bo
 	if (plan.findings.length > 0) return true;
 	const clash = (mine: Range[], theirs: readonly Range[]) => theirs.some((t) => mine.some((m) => overlaps(m, t)));
 	const privates = [...plan.podCidrs, ...plan.serviceCidrs].map((c) => c.cidr);
-	return (
-		clash(
-			plan.subnets.map((s) => s.cidr),
-			context.taken,
-		) || clash(privates, context.routed)
-	);
+	// A subnet the cluster takes from its linked network's note is that note's, not a clash.
+	const own = plan.subnets.filter((s) => s.from === undefined).map((s) => s.cidr);
+	return clash(own, context.taken) || clash(privates, context.routed);
 }
 
 /** A proposal of a block planned on its own (lines from 1), moved to the block's lines in its note. */
