@@ -58,8 +58,8 @@ function preformatted(
 }
 
 /** The toggle's words, as the summary's: the panel opens on a click. */
-export const MOVE_SHOW = "Show the move";
-export const MOVE_HIDE = "Hide the move";
+const MOVE_SHOW = "Show the move";
+const MOVE_HIDE = "Hide the move";
 
 /**
  * The panel, closed: its title, where the move starts, and a button. The move is planned (a
