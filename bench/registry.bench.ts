@@ -31,7 +31,7 @@ function clusterSpace(n: number): [number, number] {
 	return [64 + Math.floor(n / 64), (n % 64) * 4];
 }
 
-function estate(): Record<string, string> {
+export function estate(): Record<string, string> {
 	const notes: Record<string, string> = {};
 	notes["networks/On-premises.md"] = block([
 		"kind: network",

@@ -58,6 +58,15 @@ export interface RegistryOptions {
 }
 
 const BARE = /\.(ya?ml|json)$/i;
+/** A `vnet:` key whose value may be a link: such a note is planned with what the linked note says. */
+const VNET_LINK = /\bvnet\s*:\s*["']?\[\[/;
+
+export interface NoteInput {
+	path: string;
+	text: string;
+	/** A bare spec file (see setNote). */
+	bare?: boolean;
+}
 
 export class Registry {
 	readonly notes = new Map<string, RegistryNote>();
@@ -127,6 +136,28 @@ export class Registry {
 		this.notes.set(path, { path, blocks });
 		this.rememberLinks(path);
 		this.touch(path);
+	}
+
+	/**
+	 * Adds many notes at once (the command line reading a vault). Every path is known before any
+	 * note is planned, so links resolve as they will in the end, and notes whose VNet may be a link
+	 * are planned after the others: a cluster is planned once, its network already there, instead
+	 * of once without it and again when it comes (settle still catches longer chains). The notes
+	 * keep the order given.
+	 */
+	setNotes(notes: readonly NoteInput[]): void {
+		for (const { path } of notes) {
+			if (this.notes.has(path)) continue;
+			this.index.add(path);
+			this.notes.set(path, { path, blocks: [] });
+			this.linksStale = true;
+		}
+		const later: NoteInput[] = [];
+		for (const n of notes) {
+			if (VNET_LINK.test(n.text)) later.push(n);
+			else this.setNote(n.path, n.text, n.bare);
+		}
+		for (const n of later) this.setNote(n.path, n.text, n.bare);
 	}
 
 	removeNote(path: string): void {

@@ -279,3 +279,23 @@ describe("checking only what changed", () => {
 		}
 	});
 });
+
+describe("adding many notes at once", () => {
+	const reversed = Object.entries(VAULT).reverse();
+
+	it("plans clusters after the networks they link, and finds what notes added one by one find", () => {
+		const one = new Registry();
+		for (const [path, text] of reversed) one.setNote(path, text);
+		const many = new Registry();
+		many.setNotes(reversed.map(([path, text]) => ({ path, text })));
+		const prod = (r: Registry) => r.notes.get("clusters/Prod.md")?.blocks[0]?.plan;
+		const before = [prod(one), prod(many)];
+		one.check();
+		many.check();
+		// Prod was planned before its network came, then again; at once, only with it.
+		expect([prod(one) === before[0], prod(many) === before[1]]).toEqual([false, true]);
+		expect([...many.notes.keys()]).toEqual([...one.notes.keys()]);
+		const all = (r: Registry) => r.blocks().map((b) => [b.key, b.plan, b.cross]);
+		expect(all(many)).toEqual(all(one));
+	});
+});
