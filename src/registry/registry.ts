@@ -15,7 +15,7 @@ import type { NoteLink } from "../parse/types";
 import { planBody } from "../plan/plan";
 import type { LinkedVnet, PlanResult } from "../plan/types";
 import { CrossCheck, type CheckState } from "./check";
-import { itemsOf, mergeSorted, type RangeItem } from "./items";
+import { drain, itemsOf, mergeSortedSteps, type RangeItem } from "./items";
 import { envKey, linkedVnetOf, topoKey } from "./linked";
 import { NoteIndex } from "./links";
 
@@ -254,18 +254,37 @@ export class Registry {
 
 	/** Runs the rules across notes; returns the keys of the blocks whose findings or view changed. */
 	check(): Set<string> {
+		return drain(this.checkSteps());
+	}
+
+	/**
+	 * `check` in steps of a few milliseconds at most, for the plugin's build, which pauses between
+	 * them to keep the app responsive. Notes must not change until the last step, which returns
+	 * what `check` returns.
+	 */
+	*checkSteps(): Generator<void, Set<string>> {
 		this.settle();
-		const state = this.cross.run(this, this.sortedItems(), this.dirty, this.topologyDirty);
+		yield;
+		const sorted = yield* this.sortedItemsSteps();
+		const dirty = new Set(this.dirty);
+		const full = this.topologyDirty;
 		this.dirty.clear();
 		this.topologyDirty = false;
+		yield;
+		const state = yield* this.cross.steps(this, sorted, dirty, full);
 		return state.changed;
 	}
 
 	/** Every range of the registry in address order (family, start, then the wider first). */
 	sortedItems(): RangeItem[] {
-		this.sorted = mergeSorted(this.sorted, this.removed, this.added);
+		return drain(this.sortedItemsSteps());
+	}
+
+	private *sortedItemsSteps(): Generator<void, RangeItem[]> {
+		const [removed, added] = [new Set(this.removed), this.added];
 		this.removed.clear();
 		this.added = [];
+		this.sorted = yield* mergeSortedSteps(this.sorted, removed, added);
 		return this.sorted;
 	}
 

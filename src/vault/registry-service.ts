@@ -166,8 +166,14 @@ export class VaultRegistry extends Component {
 			if (now() - start >= SLICE_MS && !(await slice())) return;
 		}
 		while (!this.registry.settle(() => now() - start >= SLICE_MS)) if (!(await slice())) return;
-		if (!(await slice())) return;
-		const changed = this.registry.check();
+		// The check across notes too: a full check of a large vault takes more than one slice.
+		const steps = this.registry.checkSteps();
+		let step = steps.next();
+		while (!step.done) {
+			if (now() - start >= SLICE_MS && !(await slice())) return;
+			step = steps.next();
+		}
+		const changed = step.value;
 		this.stats.slices++;
 		this.stats.longestMs = Math.max(this.stats.longestMs, now() - start);
 		this.ready = true;
