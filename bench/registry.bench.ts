@@ -107,7 +107,7 @@ function cluster(i: number): string {
 }
 
 /** The plugin's budget per slice (src/vault/registry-service.ts). */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 
 interface Build {
 	total: number;

@@ -17,8 +17,11 @@ import { networkView, type NetworkView } from "../registry/network-view";
 import { inRegistry, type AksIpSettings } from "../settings/settings";
 import { linksTo, rewriteRenamed } from "./rename";
 
-/** Work per slice, in milliseconds: well under the 20 ms a frame-friendly task may take. */
-const SLICE_MS = 8;
+/**
+ * Work per slice, in milliseconds: well under the 20 ms a frame-friendly task may take, leaving room
+ * for a garbage collection or one long step landing in the slice.
+ */
+const SLICE_MS = 5;
 /** Vault events are gathered this long before the registry is updated. */
 const UPDATE_DELAY = 50;
 
