@@ -9,7 +9,7 @@
  * - two networks are connected when they are the same, peered, or both peered with one hub.
  */
 import { contains } from "../net/address";
-import { drain, sweepBetweenSteps, type RangeItem } from "./items";
+import { sweepBetweenSteps, type RangeItem } from "./items";
 import { noteRef } from "./links";
 import type { Registry, RegistryBlock } from "./registry";
 
@@ -119,11 +119,7 @@ function* peer(
 	);
 }
 
-export function topology(reg: Registry, blocks: RegistryBlock[], sorted: readonly RangeItem[]): Topology {
-	return drain(topologySteps(reg, blocks, sorted));
-}
-
-/** `topology` in steps of a few milliseconds at most (see CrossCheck#steps). */
+/** The networks of the registry and how they connect, in steps of a few milliseconds at most (see CrossCheck#steps). */
 export function* topologySteps(
 	reg: Registry,
 	blocks: RegistryBlock[],
