@@ -4,6 +4,7 @@
  * findings it answers.
  */
 import type { Finding } from "../core/findings";
+import { overlaps, type Range } from "../net/address";
 import type { Spec } from "../parse/types";
 import type { PlanResult } from "../plan/types";
 import { chooseAddresses, chooseDns } from "./addresses";
@@ -99,9 +100,17 @@ export function attachTo(findings: readonly Finding[], proposals: Proposal[], ac
 	}
 }
 
-/** True when the plan reports anything: the allocator answers only what it reports. */
+/**
+ * True when there is something to answer: a finding of the plan, or a range of the block that
+ * the rest of the estate collides with (the registry reports those, not the plan).
+ */
 export function mayFix(plan: PlanResult, context: AllocContext = NO_CONTEXT): boolean {
-	return plan.findings.length > 0 || context.taken.length > 0 || context.routed.length > 0;
+	if (plan.findings.length > 0) return true;
+	const clash = (mine: Range[], theirs: readonly Range[]) => theirs.some((t) => mine.some((m) => overlaps(m, t)));
+	const privates = [...plan.podCidrs, ...plan.serviceCidrs].map((c) => c.cidr);
+	// A subnet the cluster takes from its linked network's note is that note's, not a clash.
+	const own = plan.subnets.filter((s) => s.from === undefined).map((s) => s.cidr);
+	return clash(own, context.taken) || clash(privates, context.routed);
 }
 
 /** A proposal of a block planned on its own (lines from 1), moved to the block's lines in its note. */

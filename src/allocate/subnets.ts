@@ -97,7 +97,7 @@ export function chooseMoves(a: Alloc): void {
  * (cross-note-overlap), not the block's plan, so the registry's ranges are the reason to move.
  */
 function takenElsewhere(a: Alloc, s: SubnetPlan): boolean {
-	const clash = a.context.taken.length > 0 && overlapsAny(s.cidr, a.context.taken);
+	const clash = s.from === undefined && a.context.taken.length > 0 && overlapsAny(s.cidr, a.context.taken);
 	if (clash) a.estate.add(s);
 	return clash;
 }

@@ -25,7 +25,7 @@ import { contextKey, planCached } from "./cache";
 import { LINE_ATTR, OPEN_ATTR, OPEN_LINE_ATTR, PROPOSAL_ATTR } from "./findings";
 import { locateBlock } from "../note/locate";
 import { ACTION_ATTR, renderErrorBox, renderPlan, SUMMARY_HIDE, SUMMARY_SHOW } from "./render";
-import { OVERLAY_PANEL } from "./migration";
+import { OVERLAY_PANEL, toggleMigration } from "./migration";
 import { migrationOf } from "../plan/plan";
 import { writeSummaryInEditor } from "../commands/write-summary";
 import { applyRendered } from "../commands/fix";
@@ -150,10 +150,17 @@ export class AksIpBlock extends MarkdownRenderChild {
 		const move = this.plan ? migrationOf(this.plan) : null;
 		if (action === "copy-target") return this.copyText(move?.target?.body, "Target block copied.");
 		if (action === "copy-command") return this.copyText(move?.command, "Command copied.");
-		if (action === "overlay")
-			return this.containerEl.querySelector(`.${OVERLAY_PANEL}`)?.scrollIntoView({ block: "start" });
+		if (action === "overlay" || action === "overlay-toggle") return this.toggleMove(action === "overlay");
 		if (action === "insert") return this.insertBelow();
 		if (action === "summary" && button) this.toggleSummary(button);
+	}
+
+	/** Opens or closes the Move to overlay panel; from a finding's button, opens it and scrolls to it. */
+	private toggleMove(goTo: boolean): void {
+		const panel = this.containerEl.querySelector(`.${OVERLAY_PANEL}`);
+		if (!panel || !this.plan) return;
+		toggleMigration(panel, this.plan, ACTION_ATTR, goTo ? true : undefined);
+		if (goTo) panel.scrollIntoView({ block: "start" });
 	}
 
 	/** Shows or hides the summary panel, rendering it the first time it is shown. */

@@ -57,13 +57,43 @@ function preformatted(
 	box.createDiv({ cls: "aks-ip-scroll" }).createEl("pre").createEl("code", { text });
 }
 
-/** The panel; its buttons carry `actionAttr` (the block's click listener reads it). */
+/** The toggle's words, as the summary's: the panel opens on a click. */
+export const MOVE_SHOW = "Show the move";
+export const MOVE_HIDE = "Hide the move";
+
+/**
+ * The panel, closed: its title, where the move starts, and a button. The move is planned (a
+ * second plan, of the target block) only when the panel is first opened, not as the block is
+ * typed into. Its buttons carry `actionAttr` (the block's click listener reads it).
+ */
 export function renderMigration(parent: HTMLElement, plan: PlanResult, actionAttr: string): void {
+	parent.createDiv({ cls: "aks-ip-section-title", text: "Move to Azure CNI Overlay" });
+	const from = plan.model === "kubenet" ? "kubenet" : "Azure CNI node subnet";
+	parent.createEl("p", { cls: "aks-ip-overlay-lead", text: `From ${from}, in place with az aks update.` });
+	parent.createDiv({ cls: "aks-ip-actions" }).createEl("button", {
+		cls: "aks-ip-overlay-toggle",
+		text: MOVE_SHOW,
+		attr: { type: "button", [actionAttr]: "overlay-toggle", "aria-expanded": "false" },
+	});
+	parent.createDiv({ cls: "aks-ip-overlay-body", attr: { hidden: "" } });
+}
+
+/** Opens or closes the panel (`open`: to a given state), drawing the move the first time. */
+export function toggleMigration(panel: Element, plan: PlanResult, actionAttr: string, open?: boolean): void {
+	const button = panel.querySelector(".aks-ip-overlay-toggle");
+	const body = panel.querySelector<HTMLElement>(".aks-ip-overlay-body");
+	if (!button || !body) return;
+	const opening = open ?? button.getAttribute("aria-expanded") !== "true";
+	button.setAttribute("aria-expanded", String(opening));
+	button.textContent = opening ? MOVE_HIDE : MOVE_SHOW;
+	body.toggleAttribute("hidden", !opening);
+	if (opening && body.childElementCount === 0) renderMove(body, plan, actionAttr);
+}
+
+/** What the open panel shows: preconditions, notes, pod CIDR, capacity, target block and command. */
+function renderMove(parent: HTMLElement, plan: PlanResult, actionAttr: string): void {
 	const m = migrationOf(plan);
 	if (!m) return;
-	parent.createDiv({ cls: "aks-ip-section-title", text: "Move to Azure CNI Overlay" });
-	const from = m.from === "kubenet" ? "kubenet" : "Azure CNI node subnet";
-	parent.createEl("p", { cls: "aks-ip-overlay-lead", text: `From ${from}, in place with az aks update.` });
 	const checks = m.preconditions.map((c): Cell[] => [c.title, STATUS[c.status] ?? c.status, c.detail]);
 	table(parent, "Preconditions", ["Requirement", "Status", "From the spec"], checks, "aks-ip-preconditions");
 	const notes = parent.createEl("ul", { cls: "aks-ip-notes" });
