@@ -177,16 +177,10 @@ export class CrossCheck {
 
 	/**
 	 * Judges what changed: everything when `full` (networks or links changed), else the blocks in
-	 * `dirty` (their keys). Returns the blocks whose findings across notes changed.
-	 */
-	run(reg: Registry, sorted: RangeItem[], dirty: ReadonlySet<string>, full: boolean): CheckState {
-		return drain(this.steps(reg, sorted, dirty, full));
-	}
-
-	/**
-	 * The same check in steps of a few milliseconds at most, for a caller that pauses between them
-	 * (the plugin's build): it yields after the networks, after each sweep and after each block's
-	 * findings. The registry must not change until the last step; the state is set by the last.
+	 * `dirty` (their keys), in steps of a few milliseconds at most for a caller that pauses between
+	 * them (the plugin's build): it yields after the networks, in and after each sweep and after
+	 * each block's findings. The registry must not change until the last step, which sets the
+	 * state and returns it, with the blocks whose findings across notes changed.
 	 */
 	*steps(reg: Registry, sorted: RangeItem[], dirty: ReadonlySet<string>, full: boolean): Generator<void, CheckState> {
 		const affected = new Set<string>();

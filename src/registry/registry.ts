@@ -265,7 +265,7 @@ export class Registry {
 	*checkSteps(): Generator<void, Set<string>> {
 		this.settle();
 		yield;
-		const sorted = yield* this.sortedItemsSteps();
+		const sorted = yield* this.sortedItems();
 		const dirty = new Set(this.dirty);
 		const full = this.topologyDirty;
 		this.dirty.clear();
@@ -275,12 +275,8 @@ export class Registry {
 		return state.changed;
 	}
 
-	/** Every range of the registry in address order (family, start, then the wider first). */
-	sortedItems(): RangeItem[] {
-		return drain(this.sortedItemsSteps());
-	}
-
-	private *sortedItemsSteps(): Generator<void, RangeItem[]> {
+	/** Every range of the registry in address order (family, start, then the wider first), in steps. */
+	private *sortedItems(): Generator<void, RangeItem[]> {
 		const [removed, added] = [new Set(this.removed), this.added];
 		this.removed.clear();
 		this.added = [];
