@@ -31,7 +31,7 @@ function clusterSpace(n: number): [number, number] {
 	return [64 + Math.floor(n / 64), (n % 64) * 4];
 }
 
-function estate(): Record<string, string> {
+export function estate(): Record<string, string> {
 	const notes: Record<string, string> = {};
 	notes["networks/On-premises.md"] = block([
 		"kind: network",
@@ -107,7 +107,7 @@ function cluster(i: number): string {
 }
 
 /** The plugin's budget per slice (src/vault/registry-service.ts). */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 
 interface Build {
 	total: number;
@@ -116,7 +116,7 @@ interface Build {
 	ranges: number;
 }
 
-/** Builds the registry the way the plugin does: notes, then linked VNets, then the check. */
+/** Builds the registry the way the plugin does: notes, then linked VNets, then the check, all in slices. */
 function buildInSlices(notes: Record<string, string>): Build {
 	const start = performance.now();
 	const reg = new Registry();
@@ -137,9 +137,14 @@ function buildInSlices(notes: Record<string, string>): Build {
 		slices.push(performance.now() - t);
 		if (done) break;
 	}
-	const t = performance.now();
-	reg.check();
-	slices.push(performance.now() - t);
+	const steps = reg.checkSteps();
+	for (;;) {
+		const t = performance.now();
+		let step = steps.next();
+		while (!step.done && performance.now() - t < SLICE_MS) step = steps.next();
+		slices.push(performance.now() - t);
+		if (step.done) break;
+	}
 	const ranges = reg.blocks().reduce((n, b) => n + b.items.length, 0);
 	return { total: performance.now() - start, longest: Math.max(...slices), slices: slices.length, ranges };
 }
@@ -221,7 +226,7 @@ export function registryBench(): Measure[] {
 			unit: "ms",
 			target: "< 20 ms",
 			ok: Math.max(...longest) < 20,
-			note: "the last slice is the check across notes",
+			note: "the check across notes in slices too",
 		},
 		{
 			name: "registry: one note's update and the check across notes",

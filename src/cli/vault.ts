@@ -6,7 +6,7 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import { sortFindings, type Finding } from "../core/findings";
 import type { PlanResult } from "../plan/types";
-import { Registry } from "../registry/registry";
+import { Registry, type NoteInput } from "../registry/registry";
 import { displayName, isBareSpec, planInput, readInput, type Input } from "./io";
 import type { Io } from "./main";
 import { expandPaths } from "./walk";
@@ -53,6 +53,7 @@ export function loadNotes(paths: string[], vault: string | undefined, io: Io): L
 	const root = vault !== undefined ? resolve(vault) : commonRoot(folderOfEach(paths, given));
 	const registry = new Registry();
 	const notes: LoadedNote[] = [];
+	const inputs: NoteInput[] = [];
 	const progress = io.isTTY === true && expanded.files.length > 500;
 	expanded.files.forEach((path, i) => {
 		if (progress && i % 250 === 0) io.err(`\rReading ${i}/${expanded.files.length}…`);
@@ -63,10 +64,11 @@ export function loadNotes(paths: string[], vault: string | undefined, io: Io): L
 			return;
 		}
 		const key = path === "-" ? null : relative(root, resolve(path)).split(sep).join("/");
-		if (key !== null) registry.setNote(key, read.input.text, isBareSpec(read.input));
+		if (key !== null) inputs.push({ path: key, text: read.input.text, bare: isBareSpec(read.input) });
 		notes.push({ input: read.input, key });
 	});
 	if (progress) io.err("\r\x1b[K");
+	registry.setNotes(inputs);
 	registry.check();
 	return { registry, notes, files: expanded.files.length, unreadable, root };
 }

@@ -13,8 +13,8 @@
 import { sortFindings, type Finding, type Severity } from "../core/findings";
 import { groupDigits } from "../core/numbers";
 import { clip } from "../core/text";
-import { endIndex, isPrivate, overlapping, sweep, sweepBetween, type RangeItem } from "./items";
-import { topology, type Topology } from "./networks";
+import { drain, endIndex, isPrivate, overlapping, sweepBetweenSteps, sweepSteps, type RangeItem } from "./items";
+import { topologySteps, type Topology } from "./networks";
 import { judge, pairMessage, type Pair } from "./pairs";
 import type { Registry, RegistryBlock } from "./registry";
 
@@ -177,18 +177,23 @@ export class CrossCheck {
 
 	/**
 	 * Judges what changed: everything when `full` (networks or links changed), else the blocks in
-	 * `dirty` (their keys). Returns the blocks whose findings across notes changed.
+	 * `dirty` (their keys), in steps of a few milliseconds at most for a caller that pauses between
+	 * them (the plugin's build): it yields after the networks, in and after each sweep and after
+	 * each block's findings. The registry must not change until the last step, which sets the
+	 * state and returns it, with the blocks whose findings across notes changed.
 	 */
-	run(reg: Registry, sorted: RangeItem[], dirty: ReadonlySet<string>, full: boolean): CheckState {
+	*steps(reg: Registry, sorted: RangeItem[], dirty: ReadonlySet<string>, full: boolean): Generator<void, CheckState> {
 		const affected = new Set<string>();
 		const changed = new Set<string>();
 		let topo = this.topo;
 		if (full || !topo) {
-			topo = this.topo = topology(reg, reg.blocks(), sorted);
+			const blocks = reg.blocks();
+			topo = this.topo = yield* topologySteps(reg, blocks, sorted);
+			yield;
 			this.pairs.clear();
-			this.judgeAll(reg, topo, sorted);
+			yield* this.judgeAll(reg, topo, sorted);
 			for (const k of this.shown.keys()) affected.add(k);
-			for (const b of reg.blocks()) affected.add(b.key);
+			for (const b of blocks) affected.add(b.key);
 		} else this.judgeChanged(reg, topo, sorted, dirty, affected);
 		for (const key of affected) {
 			const b = reg.block(key);
@@ -196,6 +201,7 @@ export class CrossCheck {
 				if (this.shown.delete(key)) changed.add(key);
 				continue;
 			}
+			yield;
 			const found = findingsOf(reg, topo, b, this.pairs.get(key) ?? []);
 			b.cross = found.length > 1 ? sortFindings(found) : found;
 			const before = this.shown.get(key);
@@ -212,16 +218,15 @@ export class CrossCheck {
 		else this.pairs.set(p.self.block, [p]);
 	}
 
-	private judgeAll(reg: Registry, t: Topology, sorted: RangeItem[]): void {
+	private *judgeAll(reg: Registry, t: Topology, sorted: RangeItem[]): Generator<void> {
 		const found = (x: RangeItem, y: RangeItem): void => {
 			const sides = judge(reg, t, x, y);
 			if (sides) for (const p of sides) this.side(p);
 		};
-		sweep(
-			sorted.filter((i) => i.kind === "vnet" || i.kind === "subnet" || i.kind === "range"),
-			found,
-		);
-		sweepBetween(sorted, isPrivate, (p, r) => {
+		const routed = sorted.filter((i) => i.kind === "vnet" || i.kind === "subnet" || i.kind === "range");
+		yield* sweepSteps(routed, found);
+		yield;
+		yield* sweepBetweenSteps(sorted, isPrivate, (p, r) => {
 			if (r.kind !== "pod" && r.kind !== "service") found(p, r);
 		});
 	}

@@ -141,15 +141,36 @@ function prune(active: RangeItem[], x: RangeItem, each: (a: RangeItem) => void):
 	active.length = keep;
 }
 
+/** Runs steps to the end: the one-shot form of a check that can also run in slices. */
+export function drain<T>(steps: Generator<void, T>): T {
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** Items a sweep takes between two of its steps. */
+const SWEEP_STEP = 512;
+
 /**
  * Every pair of overlapping items of a sorted list, found by one sweep (never by comparing every
  * pair): an item meets only the earlier items that still reach it.
  */
 export function sweep(sorted: readonly RangeItem[], found: (earlier: RangeItem, later: RangeItem) => void): void {
+	drain(sweepSteps(sorted, found));
+}
+
+/** `sweep` in steps, pausing every SWEEP_STEP items. */
+export function* sweepSteps(
+	sorted: readonly RangeItem[],
+	found: (earlier: RangeItem, later: RangeItem) => void,
+): Generator<void, void> {
 	const active: RangeItem[] = [];
+	let n = 0;
 	for (const x of sorted) {
 		prune(active, x, (a) => found(a, x));
 		active.push(x);
+		if (++n % SWEEP_STEP === 0) yield;
 	}
 }
 
@@ -162,13 +183,24 @@ export function sweepBetween(
 	left: (i: RangeItem) => boolean,
 	found: (l: RangeItem, r: RangeItem) => void,
 ): void {
+	drain(sweepBetweenSteps(sorted, left, found));
+}
+
+/** `sweepBetween` in steps, pausing every SWEEP_STEP items. */
+export function* sweepBetweenSteps(
+	sorted: readonly RangeItem[],
+	left: (i: RangeItem) => boolean,
+	found: (l: RangeItem, r: RangeItem) => void,
+): Generator<void, void> {
 	const lefts: RangeItem[] = [];
 	const rights: RangeItem[] = [];
+	let n = 0;
 	for (const x of sorted) {
 		const isLeft = left(x);
 		prune(isLeft ? rights : lefts, x, (a) => (isLeft ? found(x, a) : found(a, x)));
 		// The same side is only pruned, for the next item of the other side.
 		(isLeft ? lefts : rights).push(x);
+		if (++n % SWEEP_STEP === 0) yield;
 	}
 }
 
@@ -218,21 +250,49 @@ export function overlapping(
 	}
 }
 
-/** `sorted` without the `removed` items and with the `added` ones, in order: a merge, not a sort. */
-export function mergeSorted(
+/** Two sorted runs as one; of equal items, those of `a` first (a stable merge). */
+function mergeRuns(a: readonly RangeItem[], b: readonly RangeItem[]): RangeItem[] {
+	const out: RangeItem[] = [];
+	let j = 0;
+	for (const item of a) {
+		while (j < b.length && compareItems(b[j] as RangeItem, item) < 0) out.push(b[j++] as RangeItem);
+		out.push(item);
+	}
+	while (j < b.length) out.push(b[j++] as RangeItem);
+	return out;
+}
+
+/** Items sorted, in steps: runs of SWEEP_STEP sorted apart, then merged two by two (stable). */
+function* sortSteps(items: RangeItem[]): Generator<void, RangeItem[]> {
+	let runs: RangeItem[][] = [];
+	for (let i = 0; i < items.length; i += SWEEP_STEP) {
+		runs.push(items.slice(i, i + SWEEP_STEP).sort(compareItems));
+		yield;
+	}
+	while (runs.length > 1) {
+		const next: RangeItem[][] = [];
+		for (let i = 0; i < runs.length; i += 2) {
+			const b = runs[i + 1];
+			next.push(b ? mergeRuns(runs[i] as RangeItem[], b) : (runs[i] as RangeItem[]));
+		}
+		runs = next;
+		yield;
+	}
+	return runs[0] ?? [];
+}
+
+/**
+ * `sorted` without the `removed` items and with the `added` ones, in order: a merge, not a sort
+ * of everything; in steps, as the first check of a vault sorts every range of it.
+ */
+export function* mergeSortedSteps(
 	sorted: readonly RangeItem[],
 	removed: ReadonlySet<RangeItem>,
 	added: readonly RangeItem[],
-): RangeItem[] {
+): Generator<void, RangeItem[]> {
 	const kept = removed.size > 0 ? sorted.filter((i) => !removed.has(i)) : [...sorted];
-	const fresh = added.filter((i) => !removed.has(i)).sort(compareItems);
+	const fresh = yield* sortSteps(added.filter((i) => !removed.has(i)));
 	if (fresh.length === 0) return kept;
-	const merged: RangeItem[] = [];
-	let a = 0;
-	for (const item of kept) {
-		while (a < fresh.length && compareItems(fresh[a] as RangeItem, item) < 0) merged.push(fresh[a++] as RangeItem);
-		merged.push(item);
-	}
-	while (a < fresh.length) merged.push(fresh[a++] as RangeItem);
-	return merged;
+	yield;
+	return mergeRuns(kept, fresh);
 }

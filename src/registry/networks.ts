@@ -9,7 +9,7 @@
  * - two networks are connected when they are the same, peered, or both peered with one hub.
  */
 import { contains } from "../net/address";
-import { sweepBetween, type RangeItem } from "./items";
+import { sweepBetweenSteps, type RangeItem } from "./items";
 import { noteRef } from "./links";
 import type { Registry, RegistryBlock } from "./registry";
 
@@ -48,7 +48,10 @@ function spacesKey(b: RegistryBlock): string {
 }
 
 /** Which network each block belongs to. */
-function assign(reg: Registry, blocks: RegistryBlock[]): { nets: Map<string, Net>; netOf: Map<string, string> } {
+function* assign(
+	reg: Registry,
+	blocks: RegistryBlock[],
+): Generator<void, { nets: Map<string, Net>; netOf: Map<string, string> }> {
 	const nets = new Map<string, Net>();
 	const netOf = new Map<string, string>();
 	const join = (b: RegistryBlock, id: string): void => {
@@ -64,6 +67,7 @@ function assign(reg: Registry, blocks: RegistryBlock[]): { nets: Map<string, Net
 		const key = spacesKey(b);
 		if (key !== "" && !bySpaces.has(key)) bySpaces.set(key, `n:${b.key}`);
 	}
+	yield;
 	const linked: RegistryBlock[] = [];
 	for (const b of blocks) {
 		if (b.plan.kind === "network") continue;
@@ -79,17 +83,18 @@ function assign(reg: Registry, blocks: RegistryBlock[]): { nets: Map<string, Net
 		if (!target || target === b || depth > 8) return `c:${b.key}`;
 		return netOf.get(target.key) ?? (target.plan.links.vnet ? follow(target, depth + 1) : `c:${b.key}`);
 	};
+	yield;
 	for (const b of linked) join(b, follow(b, 0));
 	return { nets, netOf };
 }
 
 /** Peerings: links under `peered`, and peered CIDRs that cover another network's space. */
-function peer(
+function* peer(
 	reg: Registry,
 	blocks: RegistryBlock[],
 	sorted: readonly RangeItem[],
 	t: Omit<Topology, "connection">,
-): void {
+): Generator<void, void> {
 	const link = (a: string | undefined, b: string | undefined): boolean => {
 		if (a === undefined || b === undefined || a === b) return false;
 		t.nets.get(a)?.peers.add(b);
@@ -102,8 +107,9 @@ function peer(
 			if (other) link(t.netOf.get(b.key), t.netOf.get(other.key));
 		}
 	}
+	yield;
 	const relevant = sorted.filter((i) => i.kind !== "pod" && i.kind !== "service");
-	sweepBetween(
+	yield* sweepBetweenSteps(
 		relevant,
 		(i) => i.kind === "peered",
 		(p, r) => {
@@ -113,10 +119,16 @@ function peer(
 	);
 }
 
-export function topology(reg: Registry, blocks: RegistryBlock[], sorted: readonly RangeItem[]): Topology {
-	const { nets, netOf } = assign(reg, blocks);
+/** The networks of the registry and how they connect, in steps of a few milliseconds at most (see CrossCheck#steps). */
+export function* topologySteps(
+	reg: Registry,
+	blocks: RegistryBlock[],
+	sorted: readonly RangeItem[],
+): Generator<void, Topology> {
+	const { nets, netOf } = yield* assign(reg, blocks);
 	const t = { nets, netOf, naming: new Set<RangeItem>() };
-	peer(reg, blocks, sorted, t);
+	yield;
+	yield* peer(reg, blocks, sorted, t);
 	return {
 		...t,
 		connection(a: string, b: string): Connection {

@@ -15,7 +15,7 @@ import type { NoteLink } from "../parse/types";
 import { planBody } from "../plan/plan";
 import type { LinkedVnet, PlanResult } from "../plan/types";
 import { CrossCheck, type CheckState } from "./check";
-import { itemsOf, mergeSorted, type RangeItem } from "./items";
+import { drain, itemsOf, mergeSortedSteps, type RangeItem } from "./items";
 import { envKey, linkedVnetOf, topoKey } from "./linked";
 import { NoteIndex } from "./links";
 
@@ -58,6 +58,15 @@ export interface RegistryOptions {
 }
 
 const BARE = /\.(ya?ml|json)$/i;
+/** A `vnet:` key whose value may be a link: such a note is planned with what the linked note says. */
+const VNET_LINK = /\bvnet\s*:\s*["']?\[\[/;
+
+export interface NoteInput {
+	path: string;
+	text: string;
+	/** A bare spec file (see setNote). */
+	bare?: boolean;
+}
 
 export class Registry {
 	readonly notes = new Map<string, RegistryNote>();
@@ -127,6 +136,28 @@ export class Registry {
 		this.notes.set(path, { path, blocks });
 		this.rememberLinks(path);
 		this.touch(path);
+	}
+
+	/**
+	 * Adds many notes at once (the command line reading a vault). Every path is known before any
+	 * note is planned, so links resolve as they will in the end, and notes whose VNet may be a link
+	 * are planned after the others: a cluster is planned once, its network already there, instead
+	 * of once without it and again when it comes (settle still catches longer chains). The notes
+	 * keep the order given.
+	 */
+	setNotes(notes: readonly NoteInput[]): void {
+		for (const { path } of notes) {
+			if (this.notes.has(path)) continue;
+			this.index.add(path);
+			this.notes.set(path, { path, blocks: [] });
+			this.linksStale = true;
+		}
+		const later: NoteInput[] = [];
+		for (const n of notes) {
+			if (VNET_LINK.test(n.text)) later.push(n);
+			else this.setNote(n.path, n.text, n.bare);
+		}
+		for (const n of later) this.setNote(n.path, n.text, n.bare);
 	}
 
 	removeNote(path: string): void {
@@ -223,18 +254,33 @@ export class Registry {
 
 	/** Runs the rules across notes; returns the keys of the blocks whose findings or view changed. */
 	check(): Set<string> {
+		return drain(this.checkSteps());
+	}
+
+	/**
+	 * `check` in steps of a few milliseconds at most, for the plugin's build, which pauses between
+	 * them to keep the app responsive. Notes must not change until the last step, which returns
+	 * what `check` returns.
+	 */
+	*checkSteps(): Generator<void, Set<string>> {
 		this.settle();
-		const state = this.cross.run(this, this.sortedItems(), this.dirty, this.topologyDirty);
+		yield;
+		const sorted = yield* this.sortedItems();
+		const dirty = new Set(this.dirty);
+		const full = this.topologyDirty;
 		this.dirty.clear();
 		this.topologyDirty = false;
+		yield;
+		const state = yield* this.cross.steps(this, sorted, dirty, full);
 		return state.changed;
 	}
 
-	/** Every range of the registry in address order (family, start, then the wider first). */
-	sortedItems(): RangeItem[] {
-		this.sorted = mergeSorted(this.sorted, this.removed, this.added);
+	/** Every range of the registry in address order (family, start, then the wider first), in steps. */
+	private *sortedItems(): Generator<void, RangeItem[]> {
+		const [removed, added] = [new Set(this.removed), this.added];
 		this.removed.clear();
 		this.added = [];
+		this.sorted = yield* mergeSortedSteps(this.sorted, removed, added);
 		return this.sorted;
 	}
 

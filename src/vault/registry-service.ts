@@ -17,8 +17,11 @@ import { networkView, type NetworkView } from "../registry/network-view";
 import { inRegistry, type AksIpSettings } from "../settings/settings";
 import { linksTo, rewriteRenamed } from "./rename";
 
-/** Work per slice, in milliseconds: well under the 20 ms a frame-friendly task may take. */
-const SLICE_MS = 8;
+/**
+ * Work per slice, in milliseconds: well under the 20 ms a frame-friendly task may take, leaving room
+ * for a garbage collection or one long step landing in the slice.
+ */
+const SLICE_MS = 5;
 /** Vault events are gathered this long before the registry is updated. */
 const UPDATE_DELAY = 50;
 
@@ -166,8 +169,14 @@ export class VaultRegistry extends Component {
 			if (now() - start >= SLICE_MS && !(await slice())) return;
 		}
 		while (!this.registry.settle(() => now() - start >= SLICE_MS)) if (!(await slice())) return;
-		if (!(await slice())) return;
-		const changed = this.registry.check();
+		// The check across notes too: a full check of a large vault takes more than one slice.
+		const steps = this.registry.checkSteps();
+		let step = steps.next();
+		while (!step.done) {
+			if (now() - start >= SLICE_MS && !(await slice())) return;
+			step = steps.next();
+		}
+		const changed = step.value;
 		this.stats.slices++;
 		this.stats.longestMs = Math.max(this.stats.longestMs, now() - start);
 		this.ready = true;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { Registry, type RegistryOptions } from "../../src/registry/registry";
 import type { Finding } from "../../src/core/findings";
+import { compareItems } from "../../src/registry/items";
 import { VAULT } from "./vault";
 
 function build(files: Record<string, string> = VAULT, options: RegistryOptions = {}): Registry {
@@ -277,5 +278,61 @@ describe("checking only what changed", () => {
 			const all = (r: Registry) => r.blocks().map((b) => [b.key, b.cross]);
 			expect(all(reg), `after editing ${path}`).toEqual(all(build(files)));
 		}
+	});
+});
+
+describe("adding many notes at once", () => {
+	const reversed = Object.entries(VAULT).reverse();
+
+	it("plans clusters after the networks they link, and finds what notes added one by one find", () => {
+		const one = new Registry();
+		for (const [path, text] of reversed) one.setNote(path, text);
+		const many = new Registry();
+		many.setNotes(reversed.map(([path, text]) => ({ path, text })));
+		const prod = (r: Registry) => r.notes.get("clusters/Prod.md")?.blocks[0]?.plan;
+		const before = [prod(one), prod(many)];
+		one.check();
+		many.check();
+		// Prod was planned before its network came, then again; at once, only with it.
+		expect([prod(one) === before[0], prod(many) === before[1]]).toEqual([false, true]);
+		expect([...many.notes.keys()]).toEqual([...one.notes.keys()]);
+		const all = (r: Registry) => r.blocks().map((b) => [b.key, b.plan, b.cross]);
+		expect(all(many)).toEqual(all(one));
+	});
+});
+
+describe("the check in steps", () => {
+	it("finds what the one-shot check finds, in many steps", () => {
+		const one = build();
+		const reg = new Registry();
+		for (const [path, text] of Object.entries(VAULT)) reg.setNote(path, text);
+		const steps = reg.checkSteps();
+		let count = 0;
+		let step = steps.next();
+		while (!step.done) {
+			count++;
+			step = steps.next();
+		}
+		expect(count).toBeGreaterThan(Object.keys(VAULT).length);
+		expect(cross(reg)).toEqual(cross(one));
+		expect([...step.value].sort()).toEqual(
+			reg
+				.blocks()
+				.map((b) => b.key)
+				.sort(),
+		);
+	});
+
+	it("sorts thousands of ranges in runs as one stable sort would", () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 300; i++)
+			files[`c${i}.md`] = note(
+				`vnet: 10.${i % 7}.${i % 5}.0/22\nnodeSubnet: 10.${i % 7}.${i % 5}.0/24\npodCidr: 192.168.0.0/16\nserviceCidr: 172.16.${i % 3}.0/24`,
+			);
+		const reg = build(files);
+		const all = reg.blocks().flatMap((b) => b.items);
+		expect(all.length).toBeGreaterThan(1024);
+		const sorted = [...all].sort(compareItems);
+		expect(reg.checked?.sorted.every((item, i) => item === sorted[i])).toBe(true);
 	});
 });
