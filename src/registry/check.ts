@@ -13,7 +13,7 @@
 import { sortFindings, type Finding, type Severity } from "../core/findings";
 import { groupDigits } from "../core/numbers";
 import { clip } from "../core/text";
-import { drain, endIndex, isPrivate, overlapping, sweepBetweenSteps, sweepSteps, type RangeItem } from "./items";
+import { endIndex, isPrivate, overlapping, sweepBetweenSteps, sweepSteps, type RangeItem } from "./items";
 import { topologySteps, type Topology } from "./networks";
 import { judge, pairMessage, type Pair } from "./pairs";
 import type { Registry, RegistryBlock } from "./registry";
