@@ -238,11 +238,12 @@ export function settleFindings(plan: PlanResult, findings: Finding[], allocate?:
 		plan.findings = list.filter((f) => !ignored.has(f.code));
 		plan.suppressed = list.filter((f) => ignored.has(f.code));
 	};
+	// Sorted first, so the findings kept of a flooding code are the first by line.
+	const sorted = sortFindings(findings);
 	if (allocate) {
-		split(sortFindings(findings));
+		split(sorted);
 		allocate();
 	}
-	// Sorted first, so the findings kept of a flooding code are the first by line.
-	split(capFindings(sortFindings(findings)));
+	split(capFindings(sorted));
 	return plan;
 }
