@@ -142,7 +142,7 @@ function acrossNotes(loaded: ReturnType<typeof loadNotes>, io: Io): boolean {
 		if (errors === 0) continue;
 		any = true;
 		io.err(
-			`${input.name}: ${errors === 1 ? "1 error" : `${errors} errors`} across notes remain${errors === 1 ? "s" : ""}: see aks-ip check\n`,
+			`${input.name}: ${errors === 1 ? "1 error across notes remains" : `${errors} errors across notes remain`}: see aks-ip check\n`,
 		);
 	}
 	return any;
