@@ -106,8 +106,16 @@ export function planSpec(
 	defaultSurge?: Surge,
 	estate: Estate = {},
 ): PlanResult {
-	const core = (s: Spec, extra: Finding[]) =>
-		planCore(s, [...parseFindings, ...extra], blockLine, firstLine, defaultSurge, estate);
+	// A plan that is only compared with (a what-if's today) needs no proposals.
+	const core = (s: Spec, extra: Finding[], shown = true) =>
+		planCore(
+			s,
+			[...parseFindings, ...extra],
+			blockLine,
+			firstLine,
+			defaultSurge,
+			shown ? estate : { linked: estate.linked },
+		);
 	const { plan, spec: planned } = spec.whatIf ? planWhatIf(spec, core) : { plan: core(spec, []), spec };
 	// The move is planned only when asked for (it plans a second spec): see migrationOf.
 	const routed = estate.allocate?.context.routed ?? [];

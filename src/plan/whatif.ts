@@ -27,7 +27,8 @@ export interface WhatIfResult {
 	breaksFirst: { limit: LimitRef; at: { pool: string; ceiling: number }[]; scale: number | null } | null;
 }
 
-type Planner = (spec: Spec, extra: Finding[]) => PlanResult;
+/** Plans a spec; `shown: false` for today's plan, which is only compared with (no proposals). */
+type Planner = (spec: Spec, extra: Finding[], shown?: boolean) => PlanResult;
 
 /** Targets by pool index; names the plan lacks become warnings. */
 function targets(spec: Spec, today: PlanResult, unknown: Finding[]): (number | undefined)[] {
@@ -117,7 +118,7 @@ function breaksFirst(
 /** The what-if plan of a spec with `whatIf`, carrying the comparison with today's plan, and the spec it planned. */
 export function planWhatIf(spec: Spec, plan: Planner): { plan: PlanResult; spec: Spec } {
 	const plain: Spec = { ...spec, whatIf: undefined };
-	const today = plan(plain, []);
+	const today = plan(plain, [], false);
 	const unknown: Finding[] = [];
 	const to = targets(spec, today, unknown);
 	const used = withCeilings(plain, to);
