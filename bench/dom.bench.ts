@@ -60,15 +60,15 @@ export async function domBench(): Promise<Measure[]> {
 
 	const bytes = statSync("main.js").size;
 	const kib = bytes / 1024;
-	// The budget test/build/bundle.test.ts asserts: 388,000 bytes.
+	// The budget test/build/bundle.test.ts asserts: 390,000 bytes.
 	out.push({
 		name: "main.js size",
 		median: 0,
 		p95: 0,
 		runs: 1,
 		unit: "ms",
-		target: "≤ 388,000 bytes",
-		ok: bytes <= 388_000,
+		target: "≤ 390,000 bytes",
+		ok: bytes <= 390_000,
 		note: `${bytes.toLocaleString("en-US")} bytes (${kib.toFixed(1)} KiB)`,
 	});
 	return out;

@@ -10,13 +10,13 @@ describe("the plugin bundle", () => {
 		expect(js).not.toMatch(/\bprocess\.(env|cwd|argv)\b|\bBuffer\.from\(|["'`]node:[a-z_]+["'`]/);
 	});
 
-	it("stays within its size budget of 388,000 bytes", () => {
+	it("stays within its size budget of 390,000 bytes", () => {
 		// yaml ships whole (its Document class carries the writer and every schema): about 100 kB;
 		// growth and the move to overlay are about 28 kB; the registry across notes (src/registry,
 		// src/vault, the network and registry blocks) about 40 kB; the allocator and its Fix and
 		// Fill actions about 30 kB; the fast YAML reader that plans 3,000 pools in a sixth of the
 		// time (src/parse/fast-yaml.ts, fast-line.ts) about 7.5 kB.
-		expect(statSync("main.js").size).toBeLessThanOrEqual(388_000);
+		expect(statSync("main.js").size).toBeLessThanOrEqual(390_000);
 	});
 
 	it("is CommonJS with a default export and a fixed banner", () => {
