@@ -5,15 +5,16 @@
  */
 import type { Spec } from "../../parse/types";
 import type { PlanResult } from "../types";
-import { planLimits } from "./limits";
+import { planLimits, type Limit } from "./limits";
 import { clusterGrowth, limitSet, poolGrowth } from "./search";
 import { sizingTable } from "./sizing";
 import type { Growth, LimitRef, SizingTable } from "./types";
 
 const RANGE_KINDS = new Set(["node-subnet", "pod-subnet", "pod-cidr"]);
 
-function sameLimit(a: LimitRef, b: LimitRef): boolean {
-	return a.kind === b.kind && a.range === b.range && a.code === b.code;
+/** Limits are the same when their kind, range and code are. */
+function limitKey(l: LimitRef): string {
+	return `${l.kind}\u0000${l.range}\u0000${l.code}`;
 }
 
 /**
@@ -29,12 +30,16 @@ export function computeGrowth(plan: PlanResult, spec: Spec): Growth | null {
 	const w = limitSet(warnings, plan.pools);
 	const pools = plan.pools.map((p, i) => poolGrowth(i, p, e, w));
 	const cluster = clusterGrowth(plan.pools, errors, e.demand);
-	const binding: LimitRef[] = [];
+	// Each binding range once, in order of first mention, with its error limit (the first of that
+	// kind, range and code): keyed lookups, since a plan may have a thousand pools and limits.
+	const firstError = new Map<string, Limit>();
+	for (const l of errors) if (!firstError.has(limitKey(l))) firstError.set(limitKey(l), l);
+	const binding = new Map<string, LimitRef>();
 	for (const r of [...pools.flatMap((p) => [p.boundBy, p.then]), cluster.boundBy, cluster.then]) {
-		if (r && RANGE_KINDS.has(r.kind) && !binding.some((b) => sameLimit(b, r))) binding.push(r);
+		if (r && RANGE_KINDS.has(r.kind) && !binding.has(limitKey(r))) binding.set(limitKey(r), r);
 	}
-	const sizing = binding
-		.map((r) => errors.find((l) => sameLimit(l, r)))
+	const sizing = [...binding.keys()]
+		.map((k) => firstError.get(k))
 		.map((l) => (l ? sizingTable(l, plan.pools) : null))
 		.filter((t): t is SizingTable => t !== null);
 	return { pools, cluster, sizing };

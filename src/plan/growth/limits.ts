@@ -83,14 +83,36 @@ function headroomCap(capacity: bigint): bigint {
 	return (capacity * 9n) / 10n;
 }
 
-function subnetLimits(s: SubnetPlan, pools: readonly PoolPlan[], errors: Limit[], warnings: Limit[]): void {
-	const role = s.role === "pod" ? "pod" : "node";
-	const weights: [number, number][] = [];
+/** The weights of each subnet's pools, [pool index, addresses per node], in one pass over the pools. */
+function subnetWeights(pools: readonly PoolPlan[]): {
+	node: Map<SubnetPlan, [number, number][]>;
+	pod: Map<SubnetPlan, [number, number][]>;
+} {
+	const node = new Map<SubnetPlan, [number, number][]>();
+	const pod = new Map<SubnetPlan, [number, number][]>();
+	const add = (map: Map<SubnetPlan, [number, number][]>, s: SubnetPlan | null, entry: [number, number]): void => {
+		if (!s) return;
+		const list = map.get(s);
+		if (list) list.push(entry);
+		else map.set(s, [entry]);
+	};
 	pools.forEach((p, i) => {
-		if (role === "node" && p.nodeSubnet === s) weights.push([i, p.nodeSubnetIpsPerNode]);
-		else if (role === "node" && p.nodeSubnet6 === s) weights.push([i, 1]);
-		else if (role === "pod" && p.podSubnet === s) weights.push([i, p.podIpsPerNode]);
+		add(node, p.nodeSubnet, [i, p.nodeSubnetIpsPerNode]);
+		if (p.nodeSubnet6 !== p.nodeSubnet) add(node, p.nodeSubnet6, [i, 1]);
+		add(pod, p.podSubnet, [i, p.podIpsPerNode]);
 	});
+	return { node, pod };
+}
+
+function subnetLimits(
+	s: SubnetPlan,
+	weightsOf: ReturnType<typeof subnetWeights>,
+	pools: readonly PoolPlan[],
+	errors: Limit[],
+	warnings: Limit[],
+): void {
+	const role = s.role === "pod" ? "pod" : "node";
+	const weights = weightsOf[role].get(s) ?? [];
 	if (weights.length === 0) return;
 	const code = role === "pod" ? podSubnetTooSmall.code : nodeSubnetTooSmall.code;
 	const kind = role === "pod" ? "pod-subnet" : "node-subnet";
@@ -146,8 +168,9 @@ function snatLimit(plan: PlanResult, spec: Spec, errors: Limit[]): void {
 export function planLimits(plan: PlanResult, spec: Spec): { errors: Limit[]; warnings: Limit[] } {
 	const errors: Limit[] = [];
 	const warnings: Limit[] = [];
-	for (const s of plan.nodeSubnets) subnetLimits(s, plan.pools, errors, warnings);
-	for (const s of plan.podSubnets) subnetLimits(s, plan.pools, errors, warnings);
+	const weightsOf = subnetWeights(plan.pools);
+	for (const s of plan.nodeSubnets) subnetLimits(s, weightsOf, plan.pools, errors, warnings);
+	for (const s of plan.podSubnets) subnetLimits(s, weightsOf, plan.pools, errors, warnings);
 	if (usesPodCidr(plan.model)) {
 		const all = everyPool(plan.pools, () => 1);
 		for (const c of plan.podCidrs) {
