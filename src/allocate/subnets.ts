@@ -61,7 +61,8 @@ export function chooseMoves(a: Alloc): void {
 	const movable = a.plan.subnets.filter(
 		(s) => (s.role === "node" || s.role === "pod") && !s.defaulted && vnetSpaces(a, s.cidr.family).length > 0,
 	);
-	const others = a.plan.subnets.filter((s) => !movable.includes(s)).map((s) => s.cidr);
+	const isMovable = new Set(movable);
+	const others = a.plan.subnets.filter((s) => !isMovable.has(s)).map((s) => s.cidr);
 	// Overlaps with subnets that stay are a reason to move. Peered and registry ranges are not: the
 	// rules report a VNet overlapping a peered range, not its subnets (new places avoid them all).
 	const fixed = new Map<Family, Space>(([4, 6] as const).map((f) => [f, new Space(others, f)]));
