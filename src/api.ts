@@ -34,6 +34,8 @@ export interface PlanSourceOptions {
 	proposals?: "fix" | "fill";
 	/** The network a `vnet: [[Note]]` link names (the registry knows it; see Registry#linkedVnet). */
 	linkedVnet?: PlanOptions["linkedVnet"];
+	/** Plans by reading: a body read as one planned before gets that plan back (see plan/readings.ts). */
+	readings?: PlanOptions["readings"];
 }
 
 /** Plans one spec body (the text between the fences, or a bare spec file). Never throws. */

@@ -15,6 +15,7 @@ import { planNetwork } from "./network";
 import { moveToOverlay, type Migration } from "./migration/migration";
 import { planWhatIf } from "./whatif";
 import type { LinkedVnet, PlanResult, UnsizedSubnetPlan } from "./types";
+import { readingKey, type PlanStore } from "./readings";
 
 export interface PlanOptions {
 	/** 1-based line of the opening fence in the note; 0 for a bare spec file (the default). */
@@ -33,6 +34,12 @@ export interface PlanOptions {
 	 * registry); without it, subnet names the cluster takes from that network are not checked.
 	 */
 	linkedVnet?: (link: NoteLink) => LinkedVnet | null;
+	/**
+	 * Plans by reading (see readings.ts): a body read as one planned before with the same options
+	 * gets that plan back. A block re-rendered as it is typed into keeps its plan while only a
+	 * comment or the layout changes.
+	 */
+	readings?: PlanStore;
 }
 
 export function emptyPlan(line: number, findings: Finding[]): PlanResult {
@@ -78,13 +85,19 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 		const parsed = parseSpec(source, fenceLine);
 		const spec = parsed.spec;
 		if (!spec) return emptyPlan(blockLine, parsed.findings);
-		if (spec.kind?.value === "network") return planNetwork(spec, parsed.findings, blockLine, fenceLine + 1);
-		const linked = spec.vnetLink ? (options.linkedVnet?.(spec.vnetLink) ?? null) : null;
+		const network = spec.kind?.value === "network";
+		const linked = spec.vnetLink && !network ? (options.linkedVnet?.(spec.vnetLink) ?? null) : null;
 		const allocate = { context: options.context ?? NO_CONTEXT, mode: options.proposals ?? "fix" };
-		return planSpec(spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(options.defaultMaxSurge), {
-			linked,
-			allocate,
-		});
+		const surge = options.defaultMaxSurge;
+		const store = options.readings;
+		const key = store && readingKey(spec, parsed.findings, [fenceLine, surge ?? null, allocate, linked]);
+		const known = key === undefined ? undefined : store?.get(key);
+		if (known) return known;
+		const plan = network
+			? planNetwork(spec, parsed.findings, blockLine, fenceLine + 1)
+			: planSpec(spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(surge), { linked, allocate });
+		if (key !== undefined) store?.set(key, plan);
+		return plan;
 	} catch (e) {
 		const message = errorText(e);
 		return emptyPlan(blockLine, [

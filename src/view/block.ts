@@ -22,6 +22,7 @@ import type { AksIpSettings } from "../settings/settings";
 import type { VaultRegistry } from "../vault/registry-service";
 import { envKey } from "../registry/linked";
 import { contextKey, planCached } from "./cache";
+import { collect, spare, type Part } from "./memo";
 import { LINE_ATTR, OPEN_ATTR, OPEN_LINE_ATTR, PROPOSAL_ATTR } from "./findings";
 import { locateBlock } from "../note/locate";
 import { ACTION_ATTR, renderErrorBox, renderPlan, SUMMARY_HIDE, SUMMARY_SHOW } from "./render";
@@ -49,6 +50,8 @@ export function openNote(app: App, path: string, sourcePath: string, line: numbe
 
 export class AksIpBlock extends MarkdownRenderChild {
 	private summaryChild: MarkdownRenderChild | null = null;
+	/** The parts the last drawing made, handed over to the next block when this one goes (memo.ts). */
+	private parts: Part[] = [];
 	private plan: PlanResult | null = null;
 	/** What the registry gave the last render: a change elsewhere redraws the block only if this changes. */
 	private shown = "";
@@ -67,6 +70,11 @@ export class AksIpBlock extends MarkdownRenderChild {
 		this.registerDomEvent(this.containerEl, "click", (evt) => this.onClick(evt));
 		const registry = this.host.vaultRegistry;
 		if (registry) this.register(registry.onChange((changed) => this.registryChanged(changed)));
+	}
+
+	onunload(): void {
+		spare(this.parts, this.containerEl);
+		this.parts = [];
 	}
 
 	/** Redraws when the registry changed what this block shows: its findings, linked VNet or network view. */
@@ -113,9 +121,11 @@ export class AksIpBlock extends MarkdownRenderChild {
 				this.removeChild(this.summaryChild);
 				this.summaryChild = null;
 			}
-			renderPlan(el, this.plan, this.host.settings, { network: view.network });
+			const plan = this.plan;
+			this.parts = collect(() => renderPlan(el, plan, this.host.settings, { network: view.network }));
 		} catch (e) {
 			this.plan = null;
+			this.parts = [];
 			el.empty();
 			el.addClass("aks-ip-block");
 			const message = errorText(e);

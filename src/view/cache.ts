@@ -1,11 +1,32 @@
-/** Plans by source, so re-rendering an unchanged block (Obsidian does it often) costs nothing. */
+/**
+ * Plans by source, so re-rendering an unchanged block (Obsidian does it often) costs nothing;
+ * and by reading, so a block typed into keeps its plan while only a comment or the layout changes.
+ */
 import { planSource, type AllocContext } from "../api";
 import type { NoteLink } from "../parse/types";
+import type { PlanStore } from "../plan/readings";
 import type { LinkedVnet, PlanResult } from "../plan/types";
 import { envKey } from "../registry/linked";
 
 const LIMIT = 64;
 const cache = new Map<string, { plan: PlanResult; env: string }>();
+
+/** The last plans by reading key (least recently used first). */
+const byReading = new Map<string, PlanResult>();
+const readings: PlanStore = {
+	get(key) {
+		const plan = byReading.get(key);
+		if (plan) {
+			byReading.delete(key);
+			byReading.set(key, plan);
+		}
+		return plan;
+	},
+	set(key, plan) {
+		byReading.set(key, plan);
+		if (byReading.size > LIMIT) byReading.delete(byReading.keys().next().value as string);
+	},
+};
 
 /**
  * The plan of a block body. `linked` gives the network a `vnet: [[Note]]` link names (from the
@@ -29,6 +50,7 @@ export function planCached(
 	const plan = planSource(source, {
 		defaultMaxSurge,
 		context,
+		readings,
 		linkedVnet: (l) => {
 			const found = linked?.(l) ?? null;
 			env = envKey(found);

@@ -6,6 +6,7 @@
  */
 import { FINDING_CODES, type Finding } from "../core/findings";
 import type { Proposal } from "../allocate/types";
+import { drawn } from "./memo";
 
 const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Info" } as const;
 
@@ -77,45 +78,71 @@ function proposalRow(li: HTMLElement, f: Finding): void {
 	});
 }
 
+/** One finding of a block's list, as drawn: what it says, and which buttons it carries. */
+interface ItemModel {
+	f: Finding;
+	suppressed: boolean;
+	/** Its proposal's row with a Fix button. */
+	fix: boolean;
+	/** A button to the Move to overlay panel. */
+	move: boolean;
+}
+
+/** Findings about the move (kubenet's retirement, the move-to-overlay line): a button to the panel, when it is drawn. */
+const MOVE_CODES: ReadonlySet<string> = new Set(["kubenet-retirement", "move-to-overlay"]);
+
 /**
  * The findings, then any silenced by `ignore`. With `proposals` (a block's plan), findings the
  * allocator answers show their proposal and Fix, and an "Apply all fixes" button applies every
- * automatic one at once.
+ * automatic one at once. With `toMove`, findings about the move to overlay get a button to its panel.
  */
 export function renderFindings(
 	parent: HTMLElement,
 	findings: Finding[],
 	suppressed: Finding[],
 	proposals: readonly Proposal[] | null = null,
+	toMove = false,
 ): void {
+	const model = (f: Finding, isSuppressed: boolean): ItemModel => ({
+		f,
+		suppressed: isSuppressed,
+		fix: f.fix !== undefined && proposals?.[f.fix.proposal] !== undefined,
+		move: toMove && MOVE_CODES.has(f.code),
+	});
+	const items = [...findings.map((f) => model(f, false)), ...suppressed.map((f) => model(f, true))];
 	const section = parent.createDiv({ cls: "aks-ip-findings" });
-	if (findings.length === 0 && suppressed.length === 0) {
+	if (items.length === 0) {
 		section.createEl("p", { cls: "aks-ip-none", text: "No findings: the plan meets every rule checked." });
 		return;
 	}
 	const list = section.createEl("ul", { cls: "aks-ip-finding-list", attr: { "aria-label": "Findings" } });
-	const item = (f: Finding, isSuppressed: boolean) => {
-		const li = findingItem(list, f, {
-			suppressed: isSuppressed,
-			label: `Go to line ${f.line} of this block`,
-			attr: { [LINE_ATTR]: f.line },
-		});
-		if (f.fix && proposals?.[f.fix.proposal]) proposalRow(li, f);
-		// A finding across notes links the other note at its line.
-		if (f.related)
-			noteLink(
-				li,
-				f.related.file,
-				`${noteTitle(f.related.file)}, line ${f.related.line}`,
-				f.related.line,
-			).addClass("aks-ip-related");
-	};
-	for (const f of findings) item(f, false);
-	for (const f of suppressed) item(f, true);
+	// Each item is a part (memo.ts): a finding that reads as before is not built again.
+	for (const item of items) drawn(list, "finding", item, drawItem);
 	const automatic = (proposals ?? []).filter((p) => p.active && p.auto).length;
 	if (automatic > 0)
 		section.createDiv({ cls: "aks-ip-actions aks-ip-fix-all" }).createEl("button", {
 			text: "Apply all fixes",
 			attr: { type: "button", [ACTION_ATTR]: "fix-all", "aria-label": `Apply all ${automatic} fixes` },
 		});
+}
+
+function drawItem(list: HTMLElement, { f, suppressed, fix, move }: ItemModel): HTMLElement {
+	const li = findingItem(list, f, {
+		suppressed,
+		label: `Go to line ${f.line} of this block`,
+		attr: { [LINE_ATTR]: f.line },
+	});
+	if (fix) proposalRow(li, f);
+	// A finding across notes links the other note at its line.
+	if (f.related)
+		noteLink(li, f.related.file, `${noteTitle(f.related.file)}, line ${f.related.line}`, f.related.line).addClass(
+			"aks-ip-related",
+		);
+	if (move)
+		li.createEl("button", {
+			cls: "aks-ip-overlay-link",
+			text: "Go to the move",
+			attr: { type: "button", [ACTION_ATTR]: "overlay" },
+		});
+	return li;
 }

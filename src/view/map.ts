@@ -6,6 +6,7 @@
 import { formatRange, overlaps, sizeOf, type Cidr, type Range } from "../net/address";
 import type { PlanResult, SubnetPlan } from "../plan/types";
 import { groupDigits } from "../core/numbers";
+import { drawn } from "./memo";
 
 interface Segment {
 	range: Range;
@@ -63,50 +64,83 @@ function segments(space: Cidr, subnets: SubnetPlan[]): Segment[] {
 	return out;
 }
 
-function bar(parent: HTMLElement, title: string, space: Range, segs: Segment[]): void {
-	const row = parent.createDiv({ cls: "aks-ip-map-row" });
-	row.createDiv({ cls: "aks-ip-map-title", text: title });
-	const track = row.createDiv({
-		cls: "aks-ip-map-bar",
-		attr: {
-			role: "img",
-			"aria-label": `${title}: ${segs.map((s) => `${formatRange(s.range)} ${s.label}`).join("; ")}`,
-		},
-	});
-	const legend = row.createEl("ol", { cls: "aks-ip-map-legend" });
-	for (const s of segs) {
-		const cls = `aks-ip-seg is-${s.kind}${s.overlap ? " is-overlap" : ""}`;
-		const seg = track.createDiv({ cls });
-		seg.setCssProps({
-			"--aks-ip-start": at(s.range.start, space),
-			"--aks-ip-width": share(sizeOf(s.range), space),
-		});
-		const li = legend.createEl("li", { cls });
-		li.createSpan({ cls: "aks-ip-swatch" });
-		li.createSpan({
+/** One segment as drawn: its classes, place on the bar, and legend text. */
+interface SegmentModel {
+	cls: string;
+	start: string;
+	width: string;
+	text: string;
+	overlap: boolean;
+}
+
+/** A range beside the bars; `tag` marks it "overlap". */
+interface BesideModel {
+	cls: string;
+	text: string;
+	tag: boolean;
+}
+
+interface MapModel {
+	bars: { title: string; label: string; segs: SegmentModel[] }[];
+	beside: BesideModel[];
+}
+
+function barModel(title: string, space: Range, segs: Segment[]): MapModel["bars"][number] {
+	return {
+		title,
+		label: `${title}: ${segs.map((s) => `${formatRange(s.range)} ${s.label}`).join("; ")}`,
+		segs: segs.map((s) => ({
+			cls: `aks-ip-seg is-${s.kind}${s.overlap ? " is-overlap" : ""}`,
+			start: at(s.range.start, space),
+			width: share(sizeOf(s.range), space),
 			text:
 				s.kind === "free"
 					? `Free ${formatRange(s.range)} (${groupDigits(sizeOf(s.range))} addresses)`
 					: s.label,
-		});
+			overlap: s.overlap,
+		})),
+	};
+}
+
+function drawBar(parent: HTMLElement, { title, label, segs }: MapModel["bars"][number]): void {
+	const row = parent.createDiv({ cls: "aks-ip-map-row" });
+	row.createDiv({ cls: "aks-ip-map-title", text: title });
+	const track = row.createDiv({ cls: "aks-ip-map-bar", attr: { role: "img", "aria-label": label } });
+	const legend = row.createEl("ol", { cls: "aks-ip-map-legend" });
+	for (const s of segs) {
+		track.createDiv({ cls: s.cls }).setCssProps({ "--aks-ip-start": s.start, "--aks-ip-width": s.width });
+		const li = legend.createEl("li", { cls: s.cls });
+		li.createSpan({ cls: "aks-ip-swatch" });
+		li.createSpan({ text: s.text });
 		if (s.overlap) li.createSpan({ cls: "aks-ip-tag is-bad", text: "overlap" });
 	}
 }
 
-export function renderMap(parent: HTMLElement, plan: PlanResult): void {
+function drawMap(parent: HTMLElement, { bars, beside }: MapModel): HTMLElement {
 	const map = parent.createDiv({ cls: "aks-ip-map" });
-	if (plan.vnet.length === 0) {
+	if (bars.length === 0) {
 		map.createEl("p", { cls: "aks-ip-none", text: "No VNet address space given: the map needs one." });
 	}
-	for (const v of plan.vnet)
-		bar(
-			map,
+	for (const b of bars) drawBar(map, b);
+	const list = map.createEl("ul", { cls: "aks-ip-map-beside" });
+	for (const b of beside) {
+		const li = list.createEl("li", { cls: b.cls, text: b.text });
+		if (b.tag) li.createSpan({ cls: "aks-ip-tag is-bad", text: "overlap" });
+	}
+	return map;
+}
+
+/** The map of a plan's VNet spaces and the ranges beside them (copied when drawn before: memo.ts). */
+export function renderMap(parent: HTMLElement, plan: PlanResult): void {
+	const bars = plan.vnet.map((v) =>
+		barModel(
 			`VNet ${v.cidr.text}${v.defaulted ? " (AKS-managed default)" : ""}`,
 			v.cidr,
 			segments(v.cidr, plan.subnets),
-		);
+		),
+	);
 	const outside = plan.subnets.filter((s) => !plan.vnet.some((v) => overlaps(v.cidr, s.cidr)));
-	const beside = map.createEl("ul", { cls: "aks-ip-map-beside" });
+	const beside: BesideModel[] = [];
 	const subnets = plan.subnets.map((s) => s.cidr);
 	const pods = plan.podCidrs.map((c) => c.cidr);
 	const services = plan.serviceCidrs.map((c) => c.cidr);
@@ -114,38 +148,38 @@ export function renderMap(parent: HTMLElement, plan: PlanResult): void {
 	const vnet = plan.vnet.map((v) => v.cidr);
 	const where = (r: Range): string =>
 		vnet.some((v) => overlaps(v, r)) ? "inside the VNet space" : "outside the VNet";
+	const item = (kind: string, text: string, overlap: boolean): BesideModel => ({
+		cls: `aks-ip-seg ${kind}${overlap ? " is-overlap" : ""}`,
+		text,
+		tag: overlap,
+	});
 	// Ranges that must stay apart (the range-overlap rule's pairs), marked as the subnets are.
 	for (const c of plan.podCidrs)
-		besideItem(
-			beside,
-			"is-podcidr",
-			`Pod CIDR ${c.cidr.text}: ${where(c.cidr)}, ${groupDigits(c.blocks)} node blocks`,
-			clash(c.cidr, [subnets, services, peered]),
+		beside.push(
+			item(
+				"is-podcidr",
+				`Pod CIDR ${c.cidr.text}: ${where(c.cidr)}, ${groupDigits(c.blocks)} node blocks`,
+				clash(c.cidr, [subnets, services, peered]),
+			),
 		);
 	for (const c of plan.serviceCidrs)
-		besideItem(
-			beside,
-			"is-service",
-			`Service CIDR ${c.cidr.text}: ${where(c.cidr)}`,
-			clash(c.cidr, [subnets, pods, peered]),
+		beside.push(
+			item("is-service", `Service CIDR ${c.cidr.text}: ${where(c.cidr)}`, clash(c.cidr, [subnets, pods, peered])),
 		);
 	for (const p of plan.peered)
-		besideItem(
-			beside,
-			"is-peered",
-			`Peered ${p.name === p.cidr.text ? p.cidr.text : `${p.name} ${p.cidr.text}`}`,
-			clash(p.cidr, [vnet, pods, services]),
+		beside.push(
+			item(
+				"is-peered",
+				`Peered ${p.name === p.cidr.text ? p.cidr.text : `${p.name} ${p.cidr.text}`}`,
+				clash(p.cidr, [vnet, pods, services]),
+			),
 		);
 	for (const s of outside)
-		beside.createEl("li", { cls: "aks-ip-seg is-overlap", text: `Outside every VNet space: ${subnetText(s)}` });
+		beside.push({ cls: "aks-ip-seg is-overlap", text: `Outside every VNet space: ${subnetText(s)}`, tag: false });
+	drawn(parent, "map", { bars, beside }, drawMap);
 }
 
 /** True when `range` shares addresses with a range of `groups`. */
 function clash(range: Range, groups: Range[][]): boolean {
 	return groups.some((group) => group.some((other) => overlaps(other, range)));
-}
-
-function besideItem(list: HTMLElement, kind: string, text: string, overlap: boolean): void {
-	const li = list.createEl("li", { cls: `aks-ip-seg ${kind}${overlap ? " is-overlap" : ""}`, text });
-	if (overlap) li.createSpan({ cls: "aks-ip-tag is-bad", text: "overlap" });
 }

@@ -7,6 +7,7 @@ import { limitText } from "../plan/growth/words";
 import type { CapacityChange } from "../plan/migration/migration";
 import { migrationOf } from "../plan/plan";
 import type { PlanResult } from "../plan/types";
+import { drawn } from "./memo";
 import { table, type Cell } from "./tables";
 
 /** Class of the panel, which finding buttons scroll to. */
@@ -66,16 +67,22 @@ const MOVE_HIDE = "Hide the move";
  * second plan, of the target block) only when the panel is first opened, not as the block is
  * typed into. Its buttons carry `actionAttr` (the block's click listener reads it).
  */
-export function renderMigration(parent: HTMLElement, plan: PlanResult, actionAttr: string): void {
-	parent.createDiv({ cls: "aks-ip-section-title", text: "Move to Azure CNI Overlay" });
+export function renderMigration(el: HTMLElement, plan: PlanResult, actionAttr: string): void {
 	const from = plan.model === "kubenet" ? "kubenet" : "Azure CNI node subnet";
-	parent.createEl("p", { cls: "aks-ip-overlay-lead", text: `From ${from}, in place with az aks update.` });
-	parent.createDiv({ cls: "aks-ip-actions" }).createEl("button", {
+	drawn(el, "overlay", { from, actionAttr }, drawPanel, true);
+}
+
+function drawPanel(el: HTMLElement, { from, actionAttr }: { from: string; actionAttr: string }): HTMLElement {
+	const panel = el.createDiv({ cls: `aks-ip-section ${OVERLAY_PANEL}` });
+	panel.createDiv({ cls: "aks-ip-section-title", text: "Move to Azure CNI Overlay" });
+	panel.createEl("p", { cls: "aks-ip-overlay-lead", text: `From ${from}, in place with az aks update.` });
+	panel.createDiv({ cls: "aks-ip-actions" }).createEl("button", {
 		cls: "aks-ip-overlay-toggle",
 		text: MOVE_SHOW,
 		attr: { type: "button", [actionAttr]: "overlay-toggle", "aria-expanded": "false" },
 	});
-	parent.createDiv({ cls: "aks-ip-overlay-body", attr: { hidden: "" } });
+	panel.createDiv({ cls: "aks-ip-overlay-body", attr: { hidden: "" } });
+	return panel;
 }
 
 /** Opens or closes the panel (`open`: to a given state), drawing the move the first time. */

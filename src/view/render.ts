@@ -10,7 +10,8 @@ import type { Section } from "../parse/types";
 import type { NetworkView } from "../registry/network-view";
 import { ACTION_ATTR, renderFindings } from "./findings";
 import { renderGrowth, renderWhatIf } from "./growth";
-import { OVERLAY_PANEL, renderMigration } from "./migration";
+import { renderMigration } from "./migration";
+import { drawn } from "./memo";
 import { movesToOverlay } from "../plan/migration/migration";
 import { renderMap } from "./map";
 import { renderNetwork } from "./network";
@@ -35,16 +36,26 @@ function networkLabel(plan: PlanResult): string {
 export const SUMMARY_SHOW = "Show the summary";
 export const SUMMARY_HIDE = "Hide the summary";
 
+interface HeaderModel {
+	title: string;
+	model: string;
+	families: string;
+	status: { level: string; text: string };
+}
+
 function header(el: HTMLElement, plan: PlanResult): void {
+	const model = plan.kind === "network" ? networkLabel(plan) : planModelLabel(plan);
+	const families = plan.ipFamilies.join(" + ");
+	drawn(el, "header", { title: plan.cluster, model, families, status: planStatus(plan) }, drawHeader);
+}
+
+function drawHeader(el: HTMLElement, { title, model, families, status }: HeaderModel): HTMLElement {
 	const head = el.createDiv({ cls: "aks-ip-header" });
-	head.createSpan({ cls: "aks-ip-title", text: plan.cluster });
-	head.createSpan({
-		cls: "aks-ip-model",
-		text: plan.kind === "network" ? networkLabel(plan) : planModelLabel(plan),
-	});
-	head.createSpan({ cls: "aks-ip-families", text: plan.ipFamilies.join(" + ") });
-	const status = planStatus(plan);
+	head.createSpan({ cls: "aks-ip-title", text: title });
+	head.createSpan({ cls: "aks-ip-model", text: model });
+	head.createSpan({ cls: "aks-ip-families", text: families });
 	head.createSpan({ cls: `aks-ip-status is-${status.level}`, text: status.text, attr: { role: "status" } });
+	return head;
 }
 
 /** The box shown instead of the plan when the body cannot be read. */
@@ -61,6 +72,10 @@ export function renderErrorBox(el: HTMLElement, title: string, findings: Finding
  * section together.
  */
 function summarySection(el: HTMLElement): void {
+	drawn(el, "summary", null, drawSummarySection, true);
+}
+
+function drawSummarySection(el: HTMLElement): HTMLElement {
 	const section = titled(el, "Summary", "aks-ip-summary-section");
 	const buttons = section.createDiv({ cls: "aks-ip-actions" });
 	buttons.createEl("button", {
@@ -71,6 +86,7 @@ function summarySection(el: HTMLElement): void {
 	buttons.createEl("button", { text: "Copy as Markdown", attr: { type: "button", [ACTION_ATTR]: "copy" } });
 	buttons.createEl("button", { text: "Insert below", attr: { type: "button", [ACTION_ATTR]: "insert" } });
 	section.createDiv({ cls: "aks-ip-summary markdown-rendered", attr: { hidden: "" } });
+	return section;
 }
 
 function sectionOn(plan: PlanResult, options: ViewOptions, s: Section): boolean {
@@ -81,19 +97,6 @@ function titled(el: HTMLElement, title: string, cls: string): HTMLElement {
 	const section = el.createDiv({ cls: `aks-ip-section ${cls}` });
 	section.createDiv({ cls: "aks-ip-section-title", text: title });
 	return section;
-}
-
-/** Findings about the move (kubenet's retirement, the move-to-overlay line) get a button to the panel. */
-function linkToPanel(el: HTMLElement): void {
-	for (const item of Array.from(el.querySelectorAll(".aks-ip-finding"))) {
-		const code = item.querySelector(".aks-ip-code")?.textContent;
-		if (code !== "kubenet-retirement" && code !== "move-to-overlay") continue;
-		(item as HTMLElement).createEl("button", {
-			cls: "aks-ip-overlay-link",
-			text: "Go to the move",
-			attr: { type: "button", [ACTION_ATTR]: "overlay" },
-		});
-	}
 }
 
 export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptions, extras?: RegistryExtras): void {
@@ -115,20 +118,20 @@ export function renderPlan(el: HTMLElement, plan: PlanResult, options: ViewOptio
 		renderAllocation(el.createDiv({ cls: "aks-ip-section aks-ip-allocation-section" }), plan);
 	if (sectionOn(plan, options, "pools"))
 		renderPools(el.createDiv({ cls: "aks-ip-section aks-ip-pools-section" }), plan);
+	// Findings about the move get a button to its panel, when the panel is drawn.
+	const move = sectionOn(plan, options, "migration") && movesToOverlay(plan.model);
 	if (sectionOn(plan, options, "findings")) {
 		renderFindings(
 			titled(el, "Findings", "aks-ip-findings-section"),
 			plan.findings,
 			options.showSuppressed ? plan.suppressed : [],
 			plan.proposals,
+			move,
 		);
 	}
 	if (sectionOn(plan, options, "growth"))
 		renderGrowth(el.createDiv({ cls: "aks-ip-section aks-ip-growth-section" }), plan);
-	if (sectionOn(plan, options, "migration") && movesToOverlay(plan.model)) {
-		renderMigration(el.createDiv({ cls: `aks-ip-section ${OVERLAY_PANEL}` }), plan, ACTION_ATTR);
-		linkToPanel(el);
-	}
+	if (move) renderMigration(el, plan, ACTION_ATTR);
 	if (sectionOn(plan, options, "map")) renderMap(titled(el, "Address map", "aks-ip-map-section"), plan);
 	if (sectionOn(plan, options, "summary")) summarySection(el);
 }

@@ -5,33 +5,40 @@ import { aksManagedVnet, MODEL_STATEMENTS } from "../plan/statements";
 import { CELLS, fill } from "../plan/statements-shared";
 import type { PlanResult, PoolPlan, SubnetPlan } from "../plan/types";
 import { groupDigits, percentOf } from "../core/numbers";
+import { drawn } from "./memo";
 
 export type Cell = string | { text: string; tag?: string; cls?: string };
 
-export function table(
-	parent: HTMLElement,
-	caption: string,
-	headers: string[],
-	rows: Cell[][],
-	cls: string,
-): HTMLTableElement {
+/**
+ * A table with its caption and column headers, in a horizontal scroller. Its head and each row
+ * are parts (memo.ts): a row that shows what it showed before is not built again.
+ */
+export function table(parent: HTMLElement, caption: string, headers: string[], rows: Cell[][], cls: string): void {
 	const scroll = parent.createDiv({ cls: "aks-ip-scroll" });
 	const t = scroll.createEl("table", { cls: `aks-ip-table ${cls}` });
 	t.createEl("caption", { text: caption });
-	const head = t.createEl("thead").createEl("tr");
-	for (const h of headers) head.createEl("th", { text: h, attr: { scope: "col" } });
+	drawn(t, "thead", headers, drawHead);
 	const body = t.createEl("tbody");
-	for (const row of rows) {
-		const tr = body.createEl("tr");
-		row.forEach((cell, i) => {
-			const c = typeof cell === "string" ? { text: cell } : cell;
-			const td = i === 0 ? tr.createEl("th", { attr: { scope: "row" } }) : tr.createEl("td");
-			td.appendText(c.text);
-			if (c.tag) td.createSpan({ cls: "aks-ip-tag", text: c.tag });
-			if (c.cls) td.addClass(c.cls);
-		});
-	}
-	return t;
+	for (const row of rows) drawn(body, "tr", row, drawRow);
+}
+
+function drawHead(parent: HTMLElement, headers: string[]): HTMLElement {
+	const head = parent.createEl("thead");
+	const tr = head.createEl("tr");
+	for (const h of headers) tr.createEl("th", { text: h, attr: { scope: "col" } });
+	return head;
+}
+
+function drawRow(parent: HTMLElement, row: Cell[]): HTMLElement {
+	const tr = parent.createEl("tr");
+	row.forEach((cell, i) => {
+		const c = typeof cell === "string" ? { text: cell } : cell;
+		const td = i === 0 ? tr.createEl("th", { attr: { scope: "row" } }) : tr.createEl("td");
+		td.appendText(c.text);
+		if (c.tag) td.createSpan({ cls: "aks-ip-tag", text: c.tag });
+		if (c.cls) td.addClass(c.cls);
+	});
+	return tr;
 }
 
 /** What is left: a count and percent, or how many are missing. */

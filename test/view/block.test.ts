@@ -173,7 +173,9 @@ describe("the aks-ip code block", () => {
 		plugin.settings.sections.map = false;
 		await plugin.saveSettings();
 		expect(el?.querySelector(".aks-ip-map")).toBeNull();
-		expect(first?.containerEl.querySelector(".aks-ip-map")).not.toBeNull();
+		// The replaced block was not drawn again: its sections stay (the parts inside them went
+		// to the new block when it was unloaded, off screen: src/view/memo.ts).
+		expect(first?.containerEl.querySelector(".aks-ip-map-section")).not.toBeNull();
 	});
 
 	it("follows show: and the section settings", async () => {
