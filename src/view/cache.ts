@@ -8,24 +8,23 @@ import type { PlanStore } from "../plan/readings";
 import type { LinkedVnet, PlanResult } from "../plan/types";
 import { envKey } from "../registry/linked";
 
-const LIMIT = 64;
+const LIMIT = 128;
+/** By source (settings, estate and text) and by reading ("\u0001" and the reading key), least recently used first. */
 const cache = new Map<string, { plan: PlanResult; env: string }>();
 
-/** The last plans by reading key (least recently used first). */
-const byReading = new Map<string, PlanResult>();
+function keep(key: string, entry: { plan: PlanResult; env: string }): void {
+	cache.delete(key);
+	cache.set(key, entry);
+	if (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
+}
+
 const readings: PlanStore = {
 	get(key) {
-		const plan = byReading.get(key);
-		if (plan) {
-			byReading.delete(key);
-			byReading.set(key, plan);
-		}
-		return plan;
+		const hit = cache.get(`\u0001${key}`);
+		if (hit) keep(`\u0001${key}`, hit);
+		return hit?.plan;
 	},
-	set(key, plan) {
-		byReading.set(key, plan);
-		if (byReading.size > LIMIT) byReading.delete(byReading.keys().next().value as string);
-	},
+	set: (key, plan) => keep(`\u0001${key}`, { plan, env: "" }),
 };
 
 /**
@@ -42,8 +41,7 @@ export function planCached(
 	const hit = cache.get(key);
 	const link = hit?.plan.links.vnet;
 	if (hit && (!link || envKey(linked?.(link) ?? null) === hit.env)) {
-		cache.delete(key);
-		cache.set(key, hit);
+		keep(key, hit);
 		return hit.plan;
 	}
 	let env = "";
@@ -57,9 +55,7 @@ export function planCached(
 			return found;
 		},
 	});
-	cache.delete(key);
-	cache.set(key, { plan, env });
-	if (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
+	keep(key, { plan, env });
 	return plan;
 }
 
