@@ -156,7 +156,7 @@ export class AksIpBlock extends MarkdownRenderChild {
 		const button = target.closest(`[${ACTION_ATTR}]`);
 		const action = button?.getAttribute(ACTION_ATTR);
 		if (action === "fix" || action === "fix-all") return this.fix(action, button?.getAttribute(PROPOSAL_ATTR));
-		if (action === "copy") return this.copy();
+		if (action === "copy") return this.copyText(this.markdown(), "Summary copied as Markdown.");
 		const move = this.plan ? migrationOf(this.plan) : null;
 		if (action === "copy-target") return this.copyText(move?.target?.body, "Target block copied.");
 		if (action === "copy-command") return this.copyText(move?.command, "Command copied.");
@@ -214,15 +214,6 @@ export class AksIpBlock extends MarkdownRenderChild {
 		if (!text) return;
 		navigator.clipboard.writeText(text).then(
 			() => new Notice(done),
-			() => new Notice("Could not copy to the clipboard."),
-		);
-	}
-
-	private copy(): void {
-		const markdown = this.markdown();
-		if (markdown === null) return;
-		navigator.clipboard.writeText(markdown).then(
-			() => new Notice("Summary copied as Markdown."),
 			() => new Notice("Could not copy to the clipboard."),
 		);
 	}
