@@ -1,7 +1,7 @@
 /**
  * Parts of a block drawn before, by what they show. Obsidian draws a block anew on every
- * keystroke, in a new container; a part (a table, the findings, the map) whose model is the same
- * as in a recent drawing is not built again, element by element:
+ * keystroke, in a new container; a part (a table row, a finding, the map, the header) whose model
+ * is the same as in a recent drawing is not built again, element by element:
  * - the previous block's own part is moved over, once that block is gone (spare());
  * - otherwise a kept copy is cloned (`cloneNode`, done by the browser in one call).
  * Sound because each part is drawn from its model alone (a draw function reads nothing else), the
