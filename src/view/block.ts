@@ -122,7 +122,7 @@ export class AksIpBlock extends MarkdownRenderChild {
 				this.summaryChild = null;
 			}
 			const plan = this.plan;
-			this.parts = collect(() => renderPlan(el, plan, this.host.settings, { network: view.network }));
+			[this.parts] = collect(() => renderPlan(el, plan, this.host.settings, { network: view.network }));
 		} catch (e) {
 			this.plan = null;
 			this.parts = [];

@@ -140,7 +140,6 @@ export function renderMap(parent: HTMLElement, plan: PlanResult): void {
 		),
 	);
 	const outside = plan.subnets.filter((s) => !plan.vnet.some((v) => overlaps(v.cidr, s.cidr)));
-	const beside: BesideModel[] = [];
 	const subnets = plan.subnets.map((s) => s.cidr);
 	const pods = plan.podCidrs.map((c) => c.cidr);
 	const services = plan.serviceCidrs.map((c) => c.cidr);
@@ -153,29 +152,28 @@ export function renderMap(parent: HTMLElement, plan: PlanResult): void {
 		text,
 		tag: overlap,
 	});
-	// Ranges that must stay apart (the range-overlap rule's pairs), marked as the subnets are.
-	for (const c of plan.podCidrs)
-		beside.push(
+	// Ranges that must stay apart (the range-overlap rule's pairs), marked as the subnets are; a
+	// subnet outside every space is marked, without the tag.
+	const beside = [
+		...plan.podCidrs.map((c) =>
 			item(
 				"is-podcidr",
 				`Pod CIDR ${c.cidr.text}: ${where(c.cidr)}, ${groupDigits(c.blocks)} node blocks`,
 				clash(c.cidr, [subnets, services, peered]),
 			),
-		);
-	for (const c of plan.serviceCidrs)
-		beside.push(
+		),
+		...plan.serviceCidrs.map((c) =>
 			item("is-service", `Service CIDR ${c.cidr.text}: ${where(c.cidr)}`, clash(c.cidr, [subnets, pods, peered])),
-		);
-	for (const p of plan.peered)
-		beside.push(
+		),
+		...plan.peered.map((p) =>
 			item(
 				"is-peered",
 				`Peered ${p.name === p.cidr.text ? p.cidr.text : `${p.name} ${p.cidr.text}`}`,
 				clash(p.cidr, [vnet, pods, services]),
 			),
-		);
-	for (const s of outside)
-		beside.push({ cls: "aks-ip-seg is-overlap", text: `Outside every VNet space: ${subnetText(s)}`, tag: false });
+		),
+		...outside.map((s) => item("is-overlap", `Outside every VNet space: ${subnetText(s)}`, false)),
+	];
 	drawn(parent, "map", { bars, beside }, drawMap);
 }
 

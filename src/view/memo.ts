@@ -50,18 +50,12 @@ export function drawn<M>(
 	const key = `${kind}\u0000${JSON.stringify(model)}`;
 	const known = kept.get(key);
 	let copy = known?.copy ?? null;
+	const ready = known?.spare ?? (copy?.cloneNode(true) as HTMLElement | undefined);
 	let root: HTMLElement;
-	if (known?.spare) root = parent.appendChild(known.spare);
-	else if (copy) root = parent.appendChild(copy.cloneNode(true) as HTMLElement);
+	if (ready) root = parent.appendChild(ready);
 	else {
 		// Parts inside this one go with it: they are not listed on their own.
-		const outer = collecting;
-		collecting = null;
-		try {
-			root = draw(parent, model);
-		} finally {
-			collecting = outer;
-		}
+		[, root] = collect(() => draw(parent, model));
 		// Drawn a second time: worth a copy.
 		if (known) copy = root.cloneNode(true);
 	}
@@ -72,17 +66,16 @@ export function drawn<M>(
 	return root;
 }
 
-/** Runs `draw` (the drawing of one block) and returns the parts it drew, for spare(). */
-export function collect(draw: () => void): Part[] {
+/** Runs `draw` (the drawing of one block) and returns the parts it drew, for spare(), and what it returned. */
+export function collect<T>(draw: () => T): [Part[], T] {
 	const outer = collecting;
 	const parts: Part[] = [];
 	collecting = parts;
 	try {
-		draw();
+		return [parts, draw()];
 	} finally {
 		collecting = outer;
 	}
-	return parts;
 }
 
 /**

@@ -43,7 +43,7 @@ describe("parts drawn before (memo.ts)", () => {
 		const kind = kindOf();
 		const { built, draw } = counter();
 		const first = createDiv();
-		const parts = collect(() => {
+		const [parts] = collect(() => {
 			drawn(first, kind, { text: "a" }, draw);
 			drawn(first, kind, { text: "b" }, draw);
 		});
@@ -63,7 +63,7 @@ describe("parts drawn before (memo.ts)", () => {
 		const kind = kindOf();
 		const { built, draw } = counter();
 		const shown = activeDocument.body.createDiv();
-		const parts = collect(() => drawn(shown, kind, { text: "a" }, draw));
+		const [parts] = collect(() => drawn(shown, kind, { text: "a" }, draw));
 		spare(parts, shown);
 		expect(shown.textContent).toBe("a");
 		drawn(createDiv(), kind, { text: "a" }, draw);
@@ -76,7 +76,7 @@ describe("parts drawn before (memo.ts)", () => {
 		const inner = kindOf();
 		const { draw } = counter();
 		const el = createDiv();
-		const parts = collect(() => {
+		const [parts] = collect(() => {
 			drawn(el, kind, { text: "panel" }, draw, true);
 			drawn(el, kind, { text: "outer" }, (parent) => {
 				const ul = parent.createEl("ul");
@@ -93,7 +93,7 @@ describe("parts drawn before (memo.ts)", () => {
 		const kind = kindOf();
 		const { built, draw } = counter();
 		const first = createDiv();
-		const parts = collect(() => drawn(first, kind, { text: "a" }, draw));
+		const [parts] = collect(() => drawn(first, kind, { text: "a" }, draw));
 		spare(parts, first);
 		const second = createDiv();
 		drawn(second, kind, { text: "a" }, draw);
