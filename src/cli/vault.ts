@@ -51,7 +51,8 @@ export function loadNotes(paths: string[], vault: string | undefined, io: Io): L
 	for (const p of expanded.problems) io.err(`aks-ip: ${displayName(p.path)}: ${p.reason}\n`);
 	const given = new Set(expanded.files);
 	const root = vault !== undefined ? resolve(vault) : commonRoot(folderOfEach(paths, given));
-	const registry = new Registry();
+	// Whole plans: `check --json` prints their proposals and growth.
+	const registry = new Registry({ keepPlans: true });
 	const notes: LoadedNote[] = [];
 	const inputs: NoteInput[] = [];
 	const progress = io.isTTY === true && expanded.files.length > 500;
@@ -83,7 +84,7 @@ export function planned(loaded: Loaded, note: LoadedNote): { plan: PlanResult; f
 	const blocks = note.key === null ? null : loaded.registry.notes.get(note.key)?.blocks;
 	if (!blocks) return planInput(note.input).map((plan) => ({ plan, findings: plan.findings }));
 	return blocks.map((b) => ({
-		plan: b.plan,
+		plan: loaded.registry.fullPlan(b),
 		findings: sortFindings([
 			...b.plan.findings,
 			...b.cross.map((f) =>

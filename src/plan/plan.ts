@@ -40,6 +40,11 @@ export interface PlanOptions {
 	 * comment or the layout changes.
 	 */
 	readings?: PlanStore;
+	/**
+	 * Only the findings and the ranges: no proposals, growth or migration (findings carry no `fix`).
+	 * For a plan that is read once and summed up, as the vault registry does for every note.
+	 */
+	lean?: boolean;
 }
 
 export function emptyPlan(line: number, findings: Finding[]): PlanResult {
@@ -89,13 +94,15 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 		const linked = spec.vnetLink && !network ? (options.linkedVnet?.(spec.vnetLink) ?? null) : null;
 		const allocate = { context: options.context ?? NO_CONTEXT, mode: options.proposals ?? "fix" };
 		const surge = options.defaultMaxSurge;
+		const estate: Estate = options.lean ? { linked, lean: true } : { linked, allocate };
 		const store = options.readings;
-		const key = store && readingKey(spec, parsed.findings, [fenceLine, surge ?? null, allocate, linked]);
+		const key =
+			store && readingKey(spec, parsed.findings, [fenceLine, surge ?? null, estate.allocate ?? "lean", linked]);
 		const known = key === undefined ? undefined : store?.get(key);
 		if (known) return known;
 		const plan = network
 			? planNetwork(spec, parsed.findings, blockLine, fenceLine + 1)
-			: planSpec(spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(surge), { linked, allocate });
+			: planSpec(spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(surge), estate);
 		if (key !== undefined) store?.set(key, plan);
 		return plan;
 	} catch (e) {
@@ -127,9 +134,10 @@ export function planSpec(
 			blockLine,
 			firstLine,
 			defaultSurge,
-			shown ? estate : { linked: estate.linked },
+			shown ? estate : { linked: estate.linked, lean: estate.lean },
 		);
 	const { plan, spec: planned } = spec.whatIf ? planWhatIf(spec, core) : { plan: core(spec, []), spec };
+	if (estate.lean) return plan;
 	// The move is planned only when asked for (it plans a second spec): see migrationOf.
 	const routed = estate.allocate?.context.routed ?? [];
 	const linked = estate.linked ?? null;
@@ -141,6 +149,8 @@ export function planSpec(
 interface Estate {
 	linked?: LinkedVnet | null;
 	allocate?: { context: AllocContext; mode: "fix" | "fill" };
+	/** See PlanOptions.lean. */
+	lean?: boolean;
 }
 
 const moves = new WeakMap<PlanResult, () => Migration>();
@@ -148,7 +158,7 @@ const moves = new WeakMap<PlanResult, () => Migration>();
 /**
  * The move of a plan's cluster to Azure CNI Overlay: preconditions for every model, and for
  * kubenet and Azure CNI node subnet the target block, capacity and command. Computed on first
- * use (the panel, aks-ip migrate) and kept; null for a body that was not read.
+ * use (the panel, aks-ip migrate) and kept; null for a body that was not read, or a lean plan.
  */
 export function migrationOf(plan: PlanResult): Migration | null {
 	const make = moves.get(plan);
@@ -186,7 +196,7 @@ function planCore(
 	blockLine: number,
 	firstLine: number,
 	defaultSurge?: Surge,
-	{ linked = null, allocate }: Estate = {},
+	{ linked = null, allocate, lean = false }: Estate = {},
 ): PlanResult {
 	const findings = [...parseFindings];
 	const r = resolve(spec, firstLine, (f) => findings.push(f), defaultSurge, linked);
@@ -238,7 +248,7 @@ function planCore(
 		);
 	}
 	settleFindings(plan, findings, allocate && (() => proposeFor(plan, spec, allocate)));
-	plan.growth = computeGrowth(plan, spec);
+	if (!lean) plan.growth = computeGrowth(plan, spec);
 	return plan;
 }
 

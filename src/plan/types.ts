@@ -190,7 +190,10 @@ export interface PlanResult {
 	/** What the allocator proposes (src/allocate); findings point at these through `fix.proposal`. */
 	proposals: Proposal[];
 	show: Section[] | null;
-	/** How far each pool and the cluster can grow before a new error; null when the body was not read. */
+	/**
+	 * How far each pool and the cluster can grow before a new error; null when the body was not
+	 * read, or for a lean plan (PlanOptions.lean).
+	 */
 	growth: Growth | null;
 	/** With `whatIf`: this plan is the what-if's, and this compares it with today's. */
 	whatIf: WhatIfResult | null;

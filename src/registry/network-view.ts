@@ -57,9 +57,8 @@ export function networkView(reg: Registry, t: Topology, block: RegistryBlock): N
 		for (const i of b.items)
 			if (i.kind === "subnet")
 				view.taken.push({ cidr: i.cidr, name: i.name, owner: b.plan.cluster, path: b.path, line: i.line });
-		for (const s of b.plan.subnets) {
-			if (s.from === undefined || s.name === null) continue;
-			const name = s.name.toLowerCase();
+		for (const borrowed of b.plan.borrowed) {
+			const name = borrowed.toLowerCase();
 			view.usedBy.set(name, [...(view.usedBy.get(name) ?? []), b.plan.cluster]);
 		}
 	}

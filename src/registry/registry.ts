@@ -12,11 +12,11 @@ import type { Finding } from "../core/findings";
 import { findBlocks, LANGUAGE } from "../note/blocks";
 import { mayHoldFence } from "../note/fences";
 import type { NoteLink } from "../parse/types";
-import { planBody } from "../plan/plan";
+import { planBody, type PlanOptions } from "../plan/plan";
 import type { LinkedVnet, PlanResult } from "../plan/types";
 import { CrossCheck, type CheckState } from "./check";
 import { drain, itemsOf, mergeSortedSteps, type RangeItem } from "./items";
-import { envKey, linkedVnetOf, topoKey } from "./linked";
+import { envKey, linkedVnetOf, registryPlan, topoKey, type RegistryPlan } from "./linked";
 import { NoteIndex } from "./links";
 
 export interface RegistryBlock {
@@ -27,8 +27,8 @@ export interface RegistryBlock {
 	/** 1-based line of the opening fence (0 for a bare spec file). */
 	fenceLine: number;
 	body: string;
-	/** The block's plan, with note lines. */
-	plan: PlanResult;
+	/** What the registry keeps of the block's plan (with note lines); see fullPlan for the whole. */
+	plan: RegistryPlan;
 	items: RangeItem[];
 	/** Where the `vnet` link and each `peered` link lead (a note path), or null when nowhere. */
 	vnetTarget: string | null;
@@ -55,6 +55,12 @@ export interface RegistryOptions {
 	defaultMaxSurge?: string;
 	/** Report overlaps between networks that are not connected (warnings); true by default. */
 	reportUnconnected?: boolean;
+	/**
+	 * Keep each block's whole plan, with its proposals and growth, for fullPlan (the command line
+	 * prints them). By default only what the registry itself reads is kept (RegistryPlan), and
+	 * blocks are planned without proposals, growth or migration: a vault's registry stays small.
+	 */
+	keepPlans?: boolean;
 }
 
 const BARE = /\.(ya?ml|json)$/i;
@@ -86,6 +92,8 @@ export class Registry {
 	private readonly removed = new Set<RangeItem>();
 	private readonly byKey = new Map<string, RegistryBlock>();
 	private added: RangeItem[] = [];
+	/** Whole plans, with keepPlans. */
+	private readonly kept = new WeakMap<RegistryBlock, PlanResult>();
 	options: RegistryOptions;
 
 	constructor(options: RegistryOptions = {}) {
@@ -294,23 +302,38 @@ export class Registry {
 		return this.byKey.get(key) ?? null;
 	}
 
+	/** A block's whole plan: the one kept (keepPlans), else the block planned again as the registry plans it. */
+	fullPlan(b: RegistryBlock): PlanResult {
+		return this.kept.get(b) ?? planBody(b.body, this.planOptions(b.path, b.fenceLine, false));
+	}
+
+	private planOptions(path: string, fenceLine: number, lean: boolean, used?: (env: string) => void): PlanOptions {
+		return {
+			fenceLine,
+			defaultMaxSurge: this.options.defaultMaxSurge,
+			lean,
+			linkedVnet: (link) => {
+				const env = this.linkedVnet(link, path);
+				used?.(envKey(env));
+				return env;
+			},
+		};
+	}
+
 	private planBlock(path: string, index: number, fenceLine: number, body: string): RegistryBlock {
 		const key = `${path}#${index}`;
 		let used = "";
-		const plan = planBody(body, {
-			fenceLine,
-			defaultMaxSurge: this.options.defaultMaxSurge,
-			linkedVnet: (link) => {
-				const env = this.linkedVnet(link, path);
-				used = envKey(env);
-				return env;
-			},
-		});
+		const keep = this.options.keepPlans === true;
+		const whole = planBody(
+			body,
+			this.planOptions(path, fenceLine, !keep, (env) => (used = env)),
+		);
+		const items = itemsOf(key, whole);
+		const plan = registryPlan(whole);
 		const vnet = plan.links.vnet;
-		const items = itemsOf(key, plan);
 		const vnetTarget = vnet ? this.resolveLink(vnet.path, path) : null;
 		const peerTargets = plan.links.peered.map((p) => this.resolveLink(p.link.path, path));
-		return {
+		const block: RegistryBlock = {
 			key,
 			path,
 			index,
@@ -324,6 +347,8 @@ export class Registry {
 			cross: [],
 			topoKey: topoKey(plan, items, vnetTarget, peerTargets),
 		};
+		if (keep) this.kept.set(block, whole);
+		return block;
 	}
 
 	/** Blocks replaced: their items leave the sorted list, the new ones join it at the next check. */

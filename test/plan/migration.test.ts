@@ -221,14 +221,14 @@ describe("the move of a cluster in a linked network", () => {
 	];
 
 	function registered(cluster: string[], ...extra: [string, string][]) {
-		const reg = new Registry();
+		const reg = new Registry({ keepPlans: true });
 		reg.setNote("Net.md", NET);
 		for (const [path, text] of extra) reg.setNote(path, text);
 		reg.setNote("Cluster.md", fence(cluster));
 		reg.check();
 		const block = reg.notes.get("Cluster.md")?.blocks[0];
 		if (!block) throw new Error("no block");
-		return { reg, plan: block.plan };
+		return { reg, plan: reg.fullPlan(block) };
 	}
 
 	it("keeps the link, names the network's subnets, and copies none of them", () => {

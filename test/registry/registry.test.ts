@@ -105,12 +105,13 @@ describe("the registry of the test estate", () => {
 	it("plans a cluster in a linked VNet with the network's subnets, and links a note's first network block", () => {
 		const prod = reg.notes.get("clusters/Prod.md")?.blocks[0];
 		expect(prod?.plan.findings).toEqual([]);
-		expect(prod?.plan.nodeSubnets.map((s) => [s.name, s.cidr.text, s.from])).toEqual([
+		expect(prod && reg.fullPlan(prod).nodeSubnets.map((s) => [s.name, s.cidr.text, s.from])).toEqual([
 			["aks-nodes", "10.1.0.0/22", "[[Spoke prod network]]"],
 			["aks-apps", "10.1.4.0/22", "[[Spoke prod network]]"],
 		]);
+		expect(prod?.plan.borrowed).toEqual(["aks-nodes", "aks-apps"]);
 		const tools = reg.notes.get("shared/Shared.md")?.blocks[0];
-		expect(tools?.plan.nodeSubnets[0]?.cidr.text).toBe("10.50.100.0/24");
+		expect(tools && reg.fullPlan(tools).nodeSubnets[0]?.cidr.text).toBe("10.50.100.0/24");
 		const net = reg.checked?.netOf;
 		expect(net?.get("shared/Team B.md#0")).toBe("n:shared/Shared.md#1");
 		expect(net?.get("clusters/Prod.md#0")).toBe("n:networks/Spoke prod network.md#0");
@@ -189,7 +190,9 @@ describe("keeping the registry current", () => {
 		reg.setNote("a.md", note("vnet: [[Net]]\nnodeSubnet: nodes\ncount: 3"));
 		reg.setNote("Net.md", note("kind: network\nvnet: 10.0.0.0/16\nsubnets:\n  nodes: 10.0.0.0/24"));
 		reg.check();
-		expect(reg.notes.get("a.md")?.blocks[0]?.plan.nodeSubnets[0]?.cidr.text).toBe("10.0.0.0/24");
+		const a = reg.notes.get("a.md")?.blocks[0];
+		expect(a && reg.fullPlan(a).nodeSubnets[0]?.cidr.text).toBe("10.0.0.0/24");
+		expect(a?.envKey).toContain("nodes=10.0.0.0/24");
 	});
 });
 
