@@ -18,6 +18,7 @@ import {
 import type { Finding, FindingCode, Severity } from "../core/findings";
 import { clip } from "../core/text";
 import { didYouMean, type KeySchema } from "./keys";
+import type { Fields } from "./shapes/nodes";
 
 /** Upper bound on alias look-ups in one body, against alias bombs. */
 const MAX_ALIASES = 1000;
@@ -45,6 +46,14 @@ export class Reader {
 	private readonly unknowns = new Map<Node, string>();
 	/** Unknown values that were read, for *Convert selection to plan*'s comments. */
 	readonly unknownsRead: { key: string; note: string; line: number }[] = [];
+	/**
+	 * The Fields of each map read so far (shapes/nodes.ts): one index and one record of used keys
+	 * per map. Kept here, not in a module-wide WeakMap keyed by map: V8's young-generation
+	 * collections keep a WeakMap's values alive (only a full collection drops them), and a Fields
+	 * holds the reader and so the whole document. Every body read would outlive two collections
+	 * and be copied into the old generation: about 10 KB a note while the vault registry is built.
+	 */
+	readonly fields = new Map<YAMLMap, Fields>();
 
 	constructor(
 		private readonly docs: readonly Document.Parsed[],

@@ -45,13 +45,10 @@ function present(node: Node | null): boolean {
 	return false;
 }
 
-/** The Fields of each map read so far: one index and one record of used keys per map. */
-const cache = new WeakMap<YAMLMap, Fields>();
-
-/** `map` read by case-insensitive key (built once per map). */
+/** `map` read by case-insensitive key (built once per map, and kept by the read: Reader#fields). */
 export function fieldsOf(r: Reader, map: YAMLMap): Fields {
-	let f = cache.get(map);
-	if (!f) cache.set(map, (f = new Fields(r, map)));
+	let f = r.fields.get(map);
+	if (!f) r.fields.set(map, (f = new Fields(r, map)));
 	return f;
 }
 
