@@ -1,6 +1,6 @@
 /**
  * The one-line pieces of the fast YAML reader (fast-yaml.ts): keys, plain and quoted scalars,
- * flow collections of scalars. Each mirrors what `yaml`'s lexer and composer make of the same
+ * flow collections of scalars (and of one-line flow sequences of scalars: `peered: [[Hub]]`). Each mirrors what `yaml`'s lexer and composer make of the same
  * characters, and declines (throws Decline) where they might differ.
  */
 import {
@@ -36,6 +36,7 @@ const COLON = 58;
 const COMMA = 44;
 const BRACE = 123;
 const CLOSE_BRACE = 125;
+const BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const HASH = 35;
 /** `,` `[` `]` `{` `}` */
@@ -255,8 +256,11 @@ export class FastLine {
 		return this.quotedNode(value + t.slice(from, i), Scalar.QUOTE_DOUBLE, p, i + 1);
 	}
 
-	/** A flow sequence or map of scalars at `p`, closed before the line end `e`. */
-	private flow(p: number, e: number): YAMLMap.Parsed | YAMLSeq.Parsed {
+	/**
+	 * A flow sequence or map at `p`, closed before the line end `e`: of scalars, and of flow
+	 * sequences of scalars unless it is `nested` in one itself.
+	 */
+	private flow(p: number, e: number, nested = false): YAMLMap.Parsed | YAMLSeq.Parsed {
 		const t = this.text;
 		const map = t.charCodeAt(p) === BRACE ? this.newMap() : null;
 		const seq = map ? null : this.newSeq();
@@ -267,11 +271,11 @@ export class FastLine {
 				const key = this.flowScalar(i, e);
 				i = this.spaces(key.range[1], e);
 				if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SPACE || i + 1 >= e) decline();
-				const value = this.flowValue(this.spaces(i + 1, e), e);
+				const value = this.flowValue(this.spaces(i + 1, e), e, nested);
 				map.items.push(new Pair<ParsedNode, ParsedNode | null>(key, value));
 				i = value.range[2];
 			} else {
-				const value = this.flowValue(i, e);
+				const value = this.flowValue(i, e, nested);
 				seq?.items.push(value);
 				i = value.range[2];
 			}
@@ -294,9 +298,12 @@ export class FastLine {
 		return i;
 	}
 
-	/** A scalar in a flow collection, its range stretched over the spaces after it. */
-	private flowValue(p: number, e: number): Scalar.Parsed {
-		const node = this.flowScalar(p, e);
+	/**
+	 * A value in a flow collection, its range stretched over the spaces after it: a scalar, or
+	 * (unless `nested` already) a flow sequence of scalars, as a bare link `[[Hub]]` is read.
+	 */
+	private flowValue(p: number, e: number, nested: boolean): Scalar.Parsed | YAMLMap.Parsed | YAMLSeq.Parsed {
+		const node = !nested && this.text.charCodeAt(p) === BRACKET ? this.flow(p, e, true) : this.flowScalar(p, e);
 		node.range[2] = this.spaces(node.range[1], e);
 		return node;
 	}

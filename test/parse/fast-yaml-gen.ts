@@ -174,13 +174,17 @@ const flowSep = fc.constantFrom(", ", ",", " , ", ",  ");
 
 function flowText(wild: boolean): fc.Arbitrary<string> {
 	const scalar = scalarText(wild);
-	return fc.oneof(
+	const seq = (item: fc.Arbitrary<string>) =>
 		fc
-			.tuple(fc.array(scalar, { maxLength: 4 }), flowSep, fc.constantFrom("", " "), fc.boolean())
-			.map(([items, sep, pad, trailing]) => `[${pad}${items.join(sep)}${trailing && wild ? "," : ""}${pad}]`),
+			.tuple(fc.array(item, { maxLength: 4 }), flowSep, fc.constantFrom("", " "), fc.boolean())
+			.map(([items, sep, pad, trailing]) => `[${pad}${items.join(sep)}${trailing && wild ? "," : ""}${pad}]`);
+	// Flow sequences in a flow collection, as bare links are written: `[[Hub]]`.
+	const item = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: seq(scalar) });
+	return fc.oneof(
+		seq(item),
 		fc
 			.tuple(
-				fc.array(fc.tuple(scalar, scalar), { maxLength: 4 }),
+				fc.array(fc.tuple(scalar, item), { maxLength: 4 }),
 				flowSep,
 				fc.constantFrom(...(wild ? [":", " : "] : []), ": "),
 				fc.constantFrom("", " "),

@@ -194,6 +194,19 @@ describe("the fast YAML reader", () => {
 		SLOW,
 	);
 
+	it("reads bare links, flow sequences in a flow collection, as yaml does", () => {
+		const texts = [
+			"peered: [[Hub]]\n",
+			"vnet: [[Spoke prod network]]\npeered: [ [Hub] , 10.0.0.0/8 ]\n",
+			'peered: [[Hub|hub], "[[Other]]", [Folder/Third]] # links\n',
+			"a: [[x, y],[z]]\nb: 1\n",
+			"a: [[], [ ]]\n",
+			"a: {b: [c, d], e: [f]}\n",
+			"a:\n  - [[Hub]]\n  - b: [[Net]]\n",
+		];
+		for (const text of texts) expect(same(text), JSON.stringify(text)).toBe(true);
+	});
+
 	it("declines what it leaves to yaml", () => {
 		const outside = [
 			"",
@@ -207,7 +220,8 @@ describe("the fast YAML reader", () => {
 			"a: >\n  text\n",
 			"? a\n: b\n",
 			"a: [1,\n  2]\n",
-			"a: [[Hub]]\n",
+			"a: [[[Hub]]]\n",
+			"a: [{b: c}]\n",
 			"a: {b: {c: 1}}\n",
 			"a: b\n  c\n",
 			"a:\n  b: 1\n c: 2\n",
