@@ -68,7 +68,7 @@ export function check(paths: string[], options: CheckOptions, io: Io): number {
 		if (list.length > 0) notesWithBlocks++;
 		for (const { plan, findings } of list) {
 			blocks++;
-			if (options.format === "json") json.push(blockJson(plan, note.input.name, findings));
+			if (options.format === "json") json.push(blockJson(plan(), note.input.name, findings));
 			for (const f of findings) {
 				if (f.severity === "error") errors++;
 				if (f.severity === "warning") warnings++;

@@ -5,6 +5,7 @@
  */
 import { dirname, relative, resolve, sep } from "node:path";
 import { sortFindings, type Finding } from "../core/findings";
+import { planBody } from "../plan/plan";
 import type { PlanResult } from "../plan/types";
 import { Registry, type NoteInput } from "../registry/registry";
 import { displayName, isBareSpec, planInput, readInput, type Input } from "./io";
@@ -51,8 +52,7 @@ export function loadNotes(paths: string[], vault: string | undefined, io: Io): L
 	for (const p of expanded.problems) io.err(`aks-ip: ${displayName(p.path)}: ${p.reason}\n`);
 	const given = new Set(expanded.files);
 	const root = vault !== undefined ? resolve(vault) : commonRoot(folderOfEach(paths, given));
-	// Whole plans: `check --json` prints their proposals and growth.
-	const registry = new Registry({ keepPlans: true });
+	const registry = new Registry();
 	const notes: LoadedNote[] = [];
 	const inputs: NoteInput[] = [];
 	const progress = io.isTTY === true && expanded.files.length > 500;
@@ -79,12 +79,18 @@ export function shownPath(loaded: Loaded, key: string): string {
 	return displayName(resolve(loaded.root, key));
 }
 
-/** Each block of a note with its own findings and those across notes, in line order. */
-export function planned(loaded: Loaded, note: LoadedNote): { plan: PlanResult; findings: Finding[] }[] {
-	const blocks = note.key === null ? null : loaded.registry.notes.get(note.key)?.blocks;
-	if (!blocks) return planInput(note.input).map((plan) => ({ plan, findings: plan.findings }));
+/**
+ * Each block of a note with its own findings and those across notes, in line order, and its whole
+ * plan on demand (`check --json` prints proposals and growth, which the registry does not keep).
+ */
+export function planned(loaded: Loaded, note: LoadedNote): { plan: () => PlanResult; findings: Finding[] }[] {
+	const key = note.key;
+	const blocks = key === null ? null : loaded.registry.notes.get(key)?.blocks;
+	if (key === null || !blocks)
+		return planInput(note.input).map((plan) => ({ plan: () => plan, findings: plan.findings }));
 	return blocks.map((b) => ({
-		plan: loaded.registry.fullPlan(b),
+		plan: () =>
+			planBody(b.body, { fenceLine: b.fenceLine, linkedVnet: (link) => loaded.registry.linkedVnet(link, key) }),
 		findings: sortFindings([
 			...b.plan.findings,
 			...b.cross.map((f) =>

@@ -12,8 +12,8 @@ import type { Finding } from "../core/findings";
 import { findBlocks, LANGUAGE } from "../note/blocks";
 import { mayHoldFence } from "../note/fences";
 import type { NoteLink } from "../parse/types";
-import { planBody, type PlanOptions } from "../plan/plan";
-import type { LinkedVnet, PlanResult } from "../plan/types";
+import { planBody } from "../plan/plan";
+import type { LinkedVnet } from "../plan/types";
 import { CrossCheck, type CheckState } from "./check";
 import { drain, itemsOf, mergeSortedSteps, type RangeItem } from "./items";
 import { envKey, linkedVnetOf, registryPlan, topoKey, type RegistryPlan } from "./linked";
@@ -27,7 +27,7 @@ export interface RegistryBlock {
 	/** 1-based line of the opening fence (0 for a bare spec file). */
 	fenceLine: number;
 	body: string;
-	/** What the registry keeps of the block's plan (with note lines); see fullPlan for the whole. */
+	/** What the registry keeps of the block's plan, with note lines (the block is planned lean). */
 	plan: RegistryPlan;
 	items: RangeItem[];
 	/** Where the `vnet` link and each `peered` link lead (a note path), or null when nowhere. */
@@ -55,12 +55,6 @@ export interface RegistryOptions {
 	defaultMaxSurge?: string;
 	/** Report overlaps between networks that are not connected (warnings); true by default. */
 	reportUnconnected?: boolean;
-	/**
-	 * Keep each block's whole plan, with its proposals and growth, for fullPlan (the command line
-	 * prints them). By default only what the registry itself reads is kept (RegistryPlan), and
-	 * blocks are planned without proposals, growth or migration: a vault's registry stays small.
-	 */
-	keepPlans?: boolean;
 }
 
 const BARE = /\.(ya?ml|json)$/i;
@@ -92,8 +86,6 @@ export class Registry {
 	private readonly removed = new Set<RangeItem>();
 	private readonly byKey = new Map<string, RegistryBlock>();
 	private added: RangeItem[] = [];
-	/** Whole plans, with keepPlans. */
-	private readonly kept = new WeakMap<RegistryBlock, PlanResult>();
 	options: RegistryOptions;
 
 	constructor(options: RegistryOptions = {}) {
@@ -302,38 +294,26 @@ export class Registry {
 		return this.byKey.get(key) ?? null;
 	}
 
-	/** A block's whole plan: the one kept (keepPlans), else the block planned again as the registry plans it. */
-	fullPlan(b: RegistryBlock): PlanResult {
-		return this.kept.get(b) ?? planBody(b.body, this.planOptions(b.path, b.fenceLine, false));
-	}
-
-	private planOptions(path: string, fenceLine: number, lean: boolean, used?: (env: string) => void): PlanOptions {
-		return {
-			fenceLine,
-			defaultMaxSurge: this.options.defaultMaxSurge,
-			lean,
-			linkedVnet: (link) => {
-				const env = this.linkedVnet(link, path);
-				used?.(envKey(env));
-				return env;
-			},
-		};
-	}
-
 	private planBlock(path: string, index: number, fenceLine: number, body: string): RegistryBlock {
 		const key = `${path}#${index}`;
 		let used = "";
-		const keep = this.options.keepPlans === true;
-		const whole = planBody(
-			body,
-			this.planOptions(path, fenceLine, !keep, (env) => (used = env)),
-		);
+		// Lean: the registry keeps a summary (RegistryPlan), not proposals, growth or the migration.
+		const whole = planBody(body, {
+			fenceLine,
+			defaultMaxSurge: this.options.defaultMaxSurge,
+			lean: true,
+			linkedVnet: (link) => {
+				const env = this.linkedVnet(link, path);
+				used = envKey(env);
+				return env;
+			},
+		});
 		const items = itemsOf(key, whole);
 		const plan = registryPlan(whole);
 		const vnet = plan.links.vnet;
 		const vnetTarget = vnet ? this.resolveLink(vnet.path, path) : null;
 		const peerTargets = plan.links.peered.map((p) => this.resolveLink(p.link.path, path));
-		const block: RegistryBlock = {
+		return {
 			key,
 			path,
 			index,
@@ -347,8 +327,6 @@ export class Registry {
 			cross: [],
 			topoKey: topoKey(plan, items, vnetTarget, peerTargets),
 		};
-		if (keep) this.kept.set(block, whole);
-		return block;
 	}
 
 	/** Blocks replaced: their items leave the sorted list, the new ones join it at the next check. */

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { migrationOf, planNote, planSource, Registry } from "../../src/api";
 import { knownCidr, overlaps, parseCidr } from "../../src/net/address";
+import type { NoteLink } from "../../src/parse/types";
 import type { Precondition } from "../../src/plan/migration/preconditions";
 import { routedRanges } from "../../src/plan/migration/target";
 import { TEMPLATES } from "../../src/templates/templates";
@@ -221,14 +222,16 @@ describe("the move of a cluster in a linked network", () => {
 	];
 
 	function registered(cluster: string[], ...extra: [string, string][]) {
-		const reg = new Registry({ keepPlans: true });
+		const reg = new Registry();
 		reg.setNote("Net.md", NET);
 		for (const [path, text] of extra) reg.setNote(path, text);
 		reg.setNote("Cluster.md", fence(cluster));
 		reg.check();
 		const block = reg.notes.get("Cluster.md")?.blocks[0];
 		if (!block) throw new Error("no block");
-		return { reg, plan: reg.fullPlan(block) };
+		// Planned whole, in the network the registry knows, as the command line plans a block.
+		const linkedVnet = (link: NoteLink) => reg.linkedVnet(link, "Cluster.md");
+		return { reg, plan: planSource(block.body, { fenceLine: block.fenceLine, linkedVnet }) };
 	}
 
 	it("keeps the link, names the network's subnets, and copies none of them", () => {
