@@ -7,7 +7,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { sortFindings, type Finding } from "../core/findings";
 import { planBody } from "../plan/plan";
 import type { PlanResult } from "../plan/types";
-import { Registry, type NoteInput } from "../registry/registry";
+import { Registry, setNotes, type NoteInput } from "../registry/registry";
 import { displayName, isBareSpec, planInput, readInput, type Input } from "./io";
 import type { Io } from "./main";
 import { expandPaths } from "./walk";
@@ -69,7 +69,7 @@ export function loadNotes(paths: string[], vault: string | undefined, io: Io): L
 		notes.push({ input: read.input, key });
 	});
 	if (progress) io.err("\r\x1b[K");
-	registry.setNotes(inputs);
+	setNotes(registry, inputs);
 	registry.check();
 	return { registry, notes, files: expanded.files.length, unreadable, root };
 }

@@ -94,15 +94,22 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 		const linked = spec.vnetLink && !network ? (options.linkedVnet?.(spec.vnetLink) ?? null) : null;
 		const allocate = { context: options.context ?? NO_CONTEXT, mode: options.proposals ?? "fix" };
 		const surge = options.defaultMaxSurge;
-		const estate: Estate = options.lean ? { linked, lean: true } : { linked, allocate };
-		const store = options.readings;
-		const key =
-			store && readingKey(spec, parsed.findings, [fenceLine, surge ?? null, estate.allocate ?? "lean", linked]);
+		const lean = options.lean;
+		// A lean plan is not kept by reading: it would answer for a whole one.
+		const store = lean ? undefined : options.readings;
+		const key = store && readingKey(spec, parsed.findings, [fenceLine, surge ?? null, allocate, linked]);
 		const known = key === undefined ? undefined : store?.get(key);
 		if (known) return known;
 		const plan = network
 			? planNetwork(spec, parsed.findings, blockLine, fenceLine + 1)
-			: planSpec(spec, parsed.findings, blockLine, fenceLine + 1, surgeOf(surge), estate);
+			: planSpec(
+					spec,
+					parsed.findings,
+					blockLine,
+					fenceLine + 1,
+					surgeOf(surge),
+					lean ? { linked, lean } : { linked, allocate },
+				);
 		if (key !== undefined) store?.set(key, plan);
 		return plan;
 	} catch (e) {
@@ -134,7 +141,7 @@ export function planSpec(
 			blockLine,
 			firstLine,
 			defaultSurge,
-			shown ? estate : { linked: estate.linked, lean: estate.lean },
+			shown ? estate : { ...estate, allocate: undefined },
 		);
 	const { plan, spec: planned } = spec.whatIf ? planWhatIf(spec, core) : { plan: core(spec, []), spec };
 	if (estate.lean) return plan;

@@ -1,10 +1,9 @@
 /**
- * What one block means to others: the part of its plan the registry keeps, the network a
- * `vnet: [[Note]]` link hands a cluster, and the part of a block that decides networks and links.
+ * What one block means to others: the part of its plan the registry keeps (with the network a
+ * `vnet: [[Note]]` link hands a cluster), and the part of a block that decides networks and links.
  */
 import type { LinkedVnet, PlanResult } from "../plan/types";
 import type { RangeItem } from "./items";
-import { noteName } from "./links";
 
 /**
  * What the registry keeps of a block's plan: what the rules across notes, the links, the network
@@ -23,23 +22,23 @@ export interface RegistryPlan extends Pick<
 }
 
 export function registryPlan(plan: PlanResult): RegistryPlan {
-	const { kind, parsed, cluster, links, ignore, findings } = plan;
-	const borrowed: string[] = [];
-	for (const s of plan.subnets) if (s.from !== undefined && s.name !== null) borrowed.push(s.name);
-	const network = parsed
-		? {
-				spaces: plan.vnet.filter((v) => !v.defaulted).map((v) => v.cidr),
-				subnets: plan.subnets
-					.filter((s) => s.name !== null && !s.defaulted)
-					.map((s) => ({ name: s.name ?? "", cidr: s.cidr, purpose: s.purpose })),
-			}
-		: null;
-	return { kind, parsed, cluster, links, ignore, findings, network, borrowed };
-}
-
-/** The network a cluster linking `path` lives in, from that note's block `plan`. */
-export function linkedVnetOf(path: string, plan: RegistryPlan): LinkedVnet | null {
-	return plan.network ? { note: `[[${noteName(path)}]]`, ...plan.network } : null;
+	const { kind, parsed, cluster, links, ignore, findings, vnet, subnets } = plan;
+	const named = subnets.filter((s) => s.name !== null && !s.defaulted);
+	return {
+		kind,
+		parsed,
+		cluster,
+		links,
+		ignore,
+		findings,
+		network: parsed
+			? {
+					spaces: vnet.filter((v) => !v.defaulted).map((v) => v.cidr),
+					subnets: named.map((s) => ({ name: s.name ?? "", cidr: s.cidr, purpose: s.purpose })),
+				}
+			: null,
+		borrowed: subnets.flatMap((s) => (s.from !== undefined && s.name !== null ? [s.name] : [])),
+	};
 }
 
 /** A linked VNet as text ("" for none): the same text, the same plan. */
@@ -50,14 +49,20 @@ export function envKey(env: LinkedVnet | null): string {
 }
 
 /**
- * What a block means to networks and links: its kind, name, the ranges that stand for its
+ * What a block means to networks and links, as text: its kind, name, the ranges that stand for its
  * network or name others (VNet spaces, routed ranges, subnets outside its spaces, peered CIDRs)
- * and where its links lead. When it changes, every pair is judged again.
+ * and where its links lead. When a new plan of a block changes it, every pair is judged again.
+ * Made only to compare an old plan with a new one, not kept with every block.
  */
-export function topoKey(plan: RegistryPlan, items: RangeItem[], vnet: string | null, peers: (string | null)[]): string {
-	const ranges = items
+export function topoKey(b: {
+	plan: RegistryPlan;
+	items: readonly RangeItem[];
+	vnetTarget: string | null;
+	peerTargets: readonly (string | null)[];
+}): string {
+	const ranges = b.items
 		.filter((i) => (i.top && i.kind !== "pod" && i.kind !== "service") || i.kind === "peered")
 		.map((i) => `${i.kind}:${i.cidr.text}`)
 		.join(",");
-	return `${plan.kind}|${plan.cluster}|${ranges}|${vnet ?? ""}|${peers.join(",")}`;
+	return `${b.plan.kind}|${b.plan.cluster}|${ranges}|${b.vnetTarget ?? ""}|${b.peerTargets.join(",")}`;
 }

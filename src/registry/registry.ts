@@ -16,8 +16,8 @@ import { planBody } from "../plan/plan";
 import type { LinkedVnet } from "../plan/types";
 import { CrossCheck, type CheckState } from "./check";
 import { drain, itemsOf, mergeSortedSteps, type RangeItem } from "./items";
-import { envKey, linkedVnetOf, registryPlan, topoKey, type RegistryPlan } from "./linked";
-import { NoteIndex } from "./links";
+import { envKey, registryPlan, topoKey, type RegistryPlan } from "./linked";
+import { NoteIndex, noteRef } from "./links";
 
 export interface RegistryBlock {
 	/** `path` and block index: unique in the registry. */
@@ -37,8 +37,6 @@ export interface RegistryBlock {
 	envKey: string;
 	/** Findings across notes, with note lines, from the last check. */
 	cross: Finding[];
-	/** What the block means to networks and links; a change means every pair is judged again. */
-	topoKey: string;
 }
 
 export interface RegistryNote {
@@ -120,7 +118,8 @@ export class Registry {
 	/** What a cluster in `sourcePath` that links `link` as its VNet is planned with. */
 	linkedVnet(link: NoteLink, sourcePath: string): LinkedVnet | null {
 		const target = this.targetBlock(this.resolveLink(link.path, sourcePath));
-		return target ? linkedVnetOf(target.path, target.plan) : null;
+		const network = target?.plan.network;
+		return target && network ? { note: noteRef(target.path), ...network } : null;
 	}
 
 	/** Adds or replaces a note. A bare spec file (.yaml, .yml, .json unless told) is one block. */
@@ -136,28 +135,6 @@ export class Registry {
 		this.notes.set(path, { path, blocks });
 		this.rememberLinks(path);
 		this.touch(path);
-	}
-
-	/**
-	 * Adds many notes at once (the command line reading a vault). Every path is known before any
-	 * note is planned, so links resolve as they will in the end, and notes whose VNet may be a link
-	 * are planned after the others: a cluster is planned once, its network already there, instead
-	 * of once without it and again when it comes (settle still catches longer chains). The notes
-	 * keep the order given.
-	 */
-	setNotes(notes: readonly NoteInput[]): void {
-		for (const { path } of notes) {
-			if (this.notes.has(path)) continue;
-			this.index.add(path);
-			this.notes.set(path, { path, blocks: [] });
-			this.linksStale = true;
-		}
-		const later: NoteInput[] = [];
-		for (const n of notes) {
-			if (VNET_LINK.test(n.text)) later.push(n);
-			else this.setNote(n.path, n.text, n.bare);
-		}
-		for (const n of later) this.setNote(n.path, n.text, n.bare);
 	}
 
 	removeNote(path: string): void {
@@ -215,11 +192,6 @@ export class Registry {
 				this.pending.add(note.path);
 			}
 		}
-	}
-
-	/** Notes still to be re-planned for a linked VNet that changed. */
-	get unsettled(): number {
-		return this.pending.size;
 	}
 
 	/**
@@ -325,16 +297,15 @@ export class Registry {
 			peerTargets,
 			envKey: used,
 			cross: [],
-			topoKey: topoKey(plan, items, vnetTarget, peerTargets),
 		};
 	}
 
 	/** Blocks replaced: their items leave the sorted list, the new ones join it at the next check. */
 	private swap(before: readonly RegistryBlock[], after: readonly RegistryBlock[]): void {
 		const kept = new Set(after);
-		const topo = new Map<string, string>();
+		const was = new Map<string, RegistryBlock>();
 		for (const b of before) {
-			topo.set(b.key, b.topoKey);
+			was.set(b.key, b);
 			if (kept.has(b)) continue;
 			this.byKey.delete(b.key);
 			this.dirty.add(b.key);
@@ -345,7 +316,8 @@ export class Registry {
 			if (old.has(b)) continue;
 			this.byKey.set(b.key, b);
 			this.dirty.add(b.key);
-			if (topo.get(b.key) !== b.topoKey) this.topologyDirty = true;
+			const previous = was.get(b.key);
+			if (!previous || topoKey(previous) !== topoKey(b)) this.topologyDirty = true;
 			for (const i of b.items) this.added.push(i);
 		}
 		if (before.length !== after.length) this.topologyDirty = true;
@@ -370,4 +342,18 @@ export class Registry {
 			if (b.vnetTarget !== null) this.dependents.get(b.vnetTarget)?.delete(path);
 		}
 	}
+}
+
+/**
+ * Adds many notes at once (the command line reading a vault). Every path is known before any
+ * note is planned, so links resolve as they will in the end, and notes whose VNet may be a link
+ * are planned after the others: a cluster is planned once, its network already there, instead
+ * of once without it and again when it comes (settle still catches longer chains). The notes
+ * keep the order given. Not a method: the plugin adds notes one by one, and its bundle leaves
+ * this out.
+ */
+export function setNotes(reg: Registry, notes: readonly NoteInput[]): void {
+	for (const { path } of notes) if (!reg.notes.has(path)) reg.setNote(path, "", false);
+	for (const n of notes) if (!VNET_LINK.test(n.text)) reg.setNote(n.path, n.text, n.bare);
+	for (const n of notes) if (VNET_LINK.test(n.text)) reg.setNote(n.path, n.text, n.bare);
 }

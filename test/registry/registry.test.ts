@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { planSource } from "../../src/api";
 import type { PlanResult } from "../../src/plan/types";
-import { Registry, type RegistryBlock, type RegistryOptions } from "../../src/registry/registry";
+import { Registry, setNotes, type RegistryBlock, type RegistryOptions } from "../../src/registry/registry";
 import type { Finding } from "../../src/core/findings";
 import { compareItems } from "../../src/registry/items";
 import { VAULT } from "./vault";
@@ -298,7 +298,10 @@ describe("adding many notes at once", () => {
 		const one = new Registry();
 		for (const [path, text] of reversed) one.setNote(path, text);
 		const many = new Registry();
-		many.setNotes(reversed.map(([path, text]) => ({ path, text })));
+		setNotes(
+			many,
+			reversed.map(([path, text]) => ({ path, text })),
+		);
 		const prod = (r: Registry) => r.notes.get("clusters/Prod.md")?.blocks[0]?.plan;
 		const before = [prod(one), prod(many)];
 		one.check();
