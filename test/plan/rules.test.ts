@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { FINDING_CODES, planSource } from "../../src/api";
 import { capFindings } from "../../src/core/findings";
 import { RULES } from "../../src/plan/rules";
+import { knownCidr } from "../../src/net/address";
 import { codes, find, plan } from "./helpers";
 
 const BASE = `
@@ -479,5 +480,30 @@ describe("the README's example", () => {
 		expect(p.podCidrs[0]?.requiredBlocks).toBe(48n);
 		expect(readme).toContain("needs 44 addresses of\n1,019 usable");
 		expect(readme).toContain("256 node blocks of /24 for the 48 nodes");
+	});
+});
+
+describe("service-cidr-in-vnet in a VNet linked from a network note", () => {
+	// The network is shared: subnets other notes name there are the registry's to report, so the
+	// block says only that none of its own uses the range (never that no subnet does).
+	const body =
+		"cluster: a\nnetworkPlugin: azure\nnetworkPluginMode: overlay\nvnet: '[[Hub]]'\nnodeSubnet: nodes\ncount: 3\nserviceCidr: 10.0.12.0/24\ndnsServiceIp: 10.0.12.10\n";
+	const hub = () => ({
+		note: "[[Hub]]",
+		spaces: [knownCidr("10.0.0.0/16")],
+		subnets: [{ name: "nodes", cidr: knownCidr("10.0.0.0/22"), purpose: "other" as const }],
+	});
+
+	it("speaks of the block's own subnets and names the network", () => {
+		const f = planSource(body, { linkedVnet: hub }).findings.filter((x) => x.code === "service-cidr-in-vnet");
+		expect(f).toHaveLength(1);
+		expect(f[0]?.message).toContain("No subnet of this block uses it, but one of [[Hub]] there would clash");
+		expect(f[0]?.message).not.toContain("No subnet uses it yet");
+	});
+
+	it("keeps its words for a VNet the block writes out", () => {
+		const own = body.replace("'[[Hub]]'", "10.0.0.0/16").replace("nodeSubnet: nodes", "nodeSubnet: 10.0.0.0/22");
+		const f = planSource(own).findings.filter((x) => x.code === "service-cidr-in-vnet");
+		expect(f[0]?.message).toContain("No subnet uses it yet, but one created there later would clash");
 	});
 });

@@ -199,7 +199,8 @@ export const rangeOverlap: Rule = {
 
 /**
  * Warns when the service CIDR lies in the VNet address space without hitting a subnet: a subnet
- * created there later would clash with service IPs.
+ * created there later would clash with service IPs. A VNet linked from a network note is shared:
+ * the subnets other notes name there are the registry's to report, so the block speaks of its own.
  */
 export const serviceCidrInVnet: Rule = {
 	code: "service-cidr-in-vnet",
@@ -213,7 +214,7 @@ export const serviceCidrInVnet: Rule = {
 			if (!space) continue;
 			report(
 				"warning",
-				`Service CIDR ${c.cidr.text}${c.defaulted ? " (default)" : ""} lies in the VNet address space ${space.cidr.text}. No subnet uses it yet, but one created there later would clash with service IPs: pick a range outside the VNet.`,
+				`Service CIDR ${c.cidr.text}${c.defaulted ? " (default)" : ""} lies in the VNet address space ${space.cidr.text}. ${space.from ? `No subnet of this block uses it, but one of ${space.from} there` : "No subnet uses it yet, but one created there later"} would clash with service IPs: pick a range outside the VNet.`,
 				c.defaulted ? space.line : c.line,
 			);
 		}
