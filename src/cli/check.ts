@@ -66,9 +66,14 @@ export function check(paths: string[], options: CheckOptions, io: Io): number {
 	for (const note of loaded.notes) {
 		const list = planned(loaded, note);
 		if (list.length > 0) notesWithBlocks++;
-		for (const { plan, findings } of list) {
+		for (const block of list) {
 			blocks++;
-			if (options.format === "json") json.push(blockJson(plan(), note.input.name, findings));
+			let findings = block.findings;
+			if (options.format === "json") {
+				const whole = block.whole();
+				findings = whole.findings;
+				json.push(blockJson(whole.plan, note.input.name, findings));
+			}
 			for (const f of findings) {
 				if (f.severity === "error") errors++;
 				if (f.severity === "warning") warnings++;

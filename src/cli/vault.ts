@@ -6,6 +6,7 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import { sortFindings, type Finding } from "../core/findings";
 import { planBody } from "../plan/plan";
+import type { NoteLink } from "../parse/types";
 import type { PlanResult } from "../plan/types";
 import { Registry, setNotes, type NoteInput } from "../registry/registry";
 import { displayName, isBareSpec, planInput, readInput, type Input } from "./io";
@@ -79,23 +80,37 @@ export function shownPath(loaded: Loaded, key: string): string {
 	return displayName(resolve(loaded.root, key));
 }
 
-/**
- * Each block of a note with its own findings and those across notes, in line order, and its whole
- * plan on demand (`check --json` prints proposals and growth, which the registry does not keep).
- */
-export function planned(loaded: Loaded, note: LoadedNote): { plan: () => PlanResult; findings: Finding[] }[] {
+/** A block as `check` reports it: see planned(). */
+export interface PlannedBlock {
+	/** Its own findings and those across notes, in line order. */
+	findings: Finding[];
+	/**
+	 * Its whole plan (`check --json` prints proposals and growth, which the registry does not keep),
+	 * with the same findings, whose proposals carry their `fix`.
+	 */
+	whole: () => { plan: PlanResult; findings: Finding[] };
+}
+
+/** Each block of a note with its own findings and those across notes, and its whole plan on demand. */
+export function planned(loaded: Loaded, note: LoadedNote): PlannedBlock[] {
 	const key = note.key;
 	const blocks = key === null ? null : loaded.registry.notes.get(key)?.blocks;
 	if (key === null || !blocks)
-		return planInput(note.input).map((plan) => ({ plan: () => plan, findings: plan.findings }));
-	return blocks.map((b) => ({
-		plan: () =>
-			planBody(b.body, { fenceLine: b.fenceLine, linkedVnet: (link) => loaded.registry.linkedVnet(link, key) }),
-		findings: sortFindings([
-			...b.plan.findings,
-			...b.cross.map((f) =>
-				f.related ? { ...f, related: { ...f.related, file: shownPath(loaded, f.related.file) } } : f,
-			),
-		]),
-	}));
+		return planInput(note.input).map((plan) => ({
+			findings: plan.findings,
+			whole: () => ({ plan, findings: plan.findings }),
+		}));
+	return blocks.map((b) => {
+		const cross = b.cross.map((f) =>
+			f.related ? { ...f, related: { ...f.related, file: shownPath(loaded, f.related.file) } } : f,
+		);
+		return {
+			findings: sortFindings([...b.plan.findings, ...cross]),
+			whole: () => {
+				const linkedVnet = (link: NoteLink) => loaded.registry.linkedVnet(link, key);
+				const plan = planBody(b.body, { fenceLine: b.fenceLine, linkedVnet });
+				return { plan, findings: sortFindings([...plan.findings, ...cross]) };
+			},
+		};
+	});
 }

@@ -67,6 +67,15 @@ describe("aks-ip check", () => {
 		]);
 	});
 
+	it("prints each finding as plan --json does, with its fix", () => {
+		type Out = { blocks: { findings: { code: string; fix?: { to: string } }[] }[] };
+		const checked = JSON.parse(aks(["check", "--json", "notes/deep/bad.md"], { cwd: vault }).out) as Out;
+		const planned = JSON.parse(aks(["plan", "--json", "notes/deep/bad.md"], { cwd: vault }).out) as Out;
+		const findings = checked.blocks[0]?.findings ?? [];
+		expect(findings.some((f) => f.fix !== undefined)).toBe(true);
+		expect(findings).toEqual(planned.blocks[0]?.findings);
+	});
+
 	it("reads standard input", () => {
 		const r = aks(["check", "-"], { input: BAD });
 		expect(r.out).toContain("-:8: error node-subnet-too-small");
