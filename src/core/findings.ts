@@ -1,5 +1,6 @@
 /** Findings: what a plan says about a spec. Codes are public (users silence them with `ignore`). */
 import { countOf } from "./numbers";
+import { errorText } from "./text";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -253,4 +254,14 @@ export function capFindings(findings: Finding[], max = MAX_PER_CODE): Finding[] 
 		});
 	}
 	return sortFindings(kept);
+}
+
+/** The finding for a failure inside aks-ip: `what` failed, with what the error says. Never the spec's fault. */
+export function internalError(what: string, e: unknown, line: number): Finding {
+	return {
+		severity: "error",
+		code: "internal-error",
+		message: `${what} (${errorText(e)}). The spec is not at fault: this is a bug in aks-ip; please report it with the block.`,
+		line,
+	};
 }

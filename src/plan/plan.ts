@@ -1,10 +1,9 @@
 /** Spec → plan: resolve the spec, then run every rule. */
 import { attachFixes, mayFix, propose } from "../allocate/propose";
 import { NO_CONTEXT, type AllocContext } from "../allocate/types";
-import { errorText } from "../core/text";
 import { parseSpec } from "../parse/parse";
 import { surgeOf } from "../parse/values";
-import { capFindings, sortFindings, type Finding } from "../core/findings";
+import { capFindings, internalError, sortFindings, type Finding } from "../core/findings";
 import type { Spec, Surge } from "../parse/types";
 import { usesPodSubnet } from "./model";
 import { DEFAULTS, resolve } from "./resolve";
@@ -113,15 +112,7 @@ export function planBody(source: string, options: PlanOptions = {}): PlanResult 
 		if (key !== undefined) store?.set(key, plan);
 		return plan;
 	} catch (e) {
-		const message = errorText(e);
-		return emptyPlan(blockLine, [
-			{
-				severity: "error",
-				code: "internal-error",
-				message: `The plan could not be computed (${message}). The spec is not at fault: this is a bug in aks-ip; please report it with the block.`,
-				line: fenceLine + 1,
-			},
-		]);
+		return emptyPlan(blockLine, [internalError("The plan could not be computed", e, fenceLine + 1)]);
 	}
 }
 

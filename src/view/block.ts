@@ -3,7 +3,6 @@
  * Rendering is synchronous, side-effect free and never throws; actions (jump to a line, copy,
  * insert, open the summary) run only when the user asks, through one click listener per block.
  */
-import { errorText } from "../core/text";
 import {
 	MarkdownRenderChild,
 	MarkdownRenderer,
@@ -13,7 +12,7 @@ import {
 	type MarkdownPostProcessorContext,
 } from "obsidian";
 import { summaryOf } from "../api";
-import { sortFindings } from "../core/findings";
+import { internalError, sortFindings } from "../core/findings";
 import { toMarkdown } from "../markdown/summary";
 import type { NoteLink } from "../parse/types";
 import type { LinkedVnet, PlanResult } from "../plan/types";
@@ -105,9 +104,11 @@ export class AksIpBlock extends MarkdownRenderChild {
 		const env = plan.links.vnet ? envKey(registry.linkedVnet(plan.links.vnet, path)) : "";
 		const key = [env, JSON.stringify(cross), network ? viewKey(network) : "", contextKey(context)].join("\u0000");
 		if (cross.length === 0) return { plan, key, network };
-		// A finding across notes that a proposal answers gets its Fix too.
-		attachTo(cross, plan.proposals, true);
-		return { plan: { ...plan, findings: sortFindings([...plan.findings, ...cross]) }, key, network };
+		// A finding across notes that a proposal answers gets its Fix too. The proposals marked active
+		// are copies: the plan is shared by every block that reads alike.
+		const proposals = plan.proposals.map((p) => ({ ...p }));
+		attachTo(cross, proposals, true);
+		return { plan: { ...plan, proposals, findings: sortFindings([...plan.findings, ...cross]) }, key, network };
 	}
 
 	/** Draws the block from scratch. Any internal failure becomes an error box. */
@@ -128,15 +129,7 @@ export class AksIpBlock extends MarkdownRenderChild {
 			this.parts = [];
 			el.empty();
 			el.addClass("aks-ip-block");
-			const message = errorText(e);
-			renderErrorBox(el, "This plan could not be drawn", [
-				{
-					severity: "error",
-					code: "internal-error",
-					message: `Internal error: ${message}. The spec is not at fault: this is a bug in aks-ip; please report it with the block.`,
-					line: 1,
-				},
-			]);
+			renderErrorBox(el, "This plan could not be drawn", [internalError("The plan could not be drawn", e, 1)]);
 		}
 	}
 

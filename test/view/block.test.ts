@@ -128,7 +128,7 @@ describe("the aks-ip code block", () => {
 		} as unknown as BlockHost;
 		const block = new AksIpBlock(el, "count: 3", makeContext(), host);
 		expect(() => block.render()).not.toThrow();
-		expect(el.querySelector(".aks-ip-error")?.textContent).toContain("Internal error: boom");
+		expect(el.querySelector(".aks-ip-error")?.textContent).toContain("The plan could not be drawn (boom)");
 		expect(el.querySelector(".aks-ip-error .aks-ip-code")?.textContent).toBe("internal-error");
 	});
 
