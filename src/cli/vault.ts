@@ -81,7 +81,7 @@ export function shownPath(loaded: Loaded, key: string): string {
 }
 
 /** A block as `check` reports it: see planned(). */
-export interface PlannedBlock {
+interface PlannedBlock {
 	/** Its own findings and those across notes, in line order. */
 	findings: Finding[];
 	/**
