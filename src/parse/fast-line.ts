@@ -34,11 +34,11 @@ const RESOLVABLE = /^[~nNtTfF0-9+.-]/;
 const NOT_PLAIN_START = new Set("[]{},#&*!|>'\"%@`?:");
 const COLON = 58;
 const COMMA = 44;
-const BRACE = 123;
+export const BRACE = 123;
 const CLOSE_BRACE = 125;
-const BRACKET = 91;
+export const BRACKET = 91;
 const CLOSE_BRACKET = 93;
-const HASH = 35;
+export const HASH = 35;
 /** `,` `[` `]` `{` `}` */
 const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 /** The escapes of double-quoted scalars, as YAML 1.2 and `yaml` decode them (a tab is never here). */

@@ -20,7 +20,7 @@ import {
 	type Range,
 	type SchemaOptions,
 } from "yaml";
-import { decline, FastLine, SPACE } from "./fast-line";
+import { BRACE, BRACKET, decline, FastLine, HASH, SPACE } from "./fast-line";
 
 export type YamlOptions = DocumentOptions & SchemaOptions & ParseOptions;
 
@@ -46,12 +46,9 @@ const OUTSIDE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 const BLANK = 0;
 const COMMENT = 1;
 const CONTENT = 2;
-const HASH = 35;
 const DASH = 45;
 const DOT = 46;
 const PERCENT = 37;
-const BRACKET = 91;
-const BRACE = 123;
 
 /** The `yaml` document of `text`, or null when the text is outside the subset. */
 export function readFastYaml(text: string, lines: LineCounter, options: YamlOptions): Document.Parsed | null {
